@@ -165,7 +165,33 @@ impl<'a> Analyzer<'a> {
     /// # Errors
     /// [`Error::EmptyInput`] for an empty text; [`Error::NoReferenceList`] when no reference
     /// list can be found in it.
-    pub fn analyze(mut self, text: &str) -> Result<Analysis> {
+    pub fn analyze(self, text: &str) -> Result<Analysis> {
+        let document = read_document(text)?;
+        Ok(self.run(document))
+    }
+
+    /// Analyses a document that was built in code or read elsewhere: resolution, graph and
+    /// metrics, without parsing.
+    ///
+    /// ```
+    /// use citegraph::{Analyzer, Document, Kind, PersonName, Reference};
+    ///
+    /// let mut doc = Document::default();
+    /// doc.article.authors.push(PersonName::new("Ivanova", "A.A."));
+    /// let mut r = Reference::unparsed(1, Some(1), 1, "Ivanov A.A. (2010) On graphs. Moscow: Nauka.");
+    /// r.authors.push(PersonName::new("Ivanov", "A.A."));
+    /// r.kind = Kind::Book;
+    /// doc.references.push(r);
+    ///
+    /// // Ivanov and Ivanova are different people: no self-citation.
+    /// let analysis = Analyzer::new().analyze_document(doc);
+    /// assert_eq!(analysis.metrics.self_citation.author.count, 0);
+    /// ```
+    pub fn analyze_document(self, document: Document) -> Analysis {
+        self.run(document)
+    }
+
+    fn run(mut self, mut document: Document) -> Analysis {
         let mut progress = self.progress.take();
         let mut report = |stage: Stage, done: usize| {
             if let Some(f) = progress.as_mut() {
@@ -176,7 +202,6 @@ impl<'a> Analyzer<'a> {
                 });
             }
         };
-        let mut document = read_document(text)?;
         if !self.authors.is_empty() {
             document.article.authors = std::mem::take(&mut self.authors);
         }
@@ -194,13 +219,13 @@ impl<'a> Analyzer<'a> {
         warnings.extend(resolution.warnings.iter().cloned());
         // Document-level warnings first, then by reference; stable keeps each reference's order.
         warnings.sort_by_key(|w| w.reference.map_or(0, |r| r + 1));
-        Ok(Analysis {
+        Analysis {
             document,
             resolution,
             graph,
             metrics,
             warnings,
-        })
+        }
     }
 }
 
