@@ -70,3 +70,8 @@ pub use resolve::{
 /// reference list shows the defects citegraph is built for (a split entry, a misspelt author,
 /// editors, a yearbook series, a self-citation). `citegraph` with no arguments analyses it.
 pub const SEED_ARTICLE: &str = include_str!("../data/seed-article.txt");
+
+/// The README's code blocks, compiled and run as doctests so the quick-start cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
