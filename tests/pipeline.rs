@@ -81,7 +81,7 @@ fn energy_article_persons_sources_and_self_citation() {
     assert_eq!(d.distinct_sources, 8);
     let age = a.metrics.reference_age.expect("citing year");
     assert_eq!(age.citing_year, 2020);
-    assert_eq!(age.median_age_years, 3.0);
+    assert_eq!(age.median_age_years, 2.5);
 }
 
 const UNNUMBERED: &str = "\
