@@ -10,14 +10,22 @@ fn energy() -> Analysis {
 }
 
 fn index_of(a: &Analysis, number: u32) -> usize {
-    a.document.references.iter().find(|r| r.number == Some(number)).map(|r| r.index).expect("numbered reference")
+    a.document
+        .references
+        .iter()
+        .find(|r| r.number == Some(number))
+        .map(|r| r.index)
+        .expect("numbered reference")
 }
 
 #[test]
 fn energy_article_metadata_and_segmentation() {
     let a = energy();
     let art = &a.document.article;
-    assert_eq!(art.title.as_deref(), Some("Energy Cooperation between Russia and Japan in the Arctic"));
+    assert_eq!(
+        art.title.as_deref(),
+        Some("Energy Cooperation between Russia and Japan in the Arctic")
+    );
     let authors: Vec<String> = art.authors.iter().map(|n| n.to_string()).collect();
     assert_eq!(authors, ["Kuznetsova E.V.", "Sokolov I.A."]);
     assert_eq!(art.year, Some(2020));
@@ -25,10 +33,24 @@ fn energy_article_metadata_and_segmentation() {
     // 13 numbered lines, line 12 is the tail of 11.
     assert_eq!(a.document.references.len(), 12);
     let r11 = &a.document.references[index_of(&a, 11) - 1];
-    assert!(r11.url.as_deref().is_some_and(|u| u.contains("oxfordenergy.org")), "{:?}", r11.url);
-    assert!(a.warnings.iter().any(|w| w.code == WarningCode::SplitEntry && w.reference == Some(r11.index)));
+    assert!(
+        r11.url
+            .as_deref()
+            .is_some_and(|u| u.contains("oxfordenergy.org")),
+        "{:?}",
+        r11.url
+    );
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::SplitEntry && w.reference == Some(r11.index))
+    );
     let dup = index_of(&a, 13);
-    assert!(a.warnings.iter().any(|w| w.code == WarningCode::DuplicateReference && w.reference == Some(dup)));
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::DuplicateReference && w.reference == Some(dup))
+    );
 }
 
 #[test]
@@ -39,7 +61,10 @@ fn energy_article_fields() {
     assert_eq!(r(1).volume.as_deref(), Some("59"));
     assert_eq!(r(1).issue.as_deref(), Some("4"));
     assert_eq!(r(1).pages.as_deref(), Some("55-64"));
-    assert_eq!(r(1).doi.as_deref(), Some("10.20542/0131-2227-2015-59-4-55-64"));
+    assert_eq!(
+        r(1).doi.as_deref(),
+        Some("10.20542/0131-2227-2015-59-4-55-64")
+    );
     assert_eq!(r(1).language.as_deref(), Some("ru"));
     assert_eq!(r(2).authors.len(), 2);
     assert_eq!(r(3).kind, Kind::Book);
@@ -47,7 +72,10 @@ fn energy_article_fields() {
     assert_eq!(r(3).place.as_deref(), Some("Moscow"));
     assert_eq!(r(4).kind, Kind::Web);
     assert_eq!(r(4).language.as_deref(), Some("en"));
-    assert_eq!(r(4).accessed.map(|d| d.to_string()).as_deref(), Some("2020-02-15"));
+    assert_eq!(
+        r(4).accessed.map(|d| d.to_string()).as_deref(),
+        Some("2020-02-15")
+    );
     assert_eq!(r(6).kind, Kind::Chapter);
     assert_eq!(r(6).pages.as_deref(), Some("110-125"));
     assert!(r(9).authors.is_empty());
@@ -68,7 +96,10 @@ fn energy_article_persons_sources_and_self_citation() {
     }
     // Kuznetsov A.V. is another person (masculine form, other initials).
     assert!(!g.authors_of(work(3)).contains(&citing[0]));
-    let expected: Vec<usize> = [1, 2, 6, 7, 8, 10, 13].iter().map(|&n| index_of(&a, n)).collect();
+    let expected: Vec<usize> = [1, 2, 6, 7, 8, 10, 13]
+        .iter()
+        .map(|&n| index_of(&a, n))
+        .collect();
     assert_eq!(a.metrics.self_citation.author.references, expected);
     assert!((a.metrics.self_citation.author.share - 7.0 / 12.0).abs() < 1e-9);
     // One journal thrice, The Diplomat twice, the yearbook series twice.
@@ -96,22 +127,48 @@ Fedorovskaya A.N. (2016) Korean Economy. Moscow: IMEMO RAN (in Russian).
 
 #[test]
 fn unnumbered_list_with_wrapped_lines_and_caller_metadata() {
-    let a = Analyzer::new().author("Streltsov D.V.").expect("name").year(2019).analyze(UNNUMBERED).expect("analysed");
+    let a = Analyzer::new()
+        .author("Streltsov D.V.")
+        .expect("name")
+        .year(2019)
+        .analyze(UNNUMBERED)
+        .expect("analysed");
     let refs = &a.document.references;
     assert_eq!(refs.len(), 6);
     assert!(refs.iter().all(|r| r.number.is_none()));
-    assert!(refs[0].container.as_deref().is_some_and(|c| c.starts_with("Vestnik Moskovskogo universiteta")), "{:?}", refs[0].container);
+    assert!(
+        refs[0]
+            .container
+            .as_deref()
+            .is_some_and(|c| c.starts_with("Vestnik Moskovskogo universiteta")),
+        "{:?}",
+        refs[0].container
+    );
     assert_eq!(refs[0].pages.as_deref(), Some("72-95"));
     // Strel'tsov is a transliteration of the same name: both self-citations.
     assert_eq!(a.metrics.self_citation.author.references, vec![1, 2]);
     let g = &a.graph;
-    assert_ne!(g.authors_of(WorkId::Reference(3)), g.authors_of(WorkId::Reference(4)), "Ivanova is not Ivanov");
+    assert_ne!(
+        g.authors_of(WorkId::Reference(3)),
+        g.authors_of(WorkId::Reference(4)),
+        "Ivanova is not Ivanov"
+    );
     assert_eq!(g.editors_of(WorkId::Reference(5)).len(), 2);
     assert!(g.authors_of(WorkId::Reference(5)).is_empty());
     let fedorovskii = g.editors_of(WorkId::Reference(5))[1];
-    assert!(!g.authors_of(WorkId::Reference(6)).contains(&fedorovskii), "Fedorovskaya is not Fedorovskii");
-    assert_eq!(g.source_of(WorkId::Reference(3)), g.source_of(WorkId::Reference(4)));
-    assert_eq!(g.source_of(WorkId::Reference(5)), g.source_of(WorkId::Reference(6)), "IMEMO RAN issues both");
+    assert!(
+        !g.authors_of(WorkId::Reference(6)).contains(&fedorovskii),
+        "Fedorovskaya is not Fedorovskii"
+    );
+    assert_eq!(
+        g.source_of(WorkId::Reference(3)),
+        g.source_of(WorkId::Reference(4))
+    );
+    assert_eq!(
+        g.source_of(WorkId::Reference(5)),
+        g.source_of(WorkId::Reference(6)),
+        "IMEMO RAN issues both"
+    );
     assert_eq!(a.metrics.kind_counts.get("report"), Some(&1));
     assert_eq!(a.metrics.language_share.get("ru"), Some(&1.0));
 }
@@ -127,10 +184,26 @@ fn typo_merges_only_with_support() {
 ";
     let a = citegraph::analyze(list).expect("analysed");
     let g = &a.graph;
-    assert_eq!(g.authors_of(WorkId::Reference(3)), g.authors_of(WorkId::Reference(1)), "Paramonv is a misprint");
-    assert!(a.warnings.iter().any(|w| w.code == WarningCode::PossibleMisspelling && w.reference == Some(3)));
-    assert_ne!(g.authors_of(WorkId::Reference(4)), g.authors_of(WorkId::Reference(5)), "Brown J. / Browne J. lack support");
-    assert!(!a.warnings.iter().any(|w| w.code == WarningCode::PossibleMisspelling && w.reference == Some(5)));
+    assert_eq!(
+        g.authors_of(WorkId::Reference(3)),
+        g.authors_of(WorkId::Reference(1)),
+        "Paramonv is a misprint"
+    );
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::PossibleMisspelling && w.reference == Some(3))
+    );
+    assert_ne!(
+        g.authors_of(WorkId::Reference(4)),
+        g.authors_of(WorkId::Reference(5)),
+        "Brown J. / Browne J. lack support"
+    );
+    assert!(
+        !a.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::PossibleMisspelling && w.reference == Some(5))
+    );
 }
 
 #[test]
@@ -141,5 +214,9 @@ fn unparseable_entries_are_kept_with_a_warning() {
     let bad = &a.document.references[1];
     assert!(!bad.parsed);
     assert_eq!(bad.raw, "???");
-    assert!(a.warnings.iter().any(|w| w.code == WarningCode::UnparsedReference && w.reference == Some(2)));
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::UnparsedReference && w.reference == Some(2))
+    );
 }
