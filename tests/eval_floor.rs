@@ -200,6 +200,17 @@ fn family_names_from_printed_author_lists() {
             &["Morris", "Audet", "Mosteller"],
         ),
         ("Blyth Jr., C., Recktenwald, S.", &["Blyth", "Recktenwald"]),
+        (
+            "Hammer, J. A., 3rd & Sellers, J. R.",
+            &["Hammer", "Sellers"],
+        ),
+        ("DA Alexander and S Klein", &["Alexander", "Klein"]),
+        ("WU JA, LI J", &["WU", "LI"]),
+        (
+            "SCHELLEKENS, Gerard A., Ben AW DE JONG, Frank HJ VAN DEN HOOGEN",
+            &["SCHELLEKENS", "DE JONG", "VAN DEN HOOGEN"],
+        ),
+        ("A. Ben-Tal, L. El Ghaoui", &["Ben-Tal", "El Ghaoui"]),
         ("———.", &[]),
         ("", &[]),
     ];
@@ -272,6 +283,10 @@ fn normalisation_follows_the_stated_rule() {
     assert_eq!(normalize_number("XXVII"), "xxvii");
     assert_eq!(normalize_doi("https://doi.org/10.1000/ABC."), "10.1000/abc");
     assert_eq!(normalize_doi("doi: 10.1000/abc"), "10.1000/abc");
+    assert_eq!(
+        normalize_doi("DOI:http://dx.doi.org/10.1076/csed.13.2.137.14200"),
+        "10.1076/csed.13.2.137.14200"
+    );
     assert_eq!(score::fold_family("Martin- Facklam"), "martinfacklam");
     assert_eq!(score::fold_family("O’Doherty"), "odoherty");
 }

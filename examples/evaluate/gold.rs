@@ -449,7 +449,7 @@ fn clean_token(s: &str) -> Option<String> {
 // Family names out of a printed author string.
 
 const CONJUNCTIONS: &[&str] = &["and", "&", "und", "et", "y", "и", "en"];
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "3d", "4th"];
 const PARTICLES: &[&str] = &[
     "van",
     "von",
@@ -543,7 +543,8 @@ enum Tok {
 ///    "и", "en", and each segment into chunks at ",".
 /// 3. A token is an *initial* when it is one capital letter, dotted letters ("D.V.", "J.-P.",
 ///    "Yu."), or — after a word, in a chunk without dotted initials — two or three capitals
-///    without dots (Vancouver "Smith JA"). "Jr.", "II"… are dropped; tokens without letters too.
+///    without dots (Vancouver "Smith JA"; also leading, before a plain word: "DA Alexander").
+///    "Jr.", "II", "3rd"… are dropped; tokens without letters too.
 /// 4. A chunk with initials and words gives one name: the last word after the last initial, with
 ///    the particles before it ("A. G. Riess", "J. von Neumann", "M Jordan Raddick" → "Raddick"),
 ///    or, when the initials trail, the words before them
@@ -702,7 +703,7 @@ fn preclean(printed: &str) -> String {
             keep[i] = false;
             keep[i + 1] = false;
         }
-        if lower[i] == "etal" || words[i] == "u.a." {
+        if lower[i] == "etal" || lower[i] == "etc" || words[i] == "u.a." {
             keep[i] = false;
         }
     }
@@ -773,6 +774,7 @@ fn classify_chunk(chunk: &str) -> Vec<(String, Tok)> {
         if !t.chars().any(char::is_alphabetic) {
             continue;
         }
+        let t = t.trim_end_matches(',');
         let bare = t.trim_end_matches('.').to_lowercase();
         if SUFFIXES.contains(&bare.as_str()) {
             continue;
@@ -793,9 +795,18 @@ fn classify_chunk(chunk: &str) -> Vec<(String, Tok)> {
     let has_dotted = out
         .iter()
         .any(|(w, t)| *t == Tok::Initial && w.contains('.'));
+    // A leading one ("DA Alexander") is initials when a plain word follows it.
     if !has_dotted {
         for &i in &candidates {
-            if i > 0 && out[..i].iter().any(|(_, t)| *t == Tok::Word) {
+            let after_word = out[..i].iter().any(|(_, t)| *t == Tok::Word);
+            // Leading, it must be followed by a mixed-case word ("DA Alexander", not
+            // "DA SILVA"); after a word it must not be a particle ("Ben AW DE JONG").
+            let leads_word = i == 0
+                && out
+                    .get(1)
+                    .is_some_and(|(w, t)| *t == Tok::Word && w.chars().any(char::is_lowercase));
+            let particle = PARTICLES.contains(&out[i].0.to_lowercase().as_str());
+            if leads_word || (after_word && !particle) {
                 out[i].1 = Tok::Initial;
             }
         }

@@ -14,8 +14,8 @@
 //!   `p`, `pages`, `page`, `s`, `с`, `стр` dropped, then only letters, digits, `-` and `,` kept
 //!   ("pp. 327–335." → "327-335"; "p. A65" → "a65"). Ranges are not expanded ("327-35" ≠ "327-335").
 //! * **Year**: the four-digit year found in the gold date against `Reference::year`.
-//! * **DOI**: lower case, NFKC, without `https://doi.org/`, `http://dx.doi.org/`, `doi:` and
-//!   surrounding punctuation.
+//! * **DOI**: NFKC, lower case, from its `10.` prefix on (so `https://doi.org/`,
+//!   `http://dx.doi.org/`, `DOI:` fall away), surrounding punctuation stripped.
 //! * **Authors**: the multiset of folded family names (NFKC, lower case, letters and digits only,
 //!   so "Martin- Facklam", "Martin-Facklam" and "MARTIN FACKLAM" agree). True positives are the
 //!   multiset intersection of gold and predicted names; precision = tp / predicted names, recall =
@@ -443,24 +443,14 @@ pub fn normalize_pages(s: &str) -> String {
     out.trim_matches(|c| c == '-' || c == ',').to_string()
 }
 
-/// The DOI normalisation: lower case, resolver and `doi:` prefixes removed.
+/// The DOI normalisation: NFKC, lower case, everything before the `10.` prefix dropped
+/// (resolver URLs, "doi:"), surrounding punctuation stripped.
 pub fn normalize_doi(s: &str) -> String {
     let s: String = s.nfkc().flat_map(char::to_lowercase).collect();
-    let mut s = s.trim();
-    for prefix in [
-        "https://doi.org/",
-        "http://doi.org/",
-        "https://dx.doi.org/",
-        "http://dx.doi.org/",
-        "doi.org/",
-        "doi:",
-        "doi",
-    ] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            s = rest.trim_start();
-            break;
-        }
-    }
+    let s = match s.find("10.") {
+        Some(i) => &s[i..],
+        None => s.as_str(),
+    };
     s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
@@ -481,7 +471,7 @@ pub const MATCHING_RULE: &str = "\
 Matching rule: values are compared after normalisation (Unicode NFKC, lower case, dashes to \"-\", \
 whitespace collapsed, surrounding punctuation stripped, a leading \"in:\"/\"in \" dropped; volume and \
 issue also lose a leading label such as \"vol.\"/\"no.\"; pages compare in digits-and-hyphen form \
-\"327-335\"; DOI without resolver or \"doi:\" prefix; year = the 4-digit year of the gold date). \
+\"327-335\"; DOI from its \"10.\" on; year = the 4-digit year of the gold date). \
 Authors: multiset of folded family names (letters and digits only), TP = multiset intersection, \
 P = TP/predicted names, R = TP/gold names. Other fields: TP when equal to gold, FP when predicted but \
 wrong or absent from gold, FN when gold present but not matched. Support = gold names (authors) or \
