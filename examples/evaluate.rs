@@ -5,7 +5,7 @@
 //! ```
 //!
 //! Reads AnyStyle's `gold.xml` (minus the sequences also in its training set `core.xml`) and
-//! GROBID's citation corpus and evaluation sets from `../shared/data` beside the crate (or
+//! GROBID's citation evaluation sets and training corpus (reported apart) from `../shared/data` beside the crate (or
 //! `--data DIR`), parses every raw reference string and prints a Markdown table of precision,
 //! recall, F1 and support per dataset and field (authors' family names, title, container, year,
 //! volume, issue, pages, DOI), references per second, and the matching rule. `--errors N` lists up
@@ -89,12 +89,14 @@ fn main() -> ExitCode {
         }
     }
     if dataset == "grobid" || dataset == "all" {
-        match gold::load_grobid(&data.join("grobid-citation")) {
-            Ok(set) => {
-                print_gold(&set, show_gold);
-                reports.push(score::evaluate(&set, errors));
+        for sub in ["evaluation", "corpus"] {
+            match gold::load_grobid(&data.join("grobid-citation"), sub) {
+                Ok(set) => {
+                    print_gold(&set, show_gold);
+                    reports.push(score::evaluate(&set, errors));
+                }
+                Err(e) => println!("note: GROBID {sub} skipped: {e}"),
             }
-            Err(e) => println!("note: GROBID data skipped: {e}"),
         }
     }
     if reports.is_empty() {

@@ -9,8 +9,10 @@
 //!   pages from `<pages>`. AnyStyle has no issue field: its `<volume>` holds what was printed
 //!   there ("61,", "12(3):", "vol. 3, no. 2", "2009;108(2):", "n°46."), so volume, issue and —
 //!   when the sequence has no `<pages>` — pages are split out of it by [`split_volume`].
-//! * **GROBID** (`grobid-citation/`, CC-BY 4.0): every `<bibl>` of `evaluation/*.xml` and of
-//!   `corpus/*.xml` (TEI `<listBibl>` and the older `<citations>` files alike). The raw string is
+//! * **GROBID** (`grobid-citation/`, CC-BY 4.0): every `<bibl>` of `evaluation/*.xml` (dataset
+//!   `grobid-evaluation`, GROBID's held-out sets) and of `corpus/*.xml` (dataset
+//!   `grobid-corpus`, its training corpus; TEI `<listBibl>` and the older `<citations>` files
+//!   alike), reported apart. The raw string is
 //!   the text content of `<bibl>` with tags removed (`<lb/>` as a space) and whitespace collapsed.
 //!   Fields: authors from every `<author>` element; title from `<title level="a">`, else
 //!   `level="m"`; container from `level="j"`, else `level="m"` when there is also a `level="a"`
@@ -172,33 +174,25 @@ pub fn anystyle_record(sequence: &Element) -> GoldRecord {
     }
 }
 
-/// Loads every `<bibl>` of `dir/evaluation/*.xml` and `dir/corpus/*.xml` (the
-/// `grobid-citation` folder), files in name order. Errors only when neither folder can be listed.
-pub fn load_grobid(dir: &Path) -> Result<Dataset, String> {
+/// Loads every `<bibl>` of `dir/<sub>/*.xml` (`dir` is the `grobid-citation` folder, `sub`
+/// is `evaluation` or `corpus`), files in name order, as dataset `grobid-<sub>`. Errors only when
+/// the folder cannot be listed.
+///
+/// The two are kept apart because a learned parser may train on the corpus (issue 5 allows it):
+/// only the `evaluation` sets are then held out.
+pub fn load_grobid(dir: &Path, sub: &str) -> Result<Dataset, String> {
     let mut dataset = Dataset {
-        name: "grobid".to_string(),
+        name: format!("grobid-{sub}"),
         ..Dataset::default()
     };
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut listed = false;
-    for sub in ["evaluation", "corpus"] {
-        let Ok(entries) = fs::read_dir(dir.join(sub)) else {
-            continue;
-        };
-        listed = true;
-        let mut these: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "xml"))
-            .collect();
-        these.sort();
-        files.extend(these);
-    }
-    if !listed {
-        return Err(format!(
-            "neither {0}/evaluation nor {0}/corpus can be listed",
-            dir.display()
-        ));
-    }
+    let folder = dir.join(sub);
+    let entries =
+        fs::read_dir(&folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .collect();
+    files.sort();
     for path in files {
         let label = path
             .strip_prefix(dir)
@@ -548,7 +542,8 @@ enum Tok {
 /// 4. A chunk with initials and words gives one name: the last word after the last initial, with
 ///    the particles before it ("A. G. Riess", "J. von Neumann", "M Jordan Raddick" → "Raddick"),
 ///    or, when the initials trail, the words before them
-///    ("Streltsov D.V.", "Smith JA").
+///    ("Streltsov D.V.", "Smith JA"), or, with initials on both sides, the words between
+///    ("J Kaplin I").
 /// 5. A chunk of words only is a family name waiting for its given names ("Bergk" in
 ///    "Bergk, V."; "Nichols" in "Nichols, Bill") when it is one word, or when it has two or three
 ///    words and the next chunk is initials ("Van Dyke, J.") or, for the first chunk, one word
@@ -595,15 +590,17 @@ pub fn family_names(printed: &str) -> Vec<String> {
                     Some(i) => chunk[i + 1..].iter().map(|(w, _)| w.as_str()).collect(),
                     None => Vec::new(),
                 };
+                let before: Vec<&str> = chunk[..first_initial.unwrap_or(0)]
+                    .iter()
+                    .map(|(w, _)| w.as_str())
+                    .collect();
                 let family = if !after.is_empty() {
                     direct_order_family(&after)
+                } else if !before.is_empty() {
+                    before.join(" ")
                 } else {
-                    let before = first_initial.unwrap_or(0);
-                    chunk[..before]
-                        .iter()
-                        .map(|(w, _)| w.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    // Initials on both sides ("J Kaplin I"): the words are the family name.
+                    words.join(" ")
                 };
                 if !family.is_empty() {
                     names.push(family);
