@@ -5,12 +5,13 @@
 //! ```
 //!
 //! Reads AnyStyle's `gold.xml` (minus the sequences also in its training set `core.xml`) and
-//! GROBID's citation evaluation sets and training corpus (reported apart) from `../shared/data` beside the crate (or
-//! `--data DIR`), parses every raw reference string and prints a Markdown table of precision,
-//! recall, F1 and support per dataset and field (authors' family names, title, container, year,
-//! volume, issue, pages, DOI), references per second, and the matching rule. `--errors N` lists up
-//! to N mismatches per field. When the data is absent it prints a note and exits 0, so CI can run
-//! every example on a bare checkout.
+//! GROBID's citation evaluation sets and training corpus (reported apart) from `../shared/data`
+//! beside the crate (or `--data DIR`), parses every raw reference string and prints a Markdown
+//! table of precision, recall, F1 and support per dataset and field (authors' family names,
+//! title, container, year, volume, issue, pages, DOI), references per second, and the matching
+//! rule. `--errors N` lists up to N mismatches per field; `--show-gold N` prints the first N gold
+//! records as the loader read them. When the data is absent it prints a note and exits 0, so CI
+//! can run every example on a bare checkout.
 //!
 //! The loaders are in `evaluate/gold.rs` (with the per-dataset field mapping), the matching rule
 //! and scoring in `evaluate/score.rs`, the small XML reader in `evaluate/xml.rs`;

@@ -254,6 +254,23 @@ fn anystyle_volume_is_split_into_volume_issue_and_pages() {
 }
 
 #[test]
+fn dois_from_resolver_urls() {
+    assert_eq!(
+        gold::doi_from_url("http://dx.doi.org/10.1021/am303117g").as_deref(),
+        Some("10.1021/am303117g")
+    );
+    assert_eq!(
+        gold::doi_from_url("https: //doi.org/10.1007/JHEP11(2013)158").as_deref(),
+        Some("10.1007/JHEP11(2013)158")
+    );
+    assert_eq!(
+        gold::doi_from_url("https://link.aps.org/doi/10.1103/PhysRevD.11.395"),
+        None
+    );
+    assert_eq!(gold::doi_from_url("http://example.org/"), None);
+}
+
+#[test]
 fn years_from_gold_dates() {
     assert_eq!(year_in("2005,"), Some(2005));
     assert_eq!(year_in("(2000)"), Some(2000));

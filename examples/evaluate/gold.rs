@@ -5,21 +5,22 @@
 //!   in `anystyle/core.xml` (AnyStyle's training set) are dropped. The raw string is the texts of
 //!   the sequence's elements (trimmed) joined with one space; the same string decides overlap.
 //!   Fields: authors from `<author>`; title from `<title>`; container from `<journal>`, else
-//!   `<container-title>`, else `<collection-title>`; year from `<date>`; DOI from `<doi>`;
-//!   pages from `<pages>`. AnyStyle has no issue field: its `<volume>` holds what was printed
-//!   there ("61,", "12(3):", "vol. 3, no. 2", "2009;108(2):", "n°46."), so volume, issue and —
-//!   when the sequence has no `<pages>` — pages are split out of it by [`split_volume`].
+//!   `<container-title>`, else `<collection-title>`; year from `<date>`; DOI from `<doi>`, else
+//!   from a `doi.org` resolver URL in `<url>`; pages from `<pages>`. AnyStyle has no issue
+//!   field: its `<volume>` holds what was printed there ("61,", "12(3):", "vol. 3, no. 2",
+//!   "2009;108(2):", "n°46."), so volume, issue and — when the sequence has no `<pages>` — pages
+//!   are split out of it by [`split_volume`].
 //! * **GROBID** (`grobid-citation/`, CC-BY 4.0): every `<bibl>` of `evaluation/*.xml` (dataset
 //!   `grobid-evaluation`, GROBID's held-out sets) and of `corpus/*.xml` (dataset
 //!   `grobid-corpus`, its training corpus; TEI `<listBibl>` and the older `<citations>` files
-//!   alike), reported apart. The raw string is
-//!   the text content of `<bibl>` with tags removed (`<lb/>` as a space) and whitespace collapsed.
-//!   Fields: authors from every `<author>` element; title from `<title level="a">`, else
-//!   `level="m"`; container from `level="j"`, else `level="m"` when there is also a `level="a"`
-//!   title, else `level="s"` (a series — citegraph's `container` covers series); year from the
-//!   first `<date>`; volume, issue, pages from the first `<biblScope>` whose `unit` (or older
-//!   `type`) is `volume`/`vol`, `issue`, `page`/`pp`/`pages`; DOI from `<idno type="DOI">`.
-//!   Where a field occurs more than once the first occurrence is gold.
+//!   alike), reported apart. The raw string is the text content of `<bibl>` with tags removed
+//!   (`<lb/>` as a space) and whitespace collapsed. Fields: authors from every `<author>`
+//!   element; title from `<title level="a">`, else `level="m"`; container from `level="j"`, else
+//!   `level="m"` when there is also a `level="a"` title, else `level="s"` (a series —
+//!   citegraph's `container` covers series); year from the first `<date>`; volume, issue, pages
+//!   from the first `<biblScope>` whose `unit` (or older `type`) is `volume`/`vol`, `issue`,
+//!   `page`/`pp`/`pages`; DOI from `<idno type="DOI">`, else from a `doi.org` resolver URL in
+//!   `<ptr type="web">`. Where a field occurs more than once the first occurrence is gold.
 //!
 //! Both corpora give the authors of a reference as one printed string ("Bergk, V., Haefeli, W. E.
 //! & Martin- Facklam, M."; "F. Berruto, L. Giusti and C. Rebbi"), so the family names are taken
@@ -169,7 +170,12 @@ pub fn anystyle_record(sequence: &Element) -> GoldRecord {
         volume,
         issue,
         pages: first_text(sequence, &["pages"]).or(volume_pages),
-        doi: first_text(sequence, &["doi"]),
+        doi: first_text(sequence, &["doi"]).or_else(|| {
+            sequence
+                .elements()
+                .filter(|e| e.name == "url")
+                .find_map(|e| doi_from_url(&e.text()))
+        }),
         ..GoldRecord::default()
     }
 }
@@ -270,7 +276,12 @@ pub fn grobid_record(bibl: &Element) -> GoldRecord {
             e.attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("doi"))
         })
-        .find_map(text_of);
+        .find_map(text_of)
+        .or_else(|| {
+            bibl.descendants("ptr")
+                .into_iter()
+                .find_map(|e| doi_from_url(&e.text()))
+        });
     GoldRecord {
         authors,
         title,
@@ -285,6 +296,14 @@ pub fn grobid_record(bibl: &Element) -> GoldRecord {
         doi,
         ..GoldRecord::default()
     }
+}
+
+/// The DOI in a resolver URL ("http://dx.doi.org/10.1021/am303117g", "https: //doi.org/10…"),
+/// from its `10.` on; `None` for any other URL. Whitespace inside the URL is ignored.
+pub fn doi_from_url(url: &str) -> Option<String> {
+    let compact: String = url.chars().filter(|c| !c.is_whitespace()).collect();
+    let at = compact.to_ascii_lowercase().find("doi.org/10.")?;
+    Some(compact[at + "doi.org/".len()..].to_string())
 }
 
 /// The first four-digit year (1400–2099) standing alone in `s` ("2005," "(2000)" "Mar.,2006"
@@ -541,17 +560,17 @@ enum Tok {
 ///    "Jr.", "II", "3rd"… are dropped; tokens without letters too.
 /// 4. A chunk with initials and words gives one name: the last word after the last initial, with
 ///    the particles before it ("A. G. Riess", "J. von Neumann", "M Jordan Raddick" → "Raddick"),
-///    or, when the initials trail, the words before them
-///    ("Streltsov D.V.", "Smith JA"), or, with initials on both sides, the words between
-///    ("J Kaplin I").
+///    or, when the initials trail, the words before them ("Streltsov D.V.", "Smith JA"), or,
+///    with initials on both sides, the words between ("J Kaplin I").
 /// 5. A chunk of words only is a family name waiting for its given names ("Bergk" in
 ///    "Bergk, V."; "Nichols" in "Nichols, Bill") when it is one word, or when it has two or three
 ///    words and the next chunk is initials ("Van Dyke, J.") or, for the first chunk, one word
-///    ("De Certeau, Michel"); the next chunk, whatever
-///    it holds, is then its given names ("Barnard, Chester I.", "Certeau, Michel de"). Otherwise two or three words are a name in direct order
-///    ("Michael Renov" → "Renov", with particles: "Ludwig van Beethoven" → "van Beethoven"); a
-///    chunk with a corporate word ("Organization", "Collaboration", …) or of four words or more
-///    is one corporate name, kept whole; a chunk in a CJK script is one whole name.
+///    ("De Certeau, Michel"); the next chunk, whatever it holds, is then its given names
+///    ("Barnard, Chester I.", "Certeau, Michel de"). Otherwise two or three words are a name in
+///    direct order ("Michael Renov" → "Renov"; with particles, "Ludwig van Beethoven" →
+///    "van Beethoven"); a chunk with a corporate word ("Organization", "Collaboration", …) or of
+///    four words or more is one corporate name, kept whole; a chunk in a CJK script is one whole
+///    name.
 /// 6. A chunk of initials with no name waiting is dropped, unless it reads as an all-capitals
 ///    family with initials ("LI J").
 pub fn family_names(printed: &str) -> Vec<String> {

@@ -12,7 +12,8 @@
 //!   `no.`, `n°`, `№`, `issue`…), so "Vol. 12" and "12" agree.
 //! * **Pages**: the digits-and-hyphen form — NFKC, lower case, dashes to `-`, the labels `pp`,
 //!   `p`, `pages`, `page`, `s`, `с`, `стр` dropped, then only letters, digits, `-` and `,` kept
-//!   ("pp. 327–335." → "327-335"; "p. A65" → "a65"). Ranges are not expanded ("327-35" ≠ "327-335").
+//!   ("pp. 327–335." → "327-335"; "p. A65" → "a65"). Ranges are not expanded
+//!   ("327-35" ≠ "327-335").
 //! * **Year**: the four-digit year found in the gold date against `Reference::year`.
 //! * **DOI**: NFKC, lower case, from its `10.` prefix on (so `https://doi.org/`,
 //!   `http://dx.doi.org/`, `DOI:` fall away), surrounding punctuation stripped.
