@@ -395,3 +395,31 @@ proptest::proptest! {
         }
     }
 }
+
+/// A naive baseline (year = first plausible year in the raw string; DOI = the token starting at
+/// "10.<digits>/") must score well on the fields it targets and zero elsewhere: the harness
+/// rewards right answers, not only penalises missing ones.
+#[test]
+fn naive_baseline_scores_where_expected() {
+    let Some(set) = anystyle() else { return };
+    let report = score::evaluate_with(&set, 0, |record| {
+        let doi = record.raw.split_whitespace().find_map(|tok| {
+            let at = tok.find("10.")?;
+            let rest = &tok[at..];
+            let slash = rest.find('/')?;
+            (slash > 3 && rest[3..slash].chars().all(|c| c.is_ascii_digit()))
+                .then(|| rest.to_string())
+        });
+        Reference {
+            year: year_in(&record.raw),
+            doi,
+            ..Reference::unparsed(1, None, 1, record.raw.as_str())
+        }
+    });
+    let year = report.field(Field::Year).f1();
+    let doi = report.field(Field::Doi).f1();
+    println!("baseline: year F1 {year:.3}, doi F1 {doi:.3}");
+    assert!(year > 0.8, "year F1 {year}");
+    assert!(doi > 0.6, "doi F1 {doi}");
+    assert_eq!(report.field(Field::Title).f1(), 0.0);
+}
