@@ -62,7 +62,7 @@ pub use metrics::{
 pub use model::*;
 pub use output::*;
 pub use resolve::{
-    Evidence, Mention, Person, PersonId, Resolution, Source, SourceId, resolve,
+    MergeEvidence, Person, PersonId, PersonMention, Resolution, Source, SourceId, resolve,
     source_display_name, source_key,
 };
 

@@ -139,7 +139,7 @@ pub struct JsonPerson {
     /// Roles the person appears in.
     pub roles: Vec<Role>,
     /// Why the spellings were merged.
-    pub evidence: Vec<crate::resolve::Evidence>,
+    pub evidence: Vec<crate::resolve::MergeEvidence>,
 }
 
 /// A source in JSON.

@@ -9,7 +9,7 @@
 mod persons;
 mod sources;
 
-pub use persons::{Evidence, Mention, Person, PersonId};
+pub use persons::{MergeEvidence, Person, PersonId, PersonMention};
 pub use sources::{Source, SourceId, source_display_name, source_key};
 
 use crate::model::{Document, Warning};
@@ -26,7 +26,7 @@ use crate::names::NameMatcher;
 pub struct Resolution {
     /// Every name mention, in document order: each reference's authors then editors, then the
     /// citing article's authors.
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<PersonMention>,
     /// The person of each mention (parallel to `mentions`).
     pub mention_person: Vec<PersonId>,
     /// The persons, in order of first mention; `persons[i].id == PersonId(i)`.

@@ -22,7 +22,7 @@ impl fmt::Display for PersonId {
 
 /// One printed mention of a person: which work, which role, which position, which spelling.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Mention {
+pub struct PersonMention {
     /// The reference index of the work, or `None` for the citing article.
     pub work: Option<usize>,
     /// Author or editor.
@@ -45,12 +45,12 @@ pub struct Person {
     /// Indices into [`Resolution::mentions`](super::Resolution::mentions).
     pub mentions: Vec<usize>,
     /// One entry per distinct pair of spellings that was merged, with the rule and score.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<MergeEvidence>,
 }
 
 /// Why two spellings were judged the same person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Evidence {
+pub struct MergeEvidence {
     /// The spelling already in the cluster.
     pub a: String,
     /// The spelling joined to it.
@@ -61,7 +61,7 @@ pub struct Evidence {
     pub score: f64,
 }
 
-pub(super) type PersonParts = (Vec<Mention>, Vec<PersonId>, Vec<Person>, Vec<Warning>);
+pub(super) type PersonParts = (Vec<PersonMention>, Vec<PersonId>, Vec<Person>, Vec<Warning>);
 
 pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonParts {
     let mentions = collect_mentions(doc);
@@ -82,7 +82,7 @@ pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonPa
                 variants.push(v);
             }
         }
-        let mut evidence: Vec<Evidence> = Vec::new();
+        let mut evidence: Vec<MergeEvidence> = Vec::new();
         for merge in &cluster.merges {
             let (a, b) = (
                 mentions[merge.a].name.to_string(),
@@ -94,7 +94,7 @@ pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonPa
             {
                 continue;
             }
-            evidence.push(Evidence {
+            evidence.push(MergeEvidence {
                 a,
                 b,
                 rule: merge.decision.rule.as_str().to_string(),
@@ -122,9 +122,9 @@ pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonPa
 /// Every mention whose family name differs in spelling from the shown form of its person gets
 /// a warning on its reference, naming the references that print the common form.
 fn misspelling_warnings(
-    mentions: &[Mention],
+    mentions: &[PersonMention],
     members: &[usize],
-    canonical: &Mention,
+    canonical: &PersonMention,
 ) -> Vec<Warning> {
     let canonical_key = fold_family(&canonical.name.family);
     let common_refs: Vec<String> = members
@@ -157,12 +157,12 @@ fn misspelling_warnings(
         .collect()
 }
 
-fn collect_mentions(doc: &Document) -> Vec<Mention> {
+fn collect_mentions(doc: &Document) -> Vec<PersonMention> {
     let mut mentions = Vec::new();
     for r in &doc.references {
         for (role, list) in [(Role::Author, &r.authors), (Role::Editor, &r.editors)] {
             for (position, name) in list.iter().enumerate() {
-                mentions.push(Mention {
+                mentions.push(PersonMention {
                     work: Some(r.index),
                     role,
                     position,
@@ -172,7 +172,7 @@ fn collect_mentions(doc: &Document) -> Vec<Mention> {
         }
     }
     for (position, name) in doc.article.authors.iter().enumerate() {
-        mentions.push(Mention {
+        mentions.push(PersonMention {
             work: None,
             role: Role::Author,
             position,
