@@ -1,8 +1,32 @@
-use std::collections::HashMap;
+//! Clustering name mentions into persons, with the evidence for every merge.
+//!
+//! The work is done on *forms* (distinct printed family + initials), never on mentions, so a
+//! million mentions of a hundred thousand spellings fold a hundred thousand times:
+//!
+//! 1. **Exact blocks.** Forms are grouped by family skeleton, then by folded initials.
+//! 2. **Initials within a block.** A list of initials that is a less specific form of another
+//!    ("D." of "D.V.", "Y." of "Yu.", none of anything) joins it when exactly one most specific
+//!    list extends it; when several do ("Ivanov A." beside "Ivanov A.B." and "Ivanov A.C."), it
+//!    stays a person of its own rather than merging people who are not the same. This is
+//!    computed from the set of lists in the block, so it does not depend on input order.
+//! 3. **Typos across blocks.** Skeleton pairs one edit apart come from the deletion index
+//!    ([`Candidates`]); the persons of the two blocks whose initials agree in full are compared
+//!    with [`NameMatcher::decide`] under evidence (mention counts and shared context). A variant
+//!    joins the best-ranked person it is accepted with, ranked by mention count (the common
+//!    spelling wins), then by length (a dropped letter is the likelier typo), then by spelling;
+//!    a chain is followed to its end unless the end refuses the variant (a gendered form,
+//!    incompatible initials).
+//! 4. **Numbering.** Clusters are numbered in order of first mention.
 
+use super::block::{Candidates, one_edit_pairs};
+use super::decision::{Decision, Evidence};
+use super::gender::gendered_pair;
+use super::hash::FnvMap;
+use super::key::Initial;
+use super::matcher::initials_compatible;
+use super::mention::{ContextToken, Mention};
+use super::{NameKey, NameMatcher};
 use crate::model::PersonName;
-
-use super::{Decision, NameKey, NameMatcher};
 
 /// The persons found among a list of name mentions.
 #[derive(Debug, Clone, Default)]
@@ -18,9 +42,11 @@ pub struct NameClusters {
 pub struct NameCluster {
     /// Indices of the mentions, ascending.
     pub members: Vec<usize>,
-    /// The mention whose spelling names the cluster (the most frequent form).
+    /// The mention whose spelling names the cluster: the most frequent spelling; ties go to the
+    /// fullest initials, then to the first mention.
     pub canonical: usize,
-    /// The decisions that joined the members, one per merge.
+    /// The decisions that joined the members: one per member but the first, each joining a
+    /// member (`b`) to one already linked to the cluster (`a`), ordered by `b`.
     pub merges: Vec<Merge>,
 }
 
@@ -35,50 +61,541 @@ pub struct Merge {
     pub decision: Decision,
 }
 
-/// Clusters name mentions into persons.
+/// Clusters name mentions into persons (no context; frequency still supports typos).
 ///
 /// ```
-/// use citegraph::{PersonName, names::{cluster_names, NameMatcher}};
+/// use citegraph::{PersonName, names::{cluster_names, NameMatcher, Rule}};
 ///
-/// let names = [PersonName::new("Brown", "J."), PersonName::new("Browne", "J."), PersonName::new("Brown", "J.")];
+/// let names = [
+///     PersonName::new("Streltsov", "D.V."),
+///     PersonName::new("Brown", "J."),
+///     PersonName::new("Streltsov", "D.V."),
+///     PersonName::new("Sreltsov", "D.V."),
+///     PersonName::new("Browne", "J.B."),
+///     PersonName::new("Ivanova", "A."),
+///     PersonName::new("Ivanov", "A."),
+/// ];
 /// let c = cluster_names(&names, &NameMatcher::default());
-/// assert_eq!(c.assignment, vec![0, 1, 0]);
+/// assert_eq!(c.assignment, vec![0, 1, 0, 0, 2, 3, 4]);
+/// let streltsov = &c.clusters[0];
+/// assert_eq!(streltsov.canonical, 0);
+/// let typo = streltsov.merges.iter().find(|m| m.b == 3).unwrap();
+/// assert_eq!(typo.decision.rule, Rule::SupportedTypo);
 /// ```
 pub fn cluster_names(names: &[PersonName], matcher: &NameMatcher) -> NameClusters {
-    let keys: Vec<NameKey> = names.iter().map(NameKey::new).collect();
-    let mut assignment = vec![usize::MAX; names.len()];
-    let mut clusters: Vec<NameCluster> = Vec::new();
-    let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, key) in keys.iter().enumerate() {
-        let candidates = by_family.entry(key.family.as_str()).or_default();
-        let found = candidates.iter().find_map(|&c| {
-            let rep = clusters[c].members[0];
-            let d = matcher.compare(&keys[rep], key);
-            d.same.then_some((c, rep, d))
-        });
-        match found {
-            Some((c, rep, decision)) => {
-                clusters[c].members.push(i);
-                clusters[c].merges.push(Merge {
-                    a: rep,
-                    b: i,
-                    decision,
+    cluster_with(names.len(), |i| (&names[i], &[][..]), matcher, Candidates::default())
+}
+
+/// Clusters mentions that carry context (co-authors, source): shared context is one more kind
+/// of support for a one-edit typo.
+///
+/// ```
+/// use citegraph::{PersonName, names::{cluster_mentions, Mention, NameMatcher}};
+///
+/// let kraus = PersonName::new("Kraus", "E.");
+/// let m = |f: &str| Mention::new(PersonName::new(f, "J.")).with_coauthors(&[kraus.clone()]);
+/// let c = cluster_mentions(&[m("Brown"), m("Browne")], &NameMatcher::default());
+/// assert_eq!(c.assignment, vec![0, 0]);
+/// // Without the shared co-author they stay apart.
+/// let plain = [Mention::new(PersonName::new("Brown", "J.")), Mention::new(PersonName::new("Browne", "J."))];
+/// assert_eq!(cluster_mentions(&plain, &NameMatcher::default()).assignment, vec![0, 1]);
+/// ```
+pub fn cluster_mentions(mentions: &[Mention], matcher: &NameMatcher) -> NameClusters {
+    cluster_mentions_with(mentions, matcher, Candidates::default())
+}
+
+/// [`cluster_mentions`] with a choice of typo-candidate generation; [`Candidates::AllPairs`]
+/// is the exhaustive reference the index is tested against.
+pub fn cluster_mentions_with(
+    mentions: &[Mention],
+    matcher: &NameMatcher,
+    candidates: Candidates,
+) -> NameClusters {
+    cluster_with(
+        mentions.len(),
+        |i| (&mentions[i].name, mentions[i].context.as_slice()),
+        matcher,
+        candidates,
+    )
+}
+
+/// One distinct printed spelling (family, initials).
+struct Form<'a> {
+    name: &'a PersonName,
+    key: NameKey,
+    count: usize,
+    first: usize,
+}
+
+/// Forms of one skeleton sharing one folded initials list.
+struct InitialsGroup {
+    initials: Vec<Initial>,
+    forms: Vec<usize>,
+    /// The most frequent form (ties: smallest spelling), which speaks for the group.
+    rep: usize,
+}
+
+/// A person before typo merging: one or more initials groups of one skeleton.
+struct Person {
+    skeleton: usize,
+    head: usize,
+    groups: Vec<usize>,
+    count: usize,
+    context: Vec<ContextToken>,
+}
+
+fn cluster_with<'a>(
+    n: usize,
+    mention: impl Fn(usize) -> (&'a PersonName, &'a [ContextToken]),
+    matcher: &NameMatcher,
+    candidates: Candidates,
+) -> NameClusters {
+    // 1. Forms: fold each distinct spelling once.
+    let mut form_of_mention = Vec::with_capacity(n);
+    let mut forms: Vec<Form<'a>> = Vec::new();
+    let mut form_index: FnvMap<(&'a str, &'a str), usize> = FnvMap::default();
+    let mut form_context: Vec<Vec<ContextToken>> = Vec::new();
+    for i in 0..n {
+        let (name, context) = mention(i);
+        let f = *form_index
+            .entry((name.family.as_str(), name.initials.as_str()))
+            .or_insert_with(|| {
+                forms.push(Form {
+                    name,
+                    key: NameKey::new(name),
+                    count: 0,
+                    first: i,
                 });
-                assignment[i] = c;
-            }
-            None => {
-                candidates.push(clusters.len());
-                assignment[i] = clusters.len();
-                clusters.push(NameCluster {
-                    members: vec![i],
-                    canonical: i,
-                    merges: Vec::new(),
+                form_context.push(Vec::new());
+                forms.len() - 1
+            });
+        forms[f].count += 1;
+        form_context[f].extend_from_slice(context);
+        form_of_mention.push(f);
+    }
+    drop(form_index);
+
+    // 2. Blocks by skeleton, then groups by initials.
+    let mut skeleton_index: FnvMap<&str, usize> = FnvMap::default();
+    let mut skeletons: Vec<&str> = Vec::new();
+    let mut block_forms: Vec<Vec<usize>> = Vec::new();
+    for (f, form) in forms.iter().enumerate() {
+        let s = *skeleton_index
+            .entry(form.key.skeleton.as_str())
+            .or_insert_with(|| {
+                skeletons.push(form.key.skeleton.as_str());
+                block_forms.push(Vec::new());
+                skeletons.len() - 1
+            });
+        block_forms[s].push(f);
+    }
+    drop(skeleton_index);
+
+    let mut groups: Vec<InitialsGroup> = Vec::new();
+    let mut persons: Vec<Person> = Vec::new();
+    let mut group_parent: Vec<Option<usize>> = Vec::new();
+    let mut person_of_group: Vec<usize> = Vec::new();
+    let mut block_persons: Vec<Vec<usize>> = vec![Vec::new(); skeletons.len()];
+    for (s, members) in block_forms.iter().enumerate() {
+        let first_group = groups.len();
+        let mut by_initials: FnvMap<&[Initial], usize> = FnvMap::default();
+        let mut sorted = members.clone();
+        sorted.sort_by(|&x, &y| forms[x].key.initials.cmp(&forms[y].key.initials));
+        for &f in &sorted {
+            let g = *by_initials
+                .entry(forms[f].key.initials.as_slice())
+                .or_insert_with(|| {
+                    groups.push(InitialsGroup {
+                        initials: forms[f].key.initials.clone(),
+                        forms: Vec::new(),
+                        rep: f,
+                    });
+                    groups.len() - 1
+                });
+            groups[g].forms.push(f);
+        }
+        for g in &mut groups[first_group..] {
+            g.rep = *g
+                .forms
+                .iter()
+                .max_by(|&&x, &&y| {
+                    forms[x]
+                        .count
+                        .cmp(&forms[y].count)
+                        .then_with(|| spelling(&forms[y]).cmp(&spelling(&forms[x])))
+                })
+                .unwrap_or(&g.rep);
+        }
+        let parents = anchor_initials(&groups[first_group..], &by_initials, first_group);
+        group_parent.extend(parents.iter().copied());
+        // Persons: the groups without a parent, each with the groups anchored to it.
+        let mut local_person: FnvMap<usize, usize> = FnvMap::default();
+        for (k, parent) in parents.iter().enumerate() {
+            if parent.is_none() {
+                let g = first_group + k;
+                local_person.insert(g, persons.len());
+                block_persons[s].push(persons.len());
+                persons.push(Person {
+                    skeleton: s,
+                    head: g,
+                    groups: Vec::new(),
+                    count: 0,
+                    context: Vec::new(),
                 });
             }
         }
+        for (k, parent) in parents.iter().enumerate() {
+            let g = first_group + k;
+            let p = local_person
+                .get(&parent.unwrap_or(g))
+                .copied()
+                .unwrap_or(usize::MAX);
+            person_of_group.push(p);
+            if let Some(person) = persons.get_mut(p) {
+                person.groups.push(g);
+                for &f in &groups[g].forms {
+                    person.count += forms[f].count;
+                    person.context.extend_from_slice(&form_context[f]);
+                }
+            }
+        }
+    }
+    drop(form_context);
+    for p in &mut persons {
+        p.context.sort_unstable();
+        p.context.dedup();
+    }
+
+    // 3. Typo merges between blocks one edit apart.
+    let rank = |p: usize| {
+        let person = &persons[p];
+        (
+            person.count,
+            groups[person.head].initials.len(),
+            skeletons[person.skeleton].len(),
+            std::cmp::Reverse(skeletons[person.skeleton]),
+            std::cmp::Reverse(&groups[person.head].initials),
+        )
+    };
+    let rep_key = |p: usize| &forms[groups[persons[p].head].rep].key;
+    let pairs = one_edit_pairs(&skeletons, matcher.typo_min_len, candidates);
+    // For each variant person, its best accepted target and the decision.
+    let mut target: Vec<Option<(usize, Decision)>> = vec![None; persons.len()];
+    for &(s, t) in &pairs {
+        let (s, t) = (s as usize, t as usize);
+        if gendered_pair(skeletons[s], skeletons[t]) {
+            continue;
+        }
+        let mut by_coarse: FnvMap<Vec<char>, Vec<usize>> = FnvMap::default();
+        for &q in &block_persons[t] {
+            by_coarse
+                .entry(coarse(&groups[persons[q].head].initials))
+                .or_default()
+                .push(q);
+        }
+        for &p in &block_persons[s] {
+            let initials = &groups[persons[p].head].initials;
+            if initials.is_empty() {
+                continue;
+            }
+            let Some(qs) = by_coarse.get(&coarse(initials)) else {
+                continue;
+            };
+            for &q in qs {
+                let evidence = Evidence {
+                    counts: Some((persons[p].count, persons[q].count)),
+                    shared_context: intersects(&persons[p].context, &persons[q].context),
+                };
+                let d = matcher.decide(rep_key(p), rep_key(q), &evidence);
+                if !d.same {
+                    continue;
+                }
+                let (v, t) = if rank(p) < rank(q) { (p, q) } else { (q, p) };
+                let better = match target[v] {
+                    None => true,
+                    Some((old, _)) => rank(t) > rank(old),
+                };
+                if better {
+                    target[v] = Some((t, d));
+                }
+            }
+        }
+    }
+    // Follow chains from the best-ranked persons down, so a target's root is known first.
+    let mut order: Vec<usize> = (0..persons.len()).collect();
+    order.sort_by(|&x, &y| rank(y).cmp(&rank(x)));
+    let mut root: Vec<usize> = (0..persons.len()).collect();
+    let mut typo_edge: Vec<Option<(usize, Decision)>> = vec![None; persons.len()];
+    for &p in &order {
+        let Some((t, d)) = target[p] else { continue };
+        let r = root[t];
+        let (kp, kr) = (rep_key(p), rep_key(r));
+        let refused = gendered_pair(&kp.skeleton, &kr.skeleton)
+            || kp.gender.zip(kr.gender).is_some_and(|(x, y)| x != y)
+            || !initials_compatible(&kp.initials, &kr.initials);
+        if !refused {
+            root[p] = r;
+            typo_edge[p] = Some((t, d));
+        }
+    }
+
+    // 4. Clusters in order of first mention.
+    let person_of_form = {
+        let mut v = vec![0usize; forms.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for &f in &group.forms {
+                v[f] = person_of_group[g];
+            }
+        }
+        v
+    };
+    let mut cluster_of_root: Vec<usize> = vec![usize::MAX; persons.len()];
+    let mut clusters: Vec<NameCluster> = Vec::new();
+    let mut assignment = Vec::with_capacity(n);
+    for (i, &f) in form_of_mention.iter().enumerate() {
+        let r = root[person_of_form[f]];
+        if cluster_of_root[r] == usize::MAX {
+            cluster_of_root[r] = clusters.len();
+            clusters.push(NameCluster::default());
+        }
+        let c = cluster_of_root[r];
+        clusters[c].members.push(i);
+        assignment.push(c);
+    }
+
+    // Merges: repeated mentions join their form's first mention; forms join their group's
+    // representative; groups join their anchor; persons join their typo target.
+    let identical: Vec<Decision> = forms.iter().map(|f| matcher.compare(&f.key, &f.key)).collect();
+    for (i, &f) in form_of_mention.iter().enumerate() {
+        if forms[f].first != i {
+            clusters[assignment[i]].merges.push(Merge {
+                a: forms[f].first,
+                b: i,
+                decision: identical[f],
+            });
+        }
+    }
+    let mut link = |from: usize, to: usize, decision: Decision| {
+        let (a, b) = (forms[to].first, forms[from].first);
+        clusters[assignment[b]].merges.push(Merge { a, b, decision });
+    };
+    for (g, group) in groups.iter().enumerate() {
+        for &f in &group.forms {
+            if f != group.rep {
+                link(f, group.rep, matcher.compare(&forms[group.rep].key, &forms[f].key));
+            }
+        }
+        if let Some(parent) = group_parent[g] {
+            let to = groups[parent].rep;
+            link(group.rep, to, matcher.compare(&forms[to].key, &forms[group.rep].key));
+        }
+    }
+    for (p, edge) in typo_edge.iter().enumerate() {
+        if let Some((t, d)) = edge {
+            link(groups[persons[p].head].rep, groups[persons[*t].head].rep, *d);
+        }
+    }
+    for cluster in &mut clusters {
+        cluster.merges.sort_by_key(|m| (m.b, m.a));
+        cluster.canonical = canonical(cluster, &form_of_mention, &forms);
     }
     NameClusters {
         assignment,
         clusters,
+    }
+}
+
+/// Within one block, the anchor of each initials group: `None` for the most specific lists and
+/// for lists that several of them extend; otherwise the one most specific list extending it.
+fn anchor_initials(
+    groups: &[InitialsGroup],
+    index: &FnvMap<&[Initial], usize>,
+    offset: usize,
+) -> Vec<Option<usize>> {
+    let mut maximal = vec![true; groups.len()];
+    for g in groups {
+        for general in generalisations(&g.initials) {
+            if let Some(&x) = index.get(general.as_slice()) {
+                maximal[x - offset] = false;
+            }
+        }
+    }
+    // For each non-maximal group: how many maximal groups extend it, and the first.
+    let mut extenders: Vec<(usize, usize)> = vec![(0, usize::MAX); groups.len()];
+    for (k, g) in groups.iter().enumerate() {
+        if !maximal[k] {
+            continue;
+        }
+        for general in generalisations(&g.initials) {
+            if let Some(&x) = index.get(general.as_slice()) {
+                let e = &mut extenders[x - offset];
+                if e.1 != offset + k {
+                    e.0 += 1;
+                    e.1 = e.1.min(offset + k);
+                }
+            }
+        }
+    }
+    (0..groups.len())
+        .map(|k| (!maximal[k] && extenders[k].0 == 1).then_some(extenders[k].1))
+        .collect()
+}
+
+/// The less specific forms of an initials list, itself excluded: every proper prefix, with
+/// each digraph optionally replaced by a single letter it abbreviates to ("Yu." by "Y.").
+/// Capped, so a pathological list costs a bounded amount of work.
+fn generalisations(initials: &[Initial]) -> Vec<Vec<Initial>> {
+    const CAP: usize = 256;
+    let mut out: Vec<Vec<Initial>> = Vec::new();
+    let limit = initials.len().min(8);
+    for len in 0..=limit {
+        let mut combos: Vec<Vec<Initial>> = vec![Vec::with_capacity(len)];
+        for &i in &initials[..len] {
+            let mut next = Vec::new();
+            for c in &combos {
+                let mut same = c.clone();
+                same.push(i);
+                next.push(same);
+                for g in i.generalisations() {
+                    let mut alt = c.clone();
+                    alt.push(g);
+                    next.push(alt);
+                }
+                if next.len() > CAP {
+                    break;
+                }
+            }
+            combos = next;
+        }
+        out.extend(combos.into_iter().filter(|c| c.as_slice() != initials));
+        if out.len() > CAP {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A coarse bucket for initials lists that may agree in full: one letter per initial, with the
+/// iotated letters together.
+fn coarse(initials: &[Initial]) -> Vec<char> {
+    initials.iter().map(|i| i.coarse_letter()).collect()
+}
+
+fn intersects(a: &[ContextToken], b: &[ContextToken]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+fn spelling<'f>(form: &'f Form<'_>) -> (&'f str, &'f str) {
+    (form.name.family.as_str(), form.name.initials.as_str())
+}
+
+/// The most frequent spelling in the cluster; ties go to the fullest initials, then to the
+/// first mention.
+fn canonical(cluster: &NameCluster, form_of_mention: &[usize], forms: &[Form<'_>]) -> usize {
+    let mut seen: Vec<usize> = cluster.members.iter().map(|&i| form_of_mention[i]).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.iter()
+        .map(|&f| &forms[f])
+        .max_by(|x, y| {
+            x.count
+                .cmp(&y.count)
+                .then_with(|| x.key.initials.len().cmp(&y.key.initials.len()))
+                .then_with(|| y.first.cmp(&x.first))
+        })
+        .map_or(cluster.members.first().copied().unwrap_or(0), |f| f.first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[(&str, &str)]) -> Vec<PersonName> {
+        list.iter().map(|(f, i)| PersonName::new(*f, *i)).collect()
+    }
+
+    #[test]
+    fn seed_authors() {
+        let n = names(&[
+            ("Brown", "J."),
+            ("Brown", "J."),
+            ("Brown", "J."),
+            ("Panov", "A.N."),
+            ("Paramonov", "O.G."),
+            ("Streltsov", "D.V."),
+            ("Streltsov", "D.V."),
+            ("Sreltsov", "D.V."),
+            ("Fedorovskii", "A.N."),
+            ("Mikheev", "V.V."),
+        ]);
+        let c = cluster_names(&n, &NameMatcher::default());
+        assert_eq!(c.assignment, vec![0, 0, 0, 1, 2, 3, 3, 3, 4, 5]);
+        let s = &c.clusters[3];
+        assert_eq!(s.members, vec![5, 6, 7]);
+        assert_eq!(s.canonical, 5);
+        assert_eq!(s.merges.len(), 2);
+        let typos: Vec<_> = s
+            .merges
+            .iter()
+            .filter(|m| m.decision.rule == crate::names::Rule::SupportedTypo)
+            .collect();
+        assert_eq!(typos.len(), 1);
+        assert_eq!(typos[0].b, 7);
+    }
+
+    #[test]
+    fn ambiguous_short_initials_stay_apart() {
+        let n = names(&[("Ivanov", "A."), ("Ivanov", "A.B."), ("Ivanov", "A.C.")]);
+        let c = cluster_names(&n, &NameMatcher::default());
+        assert_eq!(c.assignment, vec![0, 1, 2]);
+        let n = names(&[("Ivanov", "A."), ("Ivanov", "A.B."), ("Иванов", "А.")]);
+        let c = cluster_names(&n, &NameMatcher::default());
+        assert_eq!(c.assignment, vec![0, 0, 0]);
+        // All spellings once each: the fullest initials name the person.
+        assert_eq!(c.clusters[0].canonical, 1);
+    }
+
+    #[test]
+    fn yu_initials_anchor() {
+        let n = names(&[("Ivanov", "Yu."), ("Ivanov", "Iu.A."), ("Ivanov", "Y.")]);
+        let c = cluster_names(&n, &NameMatcher::default());
+        assert_eq!(c.assignment, vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn frequency_support_and_refusals() {
+        let n = names(&[("Brown", "J."), ("Brown", "J."), ("Browne", "J.")]);
+        let c = cluster_names(&n, &NameMatcher::default());
+        assert_eq!(c.assignment, vec![0, 0, 0]);
+        let n = names(&[("Brown", "J."), ("Browne", "J.")]);
+        assert_eq!(cluster_names(&n, &NameMatcher::default()).assignment, vec![0, 1]);
+        let n = names(&[("Ivanov", "A."), ("Ivanov", "A."), ("Ivanova", "A.")]);
+        assert_eq!(cluster_names(&n, &NameMatcher::default()).assignment, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn canonical_prefers_frequency_then_initials() {
+        let n = names(&[("Strel'tsov", "D."), ("Streltsov", "D.V."), ("Streltsov", "D.V.")]);
+        let c = cluster_names(&n, &NameMatcher::default());
+        assert_eq!(c.clusters[0].canonical, 1);
+        let n = names(&[("Strel'tsov", "D."), ("Streltsov", "D.V.")]);
+        let c = cluster_names(&n, &NameMatcher::default());
+        assert_eq!(c.clusters[0].canonical, 1);
+    }
+
+    #[test]
+    fn empty_input() {
+        let c = cluster_names(&[], &NameMatcher::default());
+        assert!(c.assignment.is_empty() && c.clusters.is_empty());
     }
 }
