@@ -168,10 +168,10 @@ fn family_position(tokens: &[&str], kinds: &[Kind]) -> usize {
         (hits.len() == 1).then(|| hits[0])
     };
     // A hyphenated East Asian given name ("Jong-un") marks the other word as the family name.
-    if words.len() == 2 {
-        if let Some(g) = pick(&east_asian_given) {
-            return if g == words[0] { words[1] } else { words[0] };
-        }
+    if words.len() == 2
+        && let Some(g) = pick(&east_asian_given)
+    {
+        return if g == words[0] { words[1] } else { words[0] };
     }
     pick(&east_asian_family)
         .or_else(|| pick(&slavic_surname))
