@@ -26,7 +26,11 @@ pub enum Candidates {
 
 /// Index pairs `(i, j)`, `i < j`, of distinct skeletons at least `min_len` bytes long and
 /// exactly one edit apart, sorted.
-pub(crate) fn one_edit_pairs(skeletons: &[&str], min_len: usize, how: Candidates) -> Vec<(u32, u32)> {
+pub(crate) fn one_edit_pairs(
+    skeletons: &[&str],
+    min_len: usize,
+    how: Candidates,
+) -> Vec<(u32, u32)> {
     let eligible: Vec<u32> = (0..skeletons.len())
         .filter(|&i| skeletons[i].len() >= min_len.max(1))
         .filter_map(|i| u32::try_from(i).ok())
@@ -46,8 +50,10 @@ pub(crate) fn one_edit_pairs(skeletons: &[&str], min_len: usize, how: Candidates
     pairs.sort_unstable();
     pairs.dedup();
     pairs.retain(|&(i, j)| {
-        within_one_edit(skeletons[i as usize].as_bytes(), skeletons[j as usize].as_bytes())
-            == Some(1)
+        within_one_edit(
+            skeletons[i as usize].as_bytes(),
+            skeletons[j as usize].as_bytes(),
+        ) == Some(1)
     });
     pairs
 }
@@ -94,8 +100,19 @@ mod tests {
     #[test]
     fn index_equals_all_pairs() {
         let words = [
-            "strelcov", "srelcov", "strelkov", "strelcova", "brovn", "brovne", "panov", "popov",
-            "ivanov", "ivanova", "ivanvo", "ab", "abc",
+            "strelcov",
+            "srelcov",
+            "strelkov",
+            "strelcova",
+            "brovn",
+            "brovne",
+            "panov",
+            "popov",
+            "ivanov",
+            "ivanova",
+            "ivanvo",
+            "ab",
+            "abc",
         ];
         let a = one_edit_pairs(&words, 3, Candidates::DeletionIndex);
         let b = one_edit_pairs(&words, 3, Candidates::AllPairs);

@@ -21,11 +21,12 @@
 use super::block::{Candidates, one_edit_pairs};
 use super::decision::{Decision, Evidence};
 use super::gender::gendered_pair;
+use super::gender::{Gender, surname_gender};
 use super::hash::FnvMap;
-use super::key::Initial;
+use super::key::{Initial, parse_initials};
 use super::matcher::initials_compatible;
 use super::mention::{ContextToken, Mention};
-use super::{NameKey, NameMatcher};
+use super::{NameKey, NameMatcher, fold_family, skeleton};
 use crate::model::PersonName;
 
 /// The persons found among a list of name mentions.
@@ -83,7 +84,12 @@ pub struct Merge {
 /// assert_eq!(typo.decision.rule, Rule::SupportedTypo);
 /// ```
 pub fn cluster_names(names: &[PersonName], matcher: &NameMatcher) -> NameClusters {
-    cluster_with(names.len(), |i| (&names[i], &[][..]), matcher, Candidates::default())
+    cluster_with(
+        names.len(),
+        |i| (&names[i], &[][..]),
+        matcher,
+        Candidates::default(),
+    )
 }
 
 /// Clusters mentions that carry context (co-authors, source): shared context is one more kind
@@ -119,17 +125,25 @@ pub fn cluster_mentions_with(
     )
 }
 
+/// One distinct printed family name, folded once.
+struct Family {
+    folded: String,
+    skeleton: String,
+    gender: Option<Gender>,
+}
+
 /// One distinct printed spelling (family, initials).
 struct Form<'a> {
     name: &'a PersonName,
-    key: NameKey,
+    family: usize,
+    initials: usize,
     count: usize,
     first: usize,
 }
 
 /// Forms of one skeleton sharing one folded initials list.
 struct InitialsGroup {
-    initials: Vec<Initial>,
+    initials: usize,
     forms: Vec<usize>,
     /// The most frequent form (ties: smallest spelling), which speaks for the group.
     rep: usize,
@@ -139,9 +153,36 @@ struct InitialsGroup {
 struct Person {
     skeleton: usize,
     head: usize,
-    groups: Vec<usize>,
     count: usize,
     context: Vec<ContextToken>,
+}
+
+/// The folded tables that forms point into.
+struct Tables<'a> {
+    families: Vec<Family>,
+    initials: Vec<Vec<Initial>>,
+    forms: Vec<Form<'a>>,
+}
+
+impl Tables<'_> {
+    fn key(&self, f: usize) -> NameKey {
+        let form = &self.forms[f];
+        let family = &self.families[form.family];
+        NameKey {
+            family: family.folded.clone(),
+            skeleton: family.skeleton.clone(),
+            initials: self.initials[form.initials].clone(),
+            gender: family.gender,
+        }
+    }
+
+    fn skeleton(&self, f: usize) -> &str {
+        &self.families[self.forms[f].family].skeleton
+    }
+
+    fn initials(&self, f: usize) -> &[Initial] {
+        &self.initials[self.forms[f].initials]
+    }
 }
 
 fn cluster_with<'a>(
@@ -150,69 +191,118 @@ fn cluster_with<'a>(
     matcher: &NameMatcher,
     candidates: Candidates,
 ) -> NameClusters {
-    // 1. Forms: fold each distinct spelling once.
+    // 1. Forms. Family names and initials are folded once per distinct printed string, so a
+    // million mentions of a hundred thousand surnames fold a hundred thousand times.
+    let mut t = Tables {
+        families: Vec::new(),
+        initials: Vec::new(),
+        forms: Vec::new(),
+    };
+    let mut family_index: FnvMap<&'a str, usize> = FnvMap::default();
+    let mut printed_initials: FnvMap<&'a str, usize> = FnvMap::default();
+    let mut folded_initials: FnvMap<Vec<Initial>, usize> = FnvMap::default();
+    let mut form_index: FnvMap<(usize, &'a str), usize> = FnvMap::default();
     let mut form_of_mention = Vec::with_capacity(n);
-    let mut forms: Vec<Form<'a>> = Vec::new();
-    let mut form_index: FnvMap<(&'a str, &'a str), usize> = FnvMap::default();
     let mut form_context: Vec<Vec<ContextToken>> = Vec::new();
     for i in 0..n {
         let (name, context) = mention(i);
-        let f = *form_index
-            .entry((name.family.as_str(), name.initials.as_str()))
-            .or_insert_with(|| {
-                forms.push(Form {
-                    name,
-                    key: NameKey::new(name),
-                    count: 0,
-                    first: i,
-                });
-                form_context.push(Vec::new());
-                forms.len() - 1
+        let family = *family_index.entry(name.family.as_str()).or_insert_with(|| {
+            let folded = fold_family(&name.family);
+            let skeleton = skeleton(&folded);
+            let gender = surname_gender(&skeleton);
+            t.families.push(Family {
+                folded,
+                skeleton,
+                gender,
             });
-        forms[f].count += 1;
+            t.families.len() - 1
+        });
+        let initials = *printed_initials
+            .entry(name.initials.as_str())
+            .or_insert_with(|| {
+                let parsed = parse_initials(&name.initials);
+                *folded_initials.entry(parsed).or_insert_with_key(|parsed| {
+                    t.initials.push(parsed.clone());
+                    t.initials.len() - 1
+                })
+            });
+        let new_form = |t: &mut Tables<'a>| {
+            t.forms.push(Form {
+                name,
+                family,
+                initials,
+                count: 0,
+                first: i,
+            });
+            t.forms.len() - 1
+        };
+        // A name without a family skeleton matches nothing, not even its own spelling.
+        let f = if t.families[family].skeleton.is_empty() {
+            new_form(&mut t)
+        } else {
+            match form_index.get(&(family, name.initials.as_str())) {
+                Some(&f) => f,
+                None => {
+                    let f = new_form(&mut t);
+                    form_index.insert((family, name.initials.as_str()), f);
+                    f
+                }
+            }
+        };
+        if f == form_context.len() {
+            form_context.push(Vec::new());
+        }
+        t.forms[f].count += 1;
         form_context[f].extend_from_slice(context);
         form_of_mention.push(f);
     }
-    drop(form_index);
+    drop((family_index, printed_initials, folded_initials, form_index));
 
-    // 2. Blocks by skeleton, then groups by initials.
+    // 2. Blocks by skeleton, then groups by initials, then persons by anchoring initials.
     let mut skeleton_index: FnvMap<&str, usize> = FnvMap::default();
     let mut skeletons: Vec<&str> = Vec::new();
     let mut block_forms: Vec<Vec<usize>> = Vec::new();
-    for (f, form) in forms.iter().enumerate() {
-        let s = *skeleton_index
-            .entry(form.key.skeleton.as_str())
-            .or_insert_with(|| {
-                skeletons.push(form.key.skeleton.as_str());
-                block_forms.push(Vec::new());
-                skeletons.len() - 1
-            });
+    for f in 0..t.forms.len() {
+        let sk = t.skeleton(f);
+        let s = if sk.is_empty() {
+            None
+        } else {
+            skeleton_index.get(sk).copied()
+        };
+        let s = s.unwrap_or_else(|| {
+            skeletons.push(sk);
+            block_forms.push(Vec::new());
+            if !sk.is_empty() {
+                skeleton_index.insert(sk, skeletons.len() - 1);
+            }
+            skeletons.len() - 1
+        });
         block_forms[s].push(f);
     }
     drop(skeleton_index);
 
+    let forms = &t.forms;
     let mut groups: Vec<InitialsGroup> = Vec::new();
     let mut persons: Vec<Person> = Vec::new();
     let mut group_parent: Vec<Option<usize>> = Vec::new();
     let mut person_of_group: Vec<usize> = Vec::new();
     let mut block_persons: Vec<Vec<usize>> = vec![Vec::new(); skeletons.len()];
-    for (s, members) in block_forms.iter().enumerate() {
+    for (s, members) in block_forms.iter_mut().enumerate() {
         let first_group = groups.len();
-        let mut by_initials: FnvMap<&[Initial], usize> = FnvMap::default();
-        let mut sorted = members.clone();
-        sorted.sort_by(|&x, &y| forms[x].key.initials.cmp(&forms[y].key.initials));
-        for &f in &sorted {
-            let g = *by_initials
-                .entry(forms[f].key.initials.as_slice())
-                .or_insert_with(|| {
-                    groups.push(InitialsGroup {
-                        initials: forms[f].key.initials.clone(),
-                        forms: Vec::new(),
-                        rep: f,
-                    });
-                    groups.len() - 1
-                });
-            groups[g].forms.push(f);
+        members.sort_by(|&x, &y| t.initials(x).cmp(t.initials(y)));
+        for &f in members.iter() {
+            let same_group = groups.len() > first_group
+                && groups
+                    .last()
+                    .is_some_and(|g| g.initials == forms[f].initials);
+            match groups.last_mut() {
+                Some(g) if same_group => g.forms.push(f),
+                _ => groups.push(InitialsGroup {
+                    initials: forms[f].initials,
+                    forms: vec![f],
+                    rep: f,
+                }),
+            }
         }
         for g in &mut groups[first_group..] {
             g.rep = *g
@@ -226,37 +316,33 @@ fn cluster_with<'a>(
                 })
                 .unwrap_or(&g.rep);
         }
-        let parents = anchor_initials(&groups[first_group..], &by_initials, first_group);
+        let parents = if groups.len() - first_group > 1 {
+            anchor_initials(&groups[first_group..], &t.initials, first_group)
+        } else {
+            vec![None]
+        };
         group_parent.extend(parents.iter().copied());
         // Persons: the groups without a parent, each with the groups anchored to it.
-        let mut local_person: FnvMap<usize, usize> = FnvMap::default();
+        let mut local_person = vec![usize::MAX; parents.len()];
         for (k, parent) in parents.iter().enumerate() {
             if parent.is_none() {
-                let g = first_group + k;
-                local_person.insert(g, persons.len());
+                local_person[k] = persons.len();
                 block_persons[s].push(persons.len());
                 persons.push(Person {
                     skeleton: s,
-                    head: g,
-                    groups: Vec::new(),
+                    head: first_group + k,
                     count: 0,
                     context: Vec::new(),
                 });
             }
         }
         for (k, parent) in parents.iter().enumerate() {
-            let g = first_group + k;
-            let p = local_person
-                .get(&parent.unwrap_or(g))
-                .copied()
-                .unwrap_or(usize::MAX);
+            let p = local_person[parent.map_or(k, |g| g - first_group)];
             person_of_group.push(p);
-            if let Some(person) = persons.get_mut(p) {
-                person.groups.push(g);
-                for &f in &groups[g].forms {
-                    person.count += forms[f].count;
-                    person.context.extend_from_slice(&form_context[f]);
-                }
+            let person = &mut persons[p];
+            for &f in &groups[first_group + k].forms {
+                person.count += forms[f].count;
+                person.context.extend_from_slice(&form_context[f]);
             }
         }
     }
@@ -267,88 +353,85 @@ fn cluster_with<'a>(
     }
 
     // 3. Typo merges between blocks one edit apart.
+    let head_initials = |p: usize| &t.initials[groups[persons[p].head].initials];
     let rank = |p: usize| {
         let person = &persons[p];
         (
             person.count,
-            groups[person.head].initials.len(),
+            head_initials(p).len(),
             skeletons[person.skeleton].len(),
             std::cmp::Reverse(skeletons[person.skeleton]),
-            std::cmp::Reverse(&groups[person.head].initials),
+            std::cmp::Reverse(head_initials(p)),
         )
     };
-    let rep_key = |p: usize| &forms[groups[persons[p].head].rep].key;
+    let rep_key = |p: usize| t.key(groups[persons[p].head].rep);
     let pairs = one_edit_pairs(&skeletons, matcher.typo_min_len, candidates);
     // For each variant person, its best accepted target and the decision.
     let mut target: Vec<Option<(usize, Decision)>> = vec![None; persons.len()];
-    for &(s, t) in &pairs {
-        let (s, t) = (s as usize, t as usize);
-        if gendered_pair(skeletons[s], skeletons[t]) {
+    for &(s, u) in &pairs {
+        let (s, u) = (s as usize, u as usize);
+        if gendered_pair(skeletons[s], skeletons[u]) {
             continue;
         }
         let mut by_coarse: FnvMap<Vec<char>, Vec<usize>> = FnvMap::default();
-        for &q in &block_persons[t] {
+        for &q in &block_persons[u] {
             by_coarse
-                .entry(coarse(&groups[persons[q].head].initials))
+                .entry(coarse(head_initials(q)))
                 .or_default()
                 .push(q);
         }
         for &p in &block_persons[s] {
-            let initials = &groups[persons[p].head].initials;
-            if initials.is_empty() {
+            if head_initials(p).is_empty() {
                 continue;
             }
-            let Some(qs) = by_coarse.get(&coarse(initials)) else {
+            let Some(qs) = by_coarse.get(&coarse(head_initials(p))) else {
                 continue;
             };
+            let kp = rep_key(p);
             for &q in qs {
                 let evidence = Evidence {
                     counts: Some((persons[p].count, persons[q].count)),
                     shared_context: intersects(&persons[p].context, &persons[q].context),
                 };
-                let d = matcher.decide(rep_key(p), rep_key(q), &evidence);
+                let d = matcher.decide(&kp, &rep_key(q), &evidence);
                 if !d.same {
                     continue;
                 }
-                let (v, t) = if rank(p) < rank(q) { (p, q) } else { (q, p) };
-                let better = match target[v] {
-                    None => true,
-                    Some((old, _)) => rank(t) > rank(old),
-                };
-                if better {
-                    target[v] = Some((t, d));
+                let (v, to) = if rank(p) < rank(q) { (p, q) } else { (q, p) };
+                if target[v].is_none_or(|(old, _)| rank(to) > rank(old)) {
+                    target[v] = Some((to, d));
                 }
             }
         }
     }
-    // Follow chains from the best-ranked persons down, so a target's root is known first.
-    let mut order: Vec<usize> = (0..persons.len()).collect();
-    order.sort_by(|&x, &y| rank(y).cmp(&rank(x)));
+    // Follow chains from the best-ranked variants down, so that a target's root is known
+    // before its own variants are placed.
+    let mut variants: Vec<usize> = (0..persons.len())
+        .filter(|&p| target[p].is_some())
+        .collect();
+    variants.sort_by(|&x, &y| rank(y).cmp(&rank(x)));
     let mut root: Vec<usize> = (0..persons.len()).collect();
     let mut typo_edge: Vec<Option<(usize, Decision)>> = vec![None; persons.len()];
-    for &p in &order {
-        let Some((t, d)) = target[p] else { continue };
-        let r = root[t];
+    for &p in &variants {
+        let Some((to, d)) = target[p] else { continue };
+        let r = root[to];
         let (kp, kr) = (rep_key(p), rep_key(r));
         let refused = gendered_pair(&kp.skeleton, &kr.skeleton)
             || kp.gender.zip(kr.gender).is_some_and(|(x, y)| x != y)
             || !initials_compatible(&kp.initials, &kr.initials);
         if !refused {
             root[p] = r;
-            typo_edge[p] = Some((t, d));
+            typo_edge[p] = Some((to, d));
         }
     }
 
     // 4. Clusters in order of first mention.
-    let person_of_form = {
-        let mut v = vec![0usize; forms.len()];
-        for (g, group) in groups.iter().enumerate() {
-            for &f in &group.forms {
-                v[f] = person_of_group[g];
-            }
+    let mut person_of_form = vec![0usize; forms.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &f in &group.forms {
+            person_of_form[f] = person_of_group[g];
         }
-        v
-    };
+    }
     let mut cluster_of_root: Vec<usize> = vec![usize::MAX; persons.len()];
     let mut clusters: Vec<NameCluster> = Vec::new();
     let mut assignment = Vec::with_capacity(n);
@@ -365,39 +448,49 @@ fn cluster_with<'a>(
 
     // Merges: repeated mentions join their form's first mention; forms join their group's
     // representative; groups join their anchor; persons join their typo target.
-    let identical: Vec<Decision> = forms.iter().map(|f| matcher.compare(&f.key, &f.key)).collect();
+    let identical: Vec<Decision> = t.initials.iter().map(|i| matcher.identical(i)).collect();
     for (i, &f) in form_of_mention.iter().enumerate() {
         if forms[f].first != i {
             clusters[assignment[i]].merges.push(Merge {
                 a: forms[f].first,
                 b: i,
-                decision: identical[f],
+                decision: identical[forms[f].initials],
             });
         }
     }
     let mut link = |from: usize, to: usize, decision: Decision| {
         let (a, b) = (forms[to].first, forms[from].first);
-        clusters[assignment[b]].merges.push(Merge { a, b, decision });
+        clusters[assignment[b]]
+            .merges
+            .push(Merge { a, b, decision });
     };
     for (g, group) in groups.iter().enumerate() {
         for &f in &group.forms {
             if f != group.rep {
-                link(f, group.rep, matcher.compare(&forms[group.rep].key, &forms[f].key));
+                link(f, group.rep, matcher.compare(&t.key(group.rep), &t.key(f)));
             }
         }
         if let Some(parent) = group_parent[g] {
             let to = groups[parent].rep;
-            link(group.rep, to, matcher.compare(&forms[to].key, &forms[group.rep].key));
+            link(
+                group.rep,
+                to,
+                matcher.compare(&t.key(to), &t.key(group.rep)),
+            );
         }
     }
     for (p, edge) in typo_edge.iter().enumerate() {
-        if let Some((t, d)) = edge {
-            link(groups[persons[p].head].rep, groups[persons[*t].head].rep, *d);
+        if let Some((to, d)) = edge {
+            link(
+                groups[persons[p].head].rep,
+                groups[persons[*to].head].rep,
+                *d,
+            );
         }
     }
     for cluster in &mut clusters {
         cluster.merges.sort_by_key(|m| (m.b, m.a));
-        cluster.canonical = canonical(cluster, &form_of_mention, &forms);
+        cluster.canonical = canonical(cluster, &form_of_mention, &t);
     }
     NameClusters {
         assignment,
@@ -409,16 +502,21 @@ fn cluster_with<'a>(
 /// for lists that several of them extend; otherwise the one most specific list extending it.
 fn anchor_initials(
     groups: &[InitialsGroup],
-    index: &FnvMap<&[Initial], usize>,
+    initials: &[Vec<Initial>],
     offset: usize,
 ) -> Vec<Option<usize>> {
+    let index: FnvMap<&[Initial], usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(k, g)| (initials[g.initials].as_slice(), offset + k))
+        .collect();
     let mut maximal = vec![true; groups.len()];
     for g in groups {
-        for general in generalisations(&g.initials) {
-            if let Some(&x) = index.get(general.as_slice()) {
+        for_each_generalisation(&initials[g.initials], |general| {
+            if let Some(&x) = index.get(general) {
                 maximal[x - offset] = false;
             }
-        }
+        });
     }
     // For each non-maximal group: how many maximal groups extend it, and the first.
     let mut extenders: Vec<(usize, usize)> = vec![(0, usize::MAX); groups.len()];
@@ -426,25 +524,33 @@ fn anchor_initials(
         if !maximal[k] {
             continue;
         }
-        for general in generalisations(&g.initials) {
-            if let Some(&x) = index.get(general.as_slice()) {
+        for_each_generalisation(&initials[g.initials], |general| {
+            if let Some(&x) = index.get(general) {
                 let e = &mut extenders[x - offset];
                 if e.1 != offset + k {
                     e.0 += 1;
                     e.1 = e.1.min(offset + k);
                 }
             }
-        }
+        });
     }
     (0..groups.len())
         .map(|k| (!maximal[k] && extenders[k].0 == 1).then_some(extenders[k].1))
         .collect()
 }
 
-/// The less specific forms of an initials list, itself excluded: every proper prefix, with
-/// each digraph optionally replaced by a single letter it abbreviates to ("Yu." by "Y.").
-/// Capped, so a pathological list costs a bounded amount of work.
-fn generalisations(initials: &[Initial]) -> Vec<Vec<Initial>> {
+/// Calls `visit` with every less specific form of an initials list, itself excluded: every
+/// proper prefix, with each digraph optionally replaced by a single letter it abbreviates to
+/// ("Yu." by "Y."). Lists without digraphs (the common case) only have prefixes, visited as
+/// slices without allocating; the combinations are capped so a pathological list costs a
+/// bounded amount of work.
+fn for_each_generalisation(initials: &[Initial], mut visit: impl FnMut(&[Initial])) {
+    if !initials.iter().any(|i| i.is_digraph()) {
+        for len in 0..initials.len() {
+            visit(&initials[..len]);
+        }
+        return;
+    }
     const CAP: usize = 256;
     let mut out: Vec<Vec<Initial>> = Vec::new();
     let limit = initials.len().min(8);
@@ -474,7 +580,9 @@ fn generalisations(initials: &[Initial]) -> Vec<Vec<Initial>> {
     }
     out.sort_unstable();
     out.dedup();
-    out
+    for g in &out {
+        visit(g);
+    }
 }
 
 /// A coarse bucket for initials lists that may agree in full: one letter per initial, with the
@@ -501,19 +609,29 @@ fn spelling<'f>(form: &'f Form<'_>) -> (&'f str, &'f str) {
 
 /// The most frequent spelling in the cluster; ties go to the fullest initials, then to the
 /// first mention.
-fn canonical(cluster: &NameCluster, form_of_mention: &[usize], forms: &[Form<'_>]) -> usize {
-    let mut seen: Vec<usize> = cluster.members.iter().map(|&i| form_of_mention[i]).collect();
+fn canonical(cluster: &NameCluster, form_of_mention: &[usize], t: &Tables<'_>) -> usize {
+    if let [only] = cluster.members.as_slice() {
+        return *only;
+    }
+    let mut seen: Vec<usize> = cluster
+        .members
+        .iter()
+        .map(|&i| form_of_mention[i])
+        .collect();
     seen.sort_unstable();
     seen.dedup();
     seen.iter()
-        .map(|&f| &forms[f])
-        .max_by(|x, y| {
-            x.count
-                .cmp(&y.count)
-                .then_with(|| x.key.initials.len().cmp(&y.key.initials.len()))
-                .then_with(|| y.first.cmp(&x.first))
+        .copied()
+        .max_by(|&x, &y| {
+            let (fx, fy) = (&t.forms[x], &t.forms[y]);
+            fx.count
+                .cmp(&fy.count)
+                .then_with(|| t.initials(x).len().cmp(&t.initials(y).len()))
+                .then_with(|| fy.first.cmp(&fx.first))
         })
-        .map_or(cluster.members.first().copied().unwrap_or(0), |f| f.first)
+        .map_or(cluster.members.first().copied().unwrap_or(0), |f| {
+            t.forms[f].first
+        })
 }
 
 #[cfg(test)]
@@ -578,14 +696,24 @@ mod tests {
         let c = cluster_names(&n, &NameMatcher::default());
         assert_eq!(c.assignment, vec![0, 0, 0]);
         let n = names(&[("Brown", "J."), ("Browne", "J.")]);
-        assert_eq!(cluster_names(&n, &NameMatcher::default()).assignment, vec![0, 1]);
+        assert_eq!(
+            cluster_names(&n, &NameMatcher::default()).assignment,
+            vec![0, 1]
+        );
         let n = names(&[("Ivanov", "A."), ("Ivanov", "A."), ("Ivanova", "A.")]);
-        assert_eq!(cluster_names(&n, &NameMatcher::default()).assignment, vec![0, 0, 1]);
+        assert_eq!(
+            cluster_names(&n, &NameMatcher::default()).assignment,
+            vec![0, 0, 1]
+        );
     }
 
     #[test]
     fn canonical_prefers_frequency_then_initials() {
-        let n = names(&[("Strel'tsov", "D."), ("Streltsov", "D.V."), ("Streltsov", "D.V.")]);
+        let n = names(&[
+            ("Strel'tsov", "D."),
+            ("Streltsov", "D.V."),
+            ("Streltsov", "D.V."),
+        ]);
         let c = cluster_names(&n, &NameMatcher::default());
         assert_eq!(c.clusters[0].canonical, 1);
         let n = names(&[("Strel'tsov", "D."), ("Streltsov", "D.V.")]);

@@ -53,7 +53,11 @@ impl Decision {
     /// assert!(line.starts_with("ivanov [ivanov] a. vs ivanova [ivanova] a.: different by gendered-form"));
     /// ```
     pub fn explain<'a>(&'a self, a: &'a NameKey, b: &'a NameKey) -> Explained<'a> {
-        Explained { decision: self, a, b }
+        Explained {
+            decision: self,
+            a,
+            b,
+        }
     }
 }
 
@@ -74,7 +78,11 @@ impl fmt::Display for Decision {
             None if self.rule == Rule::GenderedForm => f.write_str("gendered forms")?,
             None => f.write_str("two or more edits apart")?,
         }
-        write!(f, " (similarity {:.3}); initials {}", self.family_similarity, self.initials)?;
+        write!(
+            f,
+            " (similarity {:.3}); initials {}",
+            self.family_similarity, self.initials
+        )?;
         if self.support.any() {
             write!(f, "; support: {}", self.support)?;
         }

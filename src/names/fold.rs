@@ -171,7 +171,15 @@ mod tests {
 
     #[test]
     fn idempotent_on_examples() {
-        for s in ["Стрельцов", "Glänzel", "van Eck", "Hruŝëv", "ŒUVRE", "İnan", "Ǆ"] {
+        for s in [
+            "Стрельцов",
+            "Glänzel",
+            "van Eck",
+            "Hruŝëv",
+            "ŒUVRE",
+            "İnan",
+            "Ǆ",
+        ] {
             let once = fold_family(s);
             assert_eq!(fold_family(&once), once, "{s}");
         }

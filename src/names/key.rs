@@ -44,7 +44,8 @@ impl Initial {
         let tail: Vec<char> = chars.collect();
         let mut folded = String::new();
         fold_char(first, &mut folded);
-        let abbreviation = !tail.is_empty() && tail.len() <= 3 && tail.iter().all(|c| c.is_lowercase());
+        let abbreviation =
+            !tail.is_empty() && tail.len() <= 3 && tail.iter().all(|c| c.is_lowercase());
         if abbreviation {
             for &c in &tail {
                 fold_char(c, &mut folded);
@@ -52,10 +53,16 @@ impl Initial {
         }
         let Some(letter) = folded.chars().next() else {
             // A letter that folds to nothing (a lone soft sign): keep it as it is.
-            return Some(Initial { letter: first, sound: [0; 4] });
+            return Some(Initial {
+                letter: first,
+                sound: [0; 4],
+            });
         };
         if folded.chars().count() < 2 || !folded.is_ascii() {
-            return Some(Initial { letter, sound: [0; 4] });
+            return Some(Initial {
+                letter,
+                sound: [0; 4],
+            });
         }
         let sk = skeleton(&folded);
         let mut sound = [0u8; 4];
@@ -64,9 +71,16 @@ impl Initial {
         }
         if sk.len() == 1 && sk.as_bytes()[0] == letter as u8 {
             // "Ii" or similar collapses to one letter: no digraph after all.
-            return Some(Initial { letter, sound: [0; 4] });
+            return Some(Initial {
+                letter,
+                sound: [0; 4],
+            });
         }
-        let letter = if matches!(letter, 'y' | 'i' | 'j') { 'i' } else { letter };
+        let letter = if matches!(letter, 'y' | 'i' | 'j') {
+            'i'
+        } else {
+            letter
+        };
         Some(Initial { letter, sound })
     }
 
@@ -116,7 +130,10 @@ impl Initial {
 
     /// A single-letter initial.
     pub(crate) fn single(letter: char) -> Initial {
-        Initial { letter, sound: [0; 4] }
+        Initial {
+            letter,
+            sound: [0; 4],
+        }
     }
 }
 
@@ -146,7 +163,11 @@ pub(crate) fn parse_initials(initials: &str) -> Vec<Initial> {
         let n = token.chars().count();
         if (2..=3).contains(&n) && token.chars().all(char::is_uppercase) {
             let mut buf = [0u8; 4];
-            out.extend(token.chars().filter_map(|c| Initial::parse(c.encode_utf8(&mut buf))));
+            out.extend(
+                token
+                    .chars()
+                    .filter_map(|c| Initial::parse(c.encode_utf8(&mut buf))),
+            );
         } else {
             out.extend(Initial::parse(token));
         }

@@ -4,11 +4,11 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::NameKey;
 use super::decision::{Decision, Evidence, InitialsAgreement, Rule, Support};
 use super::gender::gendered_pair;
 use super::key::Initial;
 use super::similarity::{jaro_winkler, within_one_edit};
-use super::NameKey;
 
 /// Decides whether two folded names are the same person.
 ///
@@ -271,6 +271,21 @@ impl NameMatcher {
         out
     }
 
+    /// The decision for a key compared with itself (a repeated spelling), without comparing:
+    /// what [`compare`](Self::compare) gives for two equal keys with a family name.
+    pub(crate) fn identical(&self, initials: &[Initial]) -> Decision {
+        let initials = agreement(initials, initials);
+        Decision {
+            same: true,
+            score: self.blend(1.0, initials),
+            rule: Rule::CompatibleInitials,
+            family_similarity: 1.0,
+            family_edits: Some(0),
+            initials,
+            support: Support::default(),
+        }
+    }
+
     fn blend(&self, family: f64, initials: InitialsAgreement) -> f64 {
         let w = self.family_weight.clamp(0.0, 1.0);
         (w * family + (1.0 - w) * initials.similarity()).clamp(0.0, 1.0)
@@ -343,45 +358,111 @@ mod tests {
 
     #[test]
     fn same_key_and_initials() {
-        assert_eq!(rule(("Brown", "J."), ("Brown", "J.")), (true, Rule::CompatibleInitials));
-        assert_eq!(rule(("Streltsov", "D.V."), ("Стрельцов", "Д.")), (true, Rule::CompatibleInitials));
-        assert_eq!(rule(("Brown", "J."), ("Brown", "")), (true, Rule::CompatibleInitials));
-        assert_eq!(rule(("Ivanov", "Yu.A."), ("Ivanov", "Iu.")), (true, Rule::CompatibleInitials));
-        assert_eq!(rule(("Glänzel", "W."), ("Glaenzel", "W.")), (true, Rule::CompatibleInitials));
+        assert_eq!(
+            rule(("Brown", "J."), ("Brown", "J.")),
+            (true, Rule::CompatibleInitials)
+        );
+        assert_eq!(
+            rule(("Streltsov", "D.V."), ("Стрельцов", "Д.")),
+            (true, Rule::CompatibleInitials)
+        );
+        assert_eq!(
+            rule(("Brown", "J."), ("Brown", "")),
+            (true, Rule::CompatibleInitials)
+        );
+        assert_eq!(
+            rule(("Ivanov", "Yu.A."), ("Ivanov", "Iu.")),
+            (true, Rule::CompatibleInitials)
+        );
+        assert_eq!(
+            rule(("Glänzel", "W."), ("Glaenzel", "W.")),
+            (true, Rule::CompatibleInitials)
+        );
     }
 
     #[test]
     fn refusals() {
-        assert_eq!(rule(("Ivanov", "A."), ("Ivanova", "A.")), (false, Rule::GenderedForm));
-        assert_eq!(rule(("Fedorovskii", "A.N."), ("Fedorovskaya", "A.N.")), (false, Rule::GenderedForm));
-        assert_eq!(rule(("Andreev", "A.N."), ("Andreeva", "A.N.")), (false, Rule::GenderedForm));
-        assert_eq!(rule(("Pushkin", "A.S."), ("Pushkina", "A.S.")), (false, Rule::GenderedForm));
-        assert_eq!(rule(("Panov", "A.N."), ("Popov", "A.N.")), (false, Rule::DifferentFamily));
-        assert_eq!(rule(("Streltsov", "D.V."), ("Strelkov", "D.V.")), (false, Rule::DifferentFamily));
-        assert_eq!(rule(("Panov", "A.N."), ("Paramonov", "O.G.")), (false, Rule::DifferentFamily));
-        assert_eq!(rule(("Brown", "J."), ("Brown", "A.")), (false, Rule::IncompatibleInitials));
-        assert_eq!(rule(("Streltsov", "D.V."), ("Sreltsov", "A.V.")), (false, Rule::IncompatibleInitials));
-        assert_eq!(rule(("Lin", "X."), ("Li", "X.")), (false, Rule::ShortFamily));
-        assert_eq!(rule(("Ivanov", "D.V."), ("Ivanov", "V.D.")), (false, Rule::IncompatibleInitials));
+        assert_eq!(
+            rule(("Ivanov", "A."), ("Ivanova", "A.")),
+            (false, Rule::GenderedForm)
+        );
+        assert_eq!(
+            rule(("Fedorovskii", "A.N."), ("Fedorovskaya", "A.N.")),
+            (false, Rule::GenderedForm)
+        );
+        assert_eq!(
+            rule(("Andreev", "A.N."), ("Andreeva", "A.N.")),
+            (false, Rule::GenderedForm)
+        );
+        assert_eq!(
+            rule(("Pushkin", "A.S."), ("Pushkina", "A.S.")),
+            (false, Rule::GenderedForm)
+        );
+        assert_eq!(
+            rule(("Panov", "A.N."), ("Popov", "A.N.")),
+            (false, Rule::DifferentFamily)
+        );
+        assert_eq!(
+            rule(("Streltsov", "D.V."), ("Strelkov", "D.V.")),
+            (false, Rule::DifferentFamily)
+        );
+        assert_eq!(
+            rule(("Panov", "A.N."), ("Paramonov", "O.G.")),
+            (false, Rule::DifferentFamily)
+        );
+        assert_eq!(
+            rule(("Brown", "J."), ("Brown", "A.")),
+            (false, Rule::IncompatibleInitials)
+        );
+        assert_eq!(
+            rule(("Streltsov", "D.V."), ("Sreltsov", "A.V.")),
+            (false, Rule::IncompatibleInitials)
+        );
+        assert_eq!(
+            rule(("Lin", "X."), ("Li", "X.")),
+            (false, Rule::ShortFamily)
+        );
+        assert_eq!(
+            rule(("Ivanov", "D.V."), ("Ivanov", "V.D.")),
+            (false, Rule::IncompatibleInitials)
+        );
     }
 
     #[test]
     fn typos_need_support() {
-        assert_eq!(rule(("Sreltsov", "D.V."), ("Streltsov", "D.V.")), (true, Rule::SupportedTypo));
-        assert_eq!(rule(("Brown", "J."), ("Browne", "J.")), (false, Rule::UnsupportedTypo));
-        assert_eq!(rule(("Sreltsov", "D."), ("Streltsov", "D.V.")), (false, Rule::UnsupportedTypo));
+        assert_eq!(
+            rule(("Sreltsov", "D.V."), ("Streltsov", "D.V.")),
+            (true, Rule::SupportedTypo)
+        );
+        assert_eq!(
+            rule(("Brown", "J."), ("Browne", "J.")),
+            (false, Rule::UnsupportedTypo)
+        );
+        assert_eq!(
+            rule(("Sreltsov", "D."), ("Streltsov", "D.V.")),
+            (false, Rule::UnsupportedTypo)
+        );
     }
 
     #[test]
     fn frequency_support() {
         let m = NameMatcher::default();
-        let ev = Evidence { counts: Some((1, 3)), shared_context: false };
+        let ev = Evidence {
+            counts: Some((1, 3)),
+            shared_context: false,
+        };
         let d = m.decide(&k("Browne", "J."), &k("Brown", "J."), &ev);
         assert!(d.same && d.support.frequency);
-        let ev = Evidence { counts: Some((2, 3)), shared_context: false };
+        let ev = Evidence {
+            counts: Some((2, 3)),
+            shared_context: false,
+        };
         assert!(!m.decide(&k("Browne", "J."), &k("Brown", "J."), &ev).same);
         // Support never overrides a refusal.
-        let ev = Evidence { counts: Some((1, 9)), shared_context: true };
+        let ev = Evidence {
+            counts: Some((1, 9)),
+            shared_context: true,
+        };
         assert!(!m.decide(&k("Ivanova", "A."), &k("Ivanov", "A."), &ev).same);
     }
 

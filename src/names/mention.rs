@@ -26,9 +26,18 @@ impl ContextToken {
     /// A co-author, by family skeleton and first initial letter.
     pub fn coauthor(name: &PersonName) -> ContextToken {
         let key = NameKey::new(name);
-        let first = key.initials.first().map(|i| i.to_string()).unwrap_or_default();
+        let first = key
+            .initials
+            .first()
+            .map(|i| i.to_string())
+            .unwrap_or_default();
         let first = first.as_bytes().first().copied().unwrap_or(b'-');
-        ContextToken(fnv_pieces(&[b"a:", key.skeleton.as_bytes(), b" ", &[first]]))
+        ContextToken(fnv_pieces(&[
+            b"a:",
+            key.skeleton.as_bytes(),
+            b" ",
+            &[first],
+        ]))
     }
 
     /// A source (journal, series, publisher), by its letters and digits, case-folded.
@@ -39,7 +48,12 @@ impl ContextToken {
 
     /// Any other shared item, under a kind of its own ("work", "affiliation", ...).
     pub fn other(kind: &str, value: &str) -> ContextToken {
-        ContextToken(fnv_pieces(&[b"o:", kind.as_bytes(), b":", value.as_bytes()]))
+        ContextToken(fnv_pieces(&[
+            b"o:",
+            kind.as_bytes(),
+            b":",
+            value.as_bytes(),
+        ]))
     }
 }
 

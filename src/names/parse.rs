@@ -8,18 +8,94 @@ use crate::text::normalize;
 /// ("Abe Shinzo", "Shinzo Abe") give no typographic clue to their order; a known family name
 /// does. Lower case, as folded.
 const EAST_ASIAN_FAMILY: &[&str] = &[
-    "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "lim", "han",
-    "shin", "seo", "kwon", "hwang", "ahn", "song", "yoo", "hong", "moon", "ryu", "wang", "li",
-    "zhang", "liu", "chen", "zhao", "huang", "zhou", "wu", "xu", "sun", "ma", "zhu", "hu", "guo",
-    "he", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "deng", "feng", "cao", "yang",
-    "abe", "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura",
-    "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue",
-    "kimura", "hayashi", "shimizu", "koizumi", "kishida", "hatoyama", "noda", "aso", "fukuda",
-    "mori", "obuchi", "ishiba", "suga", "nguyen", "tran", "pham",
+    "kim",
+    "lee",
+    "park",
+    "choi",
+    "jung",
+    "jeong",
+    "kang",
+    "cho",
+    "yoon",
+    "jang",
+    "lim",
+    "han",
+    "shin",
+    "seo",
+    "kwon",
+    "hwang",
+    "ahn",
+    "song",
+    "yoo",
+    "hong",
+    "moon",
+    "ryu",
+    "wang",
+    "li",
+    "zhang",
+    "liu",
+    "chen",
+    "zhao",
+    "huang",
+    "zhou",
+    "wu",
+    "xu",
+    "sun",
+    "ma",
+    "zhu",
+    "hu",
+    "guo",
+    "he",
+    "lin",
+    "gao",
+    "luo",
+    "zheng",
+    "liang",
+    "xie",
+    "tang",
+    "deng",
+    "feng",
+    "cao",
+    "yang",
+    "abe",
+    "sato",
+    "suzuki",
+    "takahashi",
+    "tanaka",
+    "watanabe",
+    "ito",
+    "yamamoto",
+    "nakamura",
+    "kobayashi",
+    "kato",
+    "yoshida",
+    "yamada",
+    "sasaki",
+    "yamaguchi",
+    "matsumoto",
+    "inoue",
+    "kimura",
+    "hayashi",
+    "shimizu",
+    "koizumi",
+    "kishida",
+    "hatoyama",
+    "noda",
+    "aso",
+    "fukuda",
+    "mori",
+    "obuchi",
+    "ishiba",
+    "suga",
+    "nguyen",
+    "tran",
+    "pham",
 ];
 
 /// Words that stand where a name would and are not one.
-const NOT_NAMES: &[&str] = &["et", "al", "and", "eds", "ed", "others", "anon", "n.a", "i", "&"];
+const NOT_NAMES: &[&str] = &[
+    "et", "al", "and", "eds", "ed", "others", "anon", "n.a", "i", "&",
+];
 
 /// Generational suffixes printed after a name.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -51,8 +127,7 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 pub fn parse_name(text: &str) -> Option<PersonName> {
     let text = normalize(text);
     let text = strip_role(text.trim());
-    if text.is_empty() || text.chars().any(|c| c.is_ascii_digit()) || text.chars().count() > 200
-    {
+    if text.is_empty() || text.chars().any(|c| c.is_ascii_digit()) || text.chars().count() > 200 {
         return None;
     }
     let text = unglue_initials(text);
@@ -181,7 +256,11 @@ fn family_position(tokens: &[&str], kinds: &[Kind]) -> usize {
 /// Where the family name starts when particles precede it ("Ludwig van Beethoven").
 fn particle_start(tokens: &[&str], family_at: usize) -> usize {
     let mut start = family_at;
-    while start > 0 && tokens[start - 1].chars().next().is_some_and(char::is_lowercase)
+    while start > 0
+        && tokens[start - 1]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
         && is_particle(tokens[start - 1])
     {
         start -= 1;
@@ -248,10 +327,7 @@ fn is_dotted_initials(token: &str) -> bool {
     if !token.contains('.') {
         return false;
     }
-    let segments: Vec<&str> = token
-        .split(['.', '-'])
-        .filter(|s| !s.is_empty())
-        .collect();
+    let segments: Vec<&str> = token.split(['.', '-']).filter(|s| !s.is_empty()).collect();
     !segments.is_empty()
         && segments.iter().all(|s| {
             let mut cs = s.chars();
@@ -272,7 +348,10 @@ fn given_parts(tokens: &[&str]) -> (String, Option<String>) {
     let mut initials = String::new();
     let mut full = false;
     for token in tokens {
-        if SUFFIXES.iter().any(|s| token.trim_end_matches('.').eq_ignore_ascii_case(s)) {
+        if SUFFIXES
+            .iter()
+            .any(|s| token.trim_end_matches('.').eq_ignore_ascii_case(s))
+        {
             continue;
         }
         match classify(token) {
@@ -442,7 +521,18 @@ mod tests {
 
     #[test]
     fn not_names() {
-        for s in ["", "   ", "et al.", "2017", "D.V.", "...", "Brown J. (2017)", ",", "-", "J"] {
+        for s in [
+            "",
+            "   ",
+            "et al.",
+            "2017",
+            "D.V.",
+            "...",
+            "Brown J. (2017)",
+            ",",
+            "-",
+            "J",
+        ] {
             assert_eq!(p(s), None, "{s:?}");
         }
     }

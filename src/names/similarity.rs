@@ -121,14 +121,18 @@ mod tests {
     #[test]
     fn jaro_winkler_matches_strsim_on_ascii() {
         let words = [
-            "strelcov", "srelcov", "brovn", "brovne", "panov", "popov", "martha", "marhta", "dixon",
-            "dicksonx", "a", "ab", "",
+            "strelcov", "srelcov", "brovn", "brovne", "panov", "popov", "martha", "marhta",
+            "dixon", "dicksonx", "a", "ab", "",
         ];
         for a in words {
             for b in words {
                 let ours = jaro_winkler(a.as_bytes(), b.as_bytes());
                 let theirs = strsim::jaro_winkler(a, b);
-                let (x, y) = if (a.len(), a) <= (b.len(), b) { (a, b) } else { (b, a) };
+                let (x, y) = if (a.len(), a) <= (b.len(), b) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
                 let theirs_canonical = strsim::jaro_winkler(x, y);
                 assert!(
                     (ours - theirs_canonical).abs() < 1e-9 || (a.is_empty() || b.is_empty()),

@@ -105,16 +105,14 @@ fn skeleton_pass(b: &[u8]) -> Vec<u8> {
             j += 1;
             continue;
         }
-        if c == b'i'
-            && s.get(j + 1) == Some(&b'e')
-            && out.last().is_none_or(|&p| is_vowel(p))
-        {
+        if c == b'i' && s.get(j + 1) == Some(&b'e') && out.last().is_none_or(|&p| is_vowel(p)) {
             j += 1;
             continue;
         }
         if c == b'e'
             && matches!(out.last(), Some(b'a' | b'o' | b'u'))
-            && s.get(j + 1).is_some_and(|&n| n.is_ascii_alphabetic() && !is_vowel(n))
+            && s.get(j + 1)
+                .is_some_and(|&n| n.is_ascii_alphabetic() && !is_vowel(n))
         {
             j += 1;
             continue;
@@ -201,7 +199,12 @@ mod tests {
 
     #[test]
     fn iotated_e() {
-        all_same(&["Ельцин", "Yeltsin", "El'tsin", "Jelzin".replace('z', "ts").as_str()]);
+        all_same(&[
+            "Ельцин",
+            "Yeltsin",
+            "El'tsin",
+            "Jelzin".replace('z', "ts").as_str(),
+        ]);
         all_same(&["Достоевский", "Dostoevsky", "Dostoyevskiy", "Dostoevskij"]);
         all_same(&["Николаев", "Nikolaev", "Nikolayev"]);
     }
@@ -223,7 +226,15 @@ mod tests {
 
     #[test]
     fn idempotent_on_examples() {
-        for s in ["Стрельцов", "Yeltsin", "Dostoyevsky", "Glaenzel", "Shchukin", "Xu", "Tsoi"] {
+        for s in [
+            "Стрельцов",
+            "Yeltsin",
+            "Dostoyevsky",
+            "Glaenzel",
+            "Shchukin",
+            "Xu",
+            "Tsoi",
+        ] {
             let once = sk(s);
             assert_eq!(skeleton(&once), once, "{s}");
         }
