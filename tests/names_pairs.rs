@@ -24,7 +24,11 @@ fn precision_and_recall_on_labelled_pairs() {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 4, "line {}: {line:?}", n + 1);
         let (label, a, b, category) = (fields[0], fields[1], fields[2], fields[3]);
-        assert!(label == "same" || label == "different", "line {}: label {label:?}", n + 1);
+        assert!(
+            label == "same" || label == "different",
+            "line {}: label {label:?}",
+            n + 1
+        );
         let expected = label == "same";
         let (pa, pb) = (parse_name(a), parse_name(b));
         let (got, why) = match (&pa, &pb) {
@@ -46,12 +50,18 @@ fn precision_and_recall_on_labelled_pairs() {
         if expected == got {
             entry.0 += 1;
         } else {
-            wrong.push(format!("line {:>4} [{category}] {label}: {a} | {b}\n           {why}", n + 1));
+            wrong.push(format!(
+                "line {:>4} [{category}] {label}: {a} | {b}\n           {why}",
+                n + 1
+            ));
         }
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    println!("pairs: {} (tp {tp}, fp {fp}, tn {tn}, fn {fn_})", tp + fp + tn + fn_);
+    println!(
+        "pairs: {} (tp {tp}, fp {fp}, tn {tn}, fn {fn_})",
+        tp + fp + tn + fn_
+    );
     println!("precision {precision:.4}  recall {recall:.4}");
     for (c, (ok, all)) in &by_category {
         println!("  {c:<18} {ok:>4}/{all:<4}");
@@ -59,7 +69,10 @@ fn precision_and_recall_on_labelled_pairs() {
     for w in &wrong {
         println!("{w}");
     }
-    assert!(tp + fp + tn + fn_ >= 400, "the labelled set should have at least 400 pairs");
+    assert!(
+        tp + fp + tn + fn_ >= 400,
+        "the labelled set should have at least 400 pairs"
+    );
     assert!(precision >= 0.99, "precision {precision:.4} < 0.99");
     assert!(recall >= 0.95, "recall {recall:.4} < 0.95");
 }

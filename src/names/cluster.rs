@@ -23,10 +23,10 @@ use super::decision::{Decision, Evidence};
 use super::gender::gendered_pair;
 use super::gender::{Gender, surname_gender};
 use super::hash::FnvMap;
-use super::key::{Initial, parse_initials};
+use super::key::{Initial, fold_and_skeleton, parse_given};
 use super::matcher::initials_compatible;
 use super::mention::{ContextToken, Mention};
-use super::{NameKey, NameMatcher, fold_family, skeleton};
+use super::{NameKey, NameMatcher};
 use crate::model::PersonName;
 
 /// The persons found among a list of name mentions.
@@ -161,6 +161,7 @@ struct Person {
 struct Tables<'a> {
     families: Vec<Family>,
     initials: Vec<Vec<Initial>>,
+    given: Vec<Option<String>>,
     forms: Vec<Form<'a>>,
 }
 
@@ -172,7 +173,9 @@ impl Tables<'_> {
             family: family.folded.clone(),
             skeleton: family.skeleton.clone(),
             initials: self.initials[form.initials].clone(),
+            given: self.given[form.initials].clone(),
             gender: family.gender,
+            swapped: None,
         }
     }
 
@@ -196,19 +199,19 @@ fn cluster_with<'a>(
     let mut t = Tables {
         families: Vec::new(),
         initials: Vec::new(),
+        given: Vec::new(),
         forms: Vec::new(),
     };
     let mut family_index: FnvMap<&'a str, usize> = FnvMap::default();
     let mut printed_initials: FnvMap<&'a str, usize> = FnvMap::default();
-    let mut folded_initials: FnvMap<Vec<Initial>, usize> = FnvMap::default();
+    let mut folded_initials: FnvMap<(Vec<Initial>, Option<String>), usize> = FnvMap::default();
     let mut form_index: FnvMap<(usize, &'a str), usize> = FnvMap::default();
     let mut form_of_mention = Vec::with_capacity(n);
     let mut form_context: Vec<Vec<ContextToken>> = Vec::new();
     for i in 0..n {
         let (name, context) = mention(i);
         let family = *family_index.entry(name.family.as_str()).or_insert_with(|| {
-            let folded = fold_family(&name.family);
-            let skeleton = skeleton(&folded);
+            let (folded, skeleton) = fold_and_skeleton(&name.family);
             let gender = surname_gender(&skeleton);
             t.families.push(Family {
                 folded,
@@ -217,15 +220,17 @@ fn cluster_with<'a>(
             });
             t.families.len() - 1
         });
-        let initials = *printed_initials
-            .entry(name.initials.as_str())
-            .or_insert_with(|| {
-                let parsed = parse_initials(&name.initials);
-                *folded_initials.entry(parsed).or_insert_with_key(|parsed| {
+        // Given names printed in full are preferred to the initials, as in `NameKey::new`.
+        let source = name.given.as_deref().unwrap_or(&name.initials);
+        let initials = *printed_initials.entry(source).or_insert_with(|| {
+            *folded_initials
+                .entry(parse_given(source))
+                .or_insert_with_key(|(parsed, given)| {
                     t.initials.push(parsed.clone());
+                    t.given.push(given.clone());
                     t.initials.len() - 1
                 })
-            });
+        });
         let new_form = |t: &mut Tables<'a>| {
             t.forms.push(Form {
                 name,
@@ -240,11 +245,11 @@ fn cluster_with<'a>(
         let f = if t.families[family].skeleton.is_empty() {
             new_form(&mut t)
         } else {
-            match form_index.get(&(family, name.initials.as_str())) {
+            match form_index.get(&(family, source)) {
                 Some(&f) => f,
                 None => {
                     let f = new_form(&mut t);
-                    form_index.insert((family, name.initials.as_str()), f);
+                    form_index.insert((family, source), f);
                     f
                 }
             }
@@ -262,6 +267,8 @@ fn cluster_with<'a>(
     let mut skeleton_index: FnvMap<&str, usize> = FnvMap::default();
     let mut skeletons: Vec<&str> = Vec::new();
     let mut block_forms: Vec<Vec<usize>> = Vec::new();
+    // Distinct folded spellings with their block: typo candidates are found among these.
+    let mut spellings: Vec<(&str, usize)> = Vec::new();
     for f in 0..t.forms.len() {
         let sk = t.skeleton(f);
         let s = if sk.is_empty() {
@@ -278,8 +285,13 @@ fn cluster_with<'a>(
             skeletons.len() - 1
         });
         block_forms[s].push(f);
+        if !sk.is_empty() {
+            spellings.push((t.families[t.forms[f].family].folded.as_str(), s));
+        }
     }
     drop(skeleton_index);
+    spellings.sort_unstable();
+    spellings.dedup();
 
     let forms = &t.forms;
     let mut groups: Vec<InitialsGroup> = Vec::new();
@@ -289,7 +301,20 @@ fn cluster_with<'a>(
     let mut block_persons: Vec<Vec<usize>> = vec![Vec::new(); skeletons.len()];
     for (s, members) in block_forms.iter_mut().enumerate() {
         let first_group = groups.len();
-        members.sort_by(|&x, &y| t.initials(x).cmp(t.initials(y)));
+        // A total order on values, so that groups and their tie-breaks never depend on the
+        // order of the input.
+        members.sort_by(|&x, &y| {
+            (
+                t.initials(x),
+                &t.given[forms[x].initials],
+                spelling(&forms[x]),
+            )
+                .cmp(&(
+                    t.initials(y),
+                    &t.given[forms[y].initials],
+                    spelling(&forms[y]),
+                ))
+        });
         for &f in members.iter() {
             let same_group = groups.len() > first_group
                 && groups
@@ -365,11 +390,19 @@ fn cluster_with<'a>(
         )
     };
     let rep_key = |p: usize| t.key(groups[persons[p].head].rep);
-    let pairs = one_edit_pairs(&skeletons, matcher.typo_min_len, candidates);
+    // Typos are one edit on the folded spellings; the blocks of the two spellings are compared.
+    let folded: Vec<&str> = spellings.iter().map(|&(f, _)| f).collect();
+    let mut pairs: Vec<(usize, usize)> = one_edit_pairs(&folded, matcher.typo_min_len, candidates)
+        .into_iter()
+        .map(|(i, j)| (spellings[i as usize].1, spellings[j as usize].1))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
     // For each variant person, its best accepted target and the decision.
     let mut target: Vec<Option<(usize, Decision)>> = vec![None; persons.len()];
     for &(s, u) in &pairs {
-        let (s, u) = (s as usize, u as usize);
         if gendered_pair(skeletons[s], skeletons[u]) {
             continue;
         }

@@ -39,6 +39,8 @@ pub struct Decision {
     pub initials: InitialsAgreement,
     /// What supported a typo merge (all false unless the rule looked for support).
     pub support: Support,
+    /// Whether the match reads one name in the other order (family and given name swapped).
+    pub swapped: bool,
 }
 
 impl Decision {
@@ -85,6 +87,9 @@ impl fmt::Display for Decision {
         )?;
         if self.support.any() {
             write!(f, "; support: {}", self.support)?;
+        }
+        if self.swapped {
+            f.write_str("; order swapped")?;
         }
         Ok(())
     }
@@ -219,6 +224,8 @@ pub enum Rule {
     CompatibleInitials,
     /// Initials disagree: refused.
     IncompatibleInitials,
+    /// Both first given names are printed in full and differ: refused.
+    DifferentGivenName,
     /// Masculine and feminine forms of one surname: refused.
     GenderedForm,
     /// Family names two or more edits apart: refused.
@@ -242,6 +249,7 @@ impl Rule {
             Rule::EmptyFamily => "empty-family",
             Rule::CompatibleInitials => "compatible-initials",
             Rule::IncompatibleInitials => "incompatible-initials",
+            Rule::DifferentGivenName => "different-given-name",
             Rule::GenderedForm => "gendered-form",
             Rule::DifferentFamily => "different-family",
             Rule::ShortFamily => "short-family",

@@ -5,8 +5,8 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use super::translit::{cyrillic_to_latin, is_cyrillic};
 use crate::text::normalize;
 
-/// Particles that precede a family name and that reference lists print, drop or move at will
-/// ("van Eck N.J.", "Eck N.J. van"); the key ignores them so the forms meet.
+/// Particles that precede a family name ("van Eck N.J.", "Eck N.J. van"); parsing keeps them
+/// with the family name wherever the text prints them.
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
     "ter", "ten", "zu", "bin", "ibn", "al", "el", "af", "av",
@@ -18,10 +18,11 @@ pub(crate) fn is_particle(word: &str) -> bool {
 }
 
 /// Folds a family name to its matching spelling: Unicode NFKC, typographic punctuation,
-/// lower case, Cyrillic transliterated by a hand-written table, Latin diacritics removed
-/// (with the letters that Slavic romanisations write with a háček spelt out: `š` → `sh`),
-/// leading particles dropped, and everything but letters dropped (apostrophes that stand
-/// for soft signs, hyphens, spaces).
+/// lower case, Cyrillic transliterated by a hand-written table (Ukrainian spellings by the
+/// Ukrainian values of г and и), Latin diacritics removed (with the letters that Slavic
+/// romanisations write with a háček or circumflex spelt out: `š` → `sh`, ISO 9 `â` → `ja`),
+/// and everything but letters dropped (apostrophes that stand for soft signs, hyphens, spaces).
+/// Particles are kept: "van der Bosch" and "van den Bosch" are different names.
 ///
 /// Folding is idempotent. It keeps the spelling readable; the coarser
 /// [`skeleton`](super::skeleton) is what matching compares.
@@ -32,33 +33,41 @@ pub(crate) fn is_particle(word: &str) -> bool {
 /// assert_eq!(fold_family("Strel'tsov"), "streltsov");
 /// assert_eq!(fold_family("Стрельцов"), "streltsov");
 /// assert_eq!(fold_family("Glänzel"), "glanzel");
-/// assert_eq!(fold_family("van Eck"), "eck");
+/// assert_eq!(fold_family("van Eck"), "vaneck");
 /// assert_eq!(fold_family("Hruŝëv"), "hrushchev");
+/// assert_eq!(fold_family("Грушевський"), "hrushevskyy");
 /// assert_eq!(fold_family(&fold_family("SSmith-Jones")), fold_family("SSmith-Jones"));
 /// ```
 pub fn fold_family(family: &str) -> String {
     let text = normalize(family);
     let mut out = String::with_capacity(text.len());
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Drop leading particles, but never the last word: "De" alone is a family name.
-    let first = words
-        .iter()
-        .take(words.len().saturating_sub(1))
-        .take_while(|w| is_particle(w.trim_matches(|c: char| !c.is_alphabetic())))
-        .count();
-    for word in &words[first..] {
-        for c in word.chars() {
-            fold_char(c, &mut out);
-        }
+    let ukrainian = is_ukrainian(&text);
+    for c in text.chars() {
+        fold_char_in(c, ukrainian, &mut out);
     }
     out
 }
 
-/// Appends the folded form of one character (nothing for punctuation and marks).
+/// Whether Cyrillic text is Ukrainian rather than Russian: it has a letter Russian lacks
+/// (і, ї, є, ґ) or the Ukrainian adjectival ending -ський / -цький.
+fn is_ukrainian(text: &str) -> bool {
+    if !text.chars().any(is_cyrillic) {
+        return false;
+    }
+    text.chars()
+        .any(|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'))
+        || ["ськ", "цьк", "зьк"]
+            .iter()
+            .any(|e| text.to_lowercase().contains(e))
+}
+
+/// Appends the folded form of one character (nothing for punctuation and marks), reading
+/// Cyrillic as Russian.
 pub(crate) fn fold_char(c: char, out: &mut String) {
+    fold_char_in(c, false, out);
+}
+
+fn fold_char_in(c: char, ukrainian: bool, out: &mut String) {
     if c.is_ascii() {
         if c.is_ascii_alphabetic() {
             out.push(c.to_ascii_lowercase());
@@ -67,7 +76,12 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
     }
     for lower in c.to_lowercase() {
         if is_cyrillic(lower) {
-            if let Some(latin) = cyrillic_to_latin(lower) {
+            let latin = match lower {
+                'г' if ukrainian => Some("h"),
+                'и' if ukrainian => Some("y"),
+                _ => cyrillic_to_latin(lower),
+            };
+            if let Some(latin) = latin {
                 out.push_str(latin);
             } else if lower.is_alphabetic() {
                 out.push(lower);
@@ -116,6 +130,10 @@ fn latin_special(c: char) -> Option<&'static str> {
         'ž' => "zh",
         'č' => "ch",
         'ŝ' => "shch",
+        // ISO 9 я, ю, є; precomposed only, so Vietnamese ầ or ấ keep their plain a.
+        'â' => "ja",
+        'û' => "ju",
+        'ê' => "je",
         'ß' => "ss",
         'æ' => "ae",
         'œ' => "oe",
@@ -157,10 +175,23 @@ mod tests {
     }
 
     #[test]
-    fn particles() {
-        assert_eq!(fold_family("de Solla Price"), "sollaprice");
-        assert_eq!(fold_family("Van Eck"), "eck");
-        assert_eq!(fold_family("De"), "de");
+    fn particles_are_kept() {
+        assert_eq!(fold_family("de Solla Price"), "desollaprice");
+        assert_eq!(fold_family("Van Eck"), "vaneck");
+        assert_ne!(fold_family("van der Bosch"), fold_family("van den Bosch"));
+    }
+
+    #[test]
+    fn iso9_circumflex_letters() {
+        assert_eq!(fold_family("Lâpunov"), "ljapunov");
+        assert_eq!(fold_family("Ûškevič"), "jushkevich");
+    }
+
+    #[test]
+    fn ukrainian_h() {
+        assert_eq!(fold_family("Грушевський"), "hrushevskyy");
+        assert_eq!(fold_family("Шевченко"), "shevchenko");
+        assert_eq!(fold_family("Григорьев"), "grigorev");
     }
 
     #[test]

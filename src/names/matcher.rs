@@ -19,20 +19,25 @@ use super::similarity::{jaro_winkler, within_one_edit};
 ///    shorter list goes ("D." and "D.V." agree, initials are compared *in order*: "V.D." is not
 ///    "D.V.", because a swapped order is more often another person than a reordering), else
 ///    **incompatible-initials** (refused).
-/// 3. **gendered-form** — the skeletons are the masculine and feminine forms of one surname
+/// 3. **different-given-name** — (checked again for typos, after step 7) both print their first given name in
+///    full and the names differ (Zhang Wei / Zhang Wen): refused.
+/// 4. **gendered-form** — the skeletons are the masculine and feminine forms of one surname
 ///    (Ivanov/Ivanova, Fedorovskii/Fedorovskaya), or their endings mark different genders:
 ///    refused.
-/// 4. **different-family** — the skeletons, or the folded spellings, are two or more edits apart
-///    (Panov/Popov, Streltsov/Strelkov): refused.
-/// 5. **short-family** — one edit apart but the shorter skeleton has fewer than
+/// 5. **different-family** — the folded spellings are two or more edits apart (Panov/Popov,
+///    Streltsov/Strelkov): refused. Typos are counted in printed letters, not on skeletons.
+/// 6. **short-family** — one edit apart but the shorter folded spelling has fewer than
 ///    [`typo_min_len`](Self::typo_min_len) letters, where one edit is another name (Li/Lin):
 ///    refused.
-/// 6. **incompatible-initials** — one edit apart and the initials disagree: refused.
-/// 7. **supported-typo** — one edit apart, the initials agree in full (same number, at least
+/// 7. **incompatible-initials** — one edit apart and the initials disagree: refused.
+/// 8. **supported-typo** — one edit apart, the initials agree in full (same number, at least
 ///    one) and there is support: both carry at least
 ///    [`support_min_initials`](Self::support_min_initials) initials; or (in clustering) the
 ///    variant is rare beside the common spelling; or the mentions share context. Same.
-/// 8. **unsupported-typo** — one edit apart without support (Brown J./Browne J.): refused.
+/// 9. **unsupported-typo** — one edit apart without support (Brown J./Browne J.): refused.
+///
+/// A name read in either order (two bare words, "Yamanaka Shinya") is compared both ways; a
+/// match the other way round is reported with [`Decision::swapped`] set.
 ///
 /// The score is `family_weight · JW(skeletons) + (1 − family_weight) · initials similarity`,
 /// where JW is Jaro-Winkler on the skeletons and the initials similarity is 1 when they agree in
@@ -55,7 +60,7 @@ use super::similarity::{jaro_winkler, within_one_edit};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NameMatcher {
-    /// Shortest skeleton (in bytes) for which a one-edit difference can be a typo.
+    /// Shortest folded family name (in bytes) for which a one-edit difference can be a typo.
     pub typo_min_len: usize,
     /// How many agreeing initials on both sides support a typo by themselves.
     pub support_min_initials: usize,
@@ -106,6 +111,25 @@ impl NameMatcher {
     /// assert!(d.support.context);
     /// ```
     pub fn decide(&self, a: &NameKey, b: &NameKey, evidence: &Evidence) -> Decision {
+        let direct = self.decide_direct(a, b, evidence);
+        if direct.same {
+            return direct;
+        }
+        // A name whose order could not be told from its text is also read the other way.
+        let swaps = [
+            a.swapped.as_deref().map(|s| (s, b)),
+            b.swapped.as_deref().map(|s| (a, s)),
+        ];
+        for (x, y) in swaps.into_iter().flatten() {
+            let d = self.decide_direct(x, y, evidence);
+            if d.same {
+                return Decision { swapped: true, ..d };
+            }
+        }
+        direct
+    }
+
+    fn decide_direct(&self, a: &NameKey, b: &NameKey, evidence: &Evidence) -> Decision {
         let initials = agreement(&a.initials, &b.initials);
         let family_similarity = jaro_winkler(a.skeleton.as_bytes(), b.skeleton.as_bytes());
         let mut d = Decision {
@@ -116,33 +140,37 @@ impl NameMatcher {
             family_edits: None,
             initials,
             support: Support::default(),
+            swapped: false,
         };
         if a.skeleton.is_empty() || b.skeleton.is_empty() {
             d.rule = Rule::EmptyFamily;
             return d;
         }
-        if a.skeleton == b.skeleton {
+        if a.skeleton == b.skeleton || a.family == b.family {
             d.family_edits = Some(0);
             if matches!(initials, InitialsAgreement::Conflict { .. }) {
                 d.rule = Rule::IncompatibleInitials;
+            } else if given_conflict(&a.given, &b.given) {
+                d.rule = Rule::DifferentGivenName;
             } else {
                 d.rule = Rule::CompatibleInitials;
                 d.same = true;
             }
             return d;
         }
-        d.family_edits = within_one_edit(a.skeleton.as_bytes(), b.skeleton.as_bytes());
+        // A typo is one keystroke in the printed letters, so it is measured on the folded
+        // spellings: on skeletons Streltsov/Strelkov would be one edit (ts and k are one symbol
+        // each) and Molodykov/Molodyakov two (the y changes class when the a goes).
+        d.family_edits = within_one_edit(a.family.as_bytes(), b.family.as_bytes());
         if gendered_pair(&a.skeleton, &b.skeleton) {
             d.rule = Rule::GenderedForm;
             return d;
         }
-        if d.family_edits.is_none()
-            || within_one_edit(a.family.as_bytes(), b.family.as_bytes()).is_none()
-        {
+        if d.family_edits.is_none() {
             d.rule = Rule::DifferentFamily;
             return d;
         }
-        if a.skeleton.len().min(b.skeleton.len()) < self.typo_min_len {
+        if a.family.len().min(b.family.len()) < self.typo_min_len {
             d.rule = Rule::ShortFamily;
             return d;
         }
@@ -160,6 +188,10 @@ impl NameMatcher {
             InitialsAgreement::Equal { count } => count as usize,
             _ => 0,
         };
+        if given_conflict(&a.given, &b.given) {
+            d.rule = Rule::DifferentGivenName;
+            return d;
+        }
         if count >= 1 {
             d.support = Support {
                 initials: count >= self.support_min_initials,
@@ -191,21 +223,33 @@ impl NameMatcher {
     /// assert!(!m.is_same(&NameKey::from_parts("Brown", "J."), &NameKey::from_parts("Brownlee", "J.")));
     /// ```
     pub fn is_same(&self, a: &NameKey, b: &NameKey) -> bool {
+        self.is_same_direct(a, b)
+            || a.swapped
+                .as_deref()
+                .is_some_and(|s| self.is_same_direct(s, b))
+            || b.swapped
+                .as_deref()
+                .is_some_and(|s| self.is_same_direct(a, s))
+    }
+
+    fn is_same_direct(&self, a: &NameKey, b: &NameKey) -> bool {
         let (sa, sb) = (a.skeleton.as_bytes(), b.skeleton.as_bytes());
         if sa.is_empty() || sb.is_empty() {
             return false;
         }
-        if sa == sb {
-            return initials_compatible(&a.initials, &b.initials);
+        if sa == sb || a.family == b.family {
+            return initials_compatible(&a.initials, &b.initials)
+                && !given_conflict(&a.given, &b.given);
         }
-        if sa.len().abs_diff(sb.len()) > 1
-            || sa.len().min(sb.len()) < self.typo_min_len
+        let (fa, fb) = (a.family.len(), b.family.len());
+        if fa.abs_diff(fb) > 1
+            || fa.min(fb) < self.typo_min_len
             || a.initials.len() != b.initials.len()
             || a.initials.len() < self.support_min_initials.max(1)
         {
             return false;
         }
-        self.decide(a, b, &Evidence::default()).same
+        self.decide_direct(a, b, &Evidence::default()).same
     }
 
     /// The score alone if it reaches `cutoff`, else `None`; exits early when an upper bound
@@ -283,6 +327,7 @@ impl NameMatcher {
             family_edits: Some(0),
             initials,
             support: Support::default(),
+            swapped: false,
         }
     }
 
@@ -319,6 +364,25 @@ pub(crate) fn agreement(a: &[Initial], b: &[Initial]) -> InitialsAgreement {
 
 fn saturate(n: usize) -> u8 {
     u8::try_from(n).unwrap_or(u8::MAX)
+}
+
+/// Whether two first given names, both printed in full, are different names: their skeletons
+/// differ, neither is a short form of the other (Alex, Alexander: four letters or more, two
+/// or more shorter, so Yan and Yang still differ), and they are not one edit
+/// apart in names of five letters or more (Aleksandr, Alexander). Short names one edit apart
+/// are different names (Wei, Wen; Jing, Jun).
+pub(crate) fn given_conflict(a: &Option<String>, b: &Option<String>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() >= 4 && long.len() >= short.len() + 2 && long.starts_with(short.as_str()) {
+        return false;
+    }
+    !(a.len().min(b.len()) >= 5 && within_one_edit(a.as_bytes(), b.as_bytes()).is_some())
 }
 
 /// Whether the initials agree as far as the shorter list goes.

@@ -161,6 +161,16 @@ fn comma_form(family: &str, given: &str) -> (String, String, Option<String>) {
             break;
         }
     }
+    // "Price, Derek J. de Solla": a lower-case particle inside the given part starts the
+    // front of the family name.
+    if let Some(p) = tokens
+        .iter()
+        .skip(1)
+        .position(|t| classify(t) == Kind::Particle)
+    {
+        let front = tokens.split_off(p + 1);
+        family = format!("{} {family}", front.join(" "));
+    }
     let (initials, given) = given_parts(&tokens);
     (family, initials, given)
 }
@@ -253,8 +263,14 @@ fn family_position(tokens: &[&str], kinds: &[Kind]) -> usize {
         .unwrap_or(last)
 }
 
-/// Where the family name starts when particles precede it ("Ludwig van Beethoven").
+/// Where the family name starts when particles precede it ("Ludwig van Beethoven", and
+/// "Derek J. de Solla Price", where the particle starts a compound family name).
 fn particle_start(tokens: &[&str], family_at: usize) -> usize {
+    if let Some(p) = (1..family_at).find(|&i| {
+        tokens[i].chars().next().is_some_and(char::is_lowercase) && is_particle(tokens[i])
+    }) {
+        return p;
+    }
     let mut start = family_at;
     while start > 0
         && tokens[start - 1]
@@ -502,6 +518,8 @@ mod tests {
         assert_eq!(p("John Smith"), ok("Smith", "J."));
         assert_eq!(p("Ludwig van Beethoven"), ok("van Beethoven", "L."));
         assert_eq!(p("Eck, N.J. van"), ok("van Eck", "N.J."));
+        assert_eq!(p("Derek J. de Solla Price"), ok("de Solla Price", "D.J."));
+        assert_eq!(p("Price, Derek J. de Solla"), ok("de Solla Price", "D.J."));
         assert_eq!(p("Mikheev V.V. (eds.)"), ok("Mikheev", "V.V."));
         assert_eq!(p("Smith J. Jr."), ok("Smith", "J."));
         assert_eq!(p("Yu.A. Ivanov"), ok("Ivanov", "Yu.A."));
