@@ -1,8 +1,8 @@
-//! Finding pairs of family skeletons one edit apart without comparing all pairs.
+//! Finding pairs of family spellings one edit apart without comparing all pairs.
 //!
 //! Clustering compares mentions only within a skeleton (exact blocking) and, for typos, between
-//! skeletons one edit apart. Those pairs come from a *deletion neighbourhood* index: each
-//! skeleton is entered under its own hash and the hashes of its single-byte deletions; two
+//! blocks whose folded spellings are one edit apart. Those pairs come from a *deletion
+//! neighbourhood* index: each spelling is entered under its own hash and the hashes of its single-byte deletions; two
 //! strings within one edit (insertion, deletion, substitution or neighbour transposition) always
 //! share an entry, because deleting the differing byte (or one of the swapped ones) from both, or
 //! from the longer one only, gives the same string. So the index has recall 1 against the
@@ -20,11 +20,11 @@ pub enum Candidates {
     /// The deletion-neighbourhood index (near-linear).
     #[default]
     DeletionIndex,
-    /// Every pair of distinct skeletons (quadratic; a reference to check the index against).
+    /// Every pair of distinct spellings (quadratic; a reference to check the index against).
     AllPairs,
 }
 
-/// Index pairs `(i, j)`, `i < j`, of distinct skeletons at least `min_len` bytes long and
+/// Index pairs `(i, j)`, `i < j`, of distinct strings at least `min_len` bytes long and
 /// exactly one edit apart, sorted.
 pub(crate) fn one_edit_pairs(
     skeletons: &[&str],

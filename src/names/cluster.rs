@@ -9,8 +9,10 @@
 //!    list extends it; when several do ("Ivanov A." beside "Ivanov A.B." and "Ivanov A.C."), it
 //!    stays a person of its own rather than merging people who are not the same. This is
 //!    computed from the set of lists in the block, so it does not depend on input order.
-//! 3. **Typos across blocks.** Skeleton pairs one edit apart come from the deletion index
-//!    ([`Candidates`]); the persons of the two blocks whose initials agree in full are compared
+//! 3. **Typos across blocks.** Pairs of folded spellings one edit apart come from the deletion
+//!    index ([`Candidates`]) and name pairs of blocks; the persons of the two blocks whose
+//!    initials agree in full (bucketed by initial letters, not compared all against all) are
+//!    compared
 //!    with [`NameMatcher::decide`] under evidence (mention counts and shared context). A variant
 //!    joins the best-ranked person it is accepted with, ranked by mention count (the common
 //!    spelling wins), then by length (a dropped letter is the likelier typo), then by spelling;
