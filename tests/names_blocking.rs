@@ -3,7 +3,9 @@
 //! too (the issue asks for at least 0.995; the index is exact, so the test expects 1).
 
 use citegraph::PersonName;
-use citegraph::names::{Candidates, ContextToken, Mention, NameMatcher, cluster_mentions_with};
+use citegraph::names::{
+    Candidates, ContextToken, Mention, NameKey, NameMatcher, cluster_mentions_with, gendered_pair,
+};
 
 /// Deterministic xorshift generator.
 struct Rng(u64);
@@ -110,5 +112,18 @@ fn deletion_index_recall_against_all_pairs() {
         assert!(typos > 0, "the data should exercise typo merges");
         assert!(recall >= 0.995);
         assert_eq!(blocked.assignment, exhaustive.assignment);
+        // Typo support never joins gendered forms, even through a chain.
+        for c in &blocked.clusters {
+            let keys: Vec<_> = c
+                .members
+                .iter()
+                .map(|&i| NameKey::new(&data[i].name))
+                .collect();
+            for a in &keys {
+                for b in &keys {
+                    assert!(!gendered_pair(&a.skeleton, &b.skeleton), "{a} / {b}");
+                }
+            }
+        }
     }
 }

@@ -184,6 +184,19 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_text_never_panics(f in "\\PC{0,30}", i in "\\PC{0,12}", g in "\\PC{0,12}") {
+        let m = NameMatcher::default();
+        let a = NameKey::from_parts(&f, &i);
+        let b = NameKey::new(&PersonName { family: g.clone(), initials: i.clone(), given: Some(f.clone()) });
+        let d = m.compare(&a, &b);
+        prop_assert!((0.0..=1.0).contains(&d.score));
+        let _ = d.explain(&a, &b).to_string();
+        let names = vec![PersonName::new(f.clone(), i.clone()), PersonName::new(g, i), PersonName::new(f, "")];
+        let c = citegraph::names::cluster_names(&names, &m);
+        prop_assert_eq!(c.assignment.len(), 3);
+    }
+
+    #[test]
     fn parse_never_panics(s in "\\PC{0,60}") {
         if let Some(n) = parse_name(&s) {
             prop_assert!(n.family.chars().any(char::is_alphabetic));
