@@ -39,7 +39,10 @@ fn seed_persons() {
     let cluster_of = |i: usize| &c.clusters[c.assignment[i]];
     assert_eq!(cluster_of(0).members, vec![0, 1, 2]);
     assert_eq!(cluster_of(15).members, vec![15, 16, 17]);
-    assert_eq!(names[cluster_of(15).canonical].to_string(), "Streltsov D.V.");
+    assert_eq!(
+        names[cluster_of(15).canonical].to_string(),
+        "Streltsov D.V."
+    );
     assert_eq!(cluster_of(13).members, vec![13, 18]);
     assert_ne!(c.assignment[12], c.assignment[13], "Panov and Paramonov");
     let warnings: Vec<_> = c

@@ -25,7 +25,7 @@ use super::decision::{Decision, Evidence};
 use super::gender::gendered_pair;
 use super::gender::{Gender, surname_gender};
 use super::hash::FnvMap;
-use super::key::{Initial, fold_and_skeleton, parse_given};
+use super::key::{Initial, fold_and_skeleton, parse_given, plain_skeleton};
 use super::matcher::initials_compatible;
 use super::mention::{ContextToken, Mention};
 use super::{NameKey, NameMatcher};
@@ -131,6 +131,7 @@ pub fn cluster_mentions_with(
 struct Family {
     folded: String,
     skeleton: String,
+    plain: Option<String>,
     gender: Option<Gender>,
 }
 
@@ -176,6 +177,7 @@ impl Tables<'_> {
             skeleton: family.skeleton.clone(),
             initials: self.initials[form.initials].clone(),
             given: self.given[form.initials].clone(),
+            plain_skeleton: family.plain.clone(),
             gender: family.gender,
             swapped: None,
         }
@@ -215,9 +217,11 @@ fn cluster_with<'a>(
         let family = *family_index.entry(name.family.as_str()).or_insert_with(|| {
             let (folded, skeleton) = fold_and_skeleton(&name.family);
             let gender = surname_gender(&skeleton);
+            let plain = plain_skeleton(&name.family, &skeleton);
             t.families.push(Family {
                 folded,
                 skeleton,
+                plain,
                 gender,
             });
             t.families.len() - 1
@@ -289,6 +293,21 @@ fn cluster_with<'a>(
         block_forms[s].push(f);
         if !sk.is_empty() {
             spellings.push((t.families[t.forms[f].family].folded.as_str(), s));
+        }
+    }
+    // Names with háček letters also belong with the block of their plain reading (Šubelj,
+    // Subelj): those block pairs are compared like typo candidates, without the typo rules.
+    let mut alias_pairs: Vec<(usize, usize)> = Vec::new();
+    for f in 0..t.forms.len() {
+        let family = &t.families[t.forms[f].family];
+        if let Some(plain) = &family.plain
+            && let (Some(&s), Some(&u)) = (
+                skeleton_index.get(family.skeleton.as_str()),
+                skeleton_index.get(plain.as_str()),
+            )
+            && s != u
+        {
+            alias_pairs.push((s.min(u), s.max(u)));
         }
     }
     drop(skeleton_index);
@@ -394,17 +413,23 @@ fn cluster_with<'a>(
     let rep_key = |p: usize| t.key(groups[persons[p].head].rep);
     // Typos are one edit on the folded spellings; the blocks of the two spellings are compared.
     let folded: Vec<&str> = spellings.iter().map(|&(f, _)| f).collect();
-    let mut pairs: Vec<(usize, usize)> = one_edit_pairs(&folded, matcher.typo_min_len, candidates)
+    let pairs: Vec<(usize, usize)> = one_edit_pairs(&folded, matcher.typo_min_len, candidates)
         .into_iter()
         .map(|(i, j)| (spellings[i as usize].1, spellings[j as usize].1))
         .filter(|(a, b)| a != b)
         .map(|(a, b)| (a.min(b), a.max(b)))
         .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
+    let mut pairs: Vec<(usize, usize, bool)> = pairs
+        .into_iter()
+        .map(|(a, b)| (a, b, false))
+        .chain(alias_pairs.into_iter().map(|(a, b)| (a, b, true)))
+        .collect();
+    // An alias pair compares every person, so it wins over a typo pair of the same blocks.
+    pairs.sort_unstable_by_key(|p| (p.0, p.1, !p.2));
+    pairs.dedup_by_key(|p| (p.0, p.1));
     // For each variant person, its best accepted target and the decision.
     let mut target: Vec<Option<(usize, Decision)>> = vec![None; persons.len()];
-    for &(s, u) in &pairs {
+    for &(s, u, alias) in &pairs {
         if gendered_pair(skeletons[s], skeletons[u]) {
             continue;
         }
@@ -416,11 +441,15 @@ fn cluster_with<'a>(
                 .push(q);
         }
         for &p in &block_persons[s] {
-            if head_initials(p).is_empty() {
+            let qs: &[usize] = if alias {
+                &block_persons[u]
+            } else if head_initials(p).is_empty() {
                 continue;
-            }
-            let Some(qs) = by_coarse.get(&coarse(head_initials(p))) else {
-                continue;
+            } else {
+                match by_coarse.get(&coarse(head_initials(p))) {
+                    Some(qs) => qs,
+                    None => continue,
+                }
             };
             let kp = rep_key(p);
             for &q in qs {

@@ -39,11 +39,52 @@ pub(crate) fn is_particle(word: &str) -> bool {
 /// assert_eq!(fold_family(&fold_family("SSmith-Jones")), fold_family("SSmith-Jones"));
 /// ```
 pub fn fold_family(family: &str) -> String {
+    fold_with(family, false)
+}
+
+/// The folding of a family name that reads š, ž, č as the plain s, z, c of the Latin-script
+/// languages that write them (Czech, Slovak, Slovene, Croatian: Šubelj is Subelj without its
+/// háček), or `None` when the name has none of these letters. [`fold_family`] reads them the
+/// way ISO 9 does (š = ш = sh); a name with them is matched under both readings.
+///
+/// ```
+/// use citegraph::names::{fold_family, fold_family_plain};
+///
+/// assert_eq!(fold_family("Žižek"), "zhizhek");
+/// assert_eq!(fold_family_plain("Žižek").as_deref(), Some("zizek"));
+/// assert_eq!(fold_family_plain("Zizek"), None);
+/// ```
+pub fn fold_family_plain(family: &str) -> Option<String> {
+    family
+        .chars()
+        .any(|c| matches!(c, 'š' | 'ž' | 'č' | 'Š' | 'Ž' | 'Č'))
+        .then(|| fold_with(family, true))
+}
+
+fn fold_with(family: &str, plain_hacek: bool) -> String {
+    let mut out = fold_once(family, plain_hacek);
+    // Joining words can put characters side by side that NFKC then reorders or composes
+    // (combining marks of other scripts, Hangul jamo); folding again until nothing changes
+    // keeps folding idempotent. ASCII output is always final.
+    for _ in 0..4 {
+        if out.is_ascii() {
+            break;
+        }
+        let again = fold_once(&out, plain_hacek);
+        if again == out {
+            break;
+        }
+        out = again;
+    }
+    out
+}
+
+fn fold_once(family: &str, plain_hacek: bool) -> String {
     let text = normalize(family);
     let mut out = String::with_capacity(text.len());
     let ukrainian = is_ukrainian(&text);
     for c in text.chars() {
-        fold_char_in(c, ukrainian, &mut out);
+        fold_char_in(c, ukrainian, plain_hacek, &mut out);
     }
     out
 }
@@ -64,10 +105,10 @@ fn is_ukrainian(text: &str) -> bool {
 /// Appends the folded form of one character (nothing for punctuation and marks), reading
 /// Cyrillic as Russian.
 pub(crate) fn fold_char(c: char, out: &mut String) {
-    fold_char_in(c, false, out);
+    fold_char_in(c, false, false, out);
 }
 
-fn fold_char_in(c: char, ukrainian: bool, out: &mut String) {
+fn fold_char_in(c: char, ukrainian: bool, plain_hacek: bool, out: &mut String) {
     if c.is_ascii() {
         if c.is_ascii_alphabetic() {
             out.push(c.to_ascii_lowercase());
@@ -88,12 +129,20 @@ fn fold_char_in(c: char, ukrainian: bool, out: &mut String) {
             }
             continue;
         }
+        if plain_hacek && matches!(lower, 'š' | 'ž' | 'č') {
+            out.push(match lower {
+                'š' => 's',
+                'ž' => 'z',
+                _ => 'c',
+            });
+            continue;
+        }
         if let Some(special) = latin_special(lower) {
             out.push_str(special);
             continue;
         }
         if !decomposes_to_latin(lower) {
-            if lower.is_alphabetic() {
+            if lower.is_alphabetic() && !is_combining_mark(lower) {
                 out.push(lower);
             }
             continue;

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::fold::fold_char;
 use super::gender::{Gender, surname_gender};
-use super::{fold_family, skeleton};
+use super::{fold_family, fold_family_plain, skeleton};
 use crate::model::PersonName;
 
 /// The sound of Cyrillic Г, which Russian romanises g and Ukrainian h.
@@ -298,6 +298,8 @@ pub struct NameKey {
     pub initials: Vec<Initial>,
     /// The skeleton of the first given name, when printed in full.
     pub given: Option<String>,
+    /// The skeleton under the plain reading of š, ž, č (Šubelj as Subelj), when it differs.
+    pub plain_skeleton: Option<String>,
     /// The gender the family name's ending marks, if any.
     pub gender: Option<Gender>,
     /// The name read in the other order, when the order was ambiguous.
@@ -328,7 +330,9 @@ impl NameKey {
     /// assert_eq!(NameKey::from_parts("Стрельцов", "Д.В."), NameKey::from_parts("Strel'tsov", "D. V."));
     /// ```
     pub fn from_parts(family: &str, initials: &str) -> NameKey {
-        let (family, skeleton) = fold_and_skeleton(family);
+        let printed = family;
+        let (family, skeleton) = fold_and_skeleton(printed);
+        let plain_skeleton = plain_skeleton(printed, &skeleton);
         let gender = surname_gender(&skeleton);
         let (initials, given) = parse_given(initials);
         NameKey {
@@ -336,6 +340,7 @@ impl NameKey {
             skeleton,
             initials,
             given,
+            plain_skeleton,
             gender,
             swapped: None,
         }
@@ -347,17 +352,31 @@ impl NameKey {
 /// (-ий, like Rimskii), which would otherwise sit between consonants and read as ы.
 pub(crate) fn fold_and_skeleton(family: &str) -> (String, String) {
     let folded = fold_family(family);
+    let sk = skeleton_by_word(family, &folded, fold_family);
+    (folded, sk)
+}
+
+/// The skeleton of the plain reading of háček letters ([`fold_family_plain`]), when the name
+/// has them and the reading changes the skeleton.
+pub(crate) fn plain_skeleton(family: &str, skeleton: &str) -> Option<String> {
+    let plain = fold_family_plain(family)?;
+    let sk = skeleton_by_word(family, &plain, |w| {
+        fold_family_plain(w).unwrap_or_else(|| fold_family(w))
+    });
+    (sk != skeleton).then_some(sk)
+}
+
+fn skeleton_by_word(family: &str, folded: &str, fold: impl Fn(&str) -> String) -> String {
     let text = crate::text::normalize(family);
     let parts: Vec<&str> = text
         .split(|c: char| c == '-' || c.is_whitespace())
         .filter(|p| p.chars().any(char::is_alphabetic))
         .collect();
-    let sk = if parts.len() <= 1 {
-        skeleton(&folded)
+    if parts.len() <= 1 {
+        skeleton(folded)
     } else {
-        parts.iter().map(|p| skeleton(&fold_family(p))).collect()
-    };
-    (folded, sk)
+        parts.iter().map(|p| skeleton(&fold(p))).collect()
+    }
 }
 
 /// One word of letters (hyphens and apostrophes allowed), no dots, no spaces.
@@ -366,6 +385,18 @@ fn is_bare_word(text: &str) -> bool {
     t.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && t.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+impl NameKey {
+    /// Whether the two keys spell one family name: equal skeletons or folded spellings, under
+    /// either reading of háček letters.
+    pub fn same_family(&self, other: &NameKey) -> bool {
+        self.skeleton == other.skeleton
+            || self.family == other.family
+            || self.plain_skeleton.as_deref() == Some(other.skeleton.as_str())
+            || other.plain_skeleton.as_deref() == Some(self.skeleton.as_str())
+            || (self.plain_skeleton.is_some() && self.plain_skeleton == other.plain_skeleton)
+    }
 }
 
 impl fmt::Display for NameKey {

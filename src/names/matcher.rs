@@ -146,7 +146,7 @@ impl NameMatcher {
             d.rule = Rule::EmptyFamily;
             return d;
         }
-        if a.skeleton == b.skeleton || a.family == b.family {
+        if a.same_family(b) {
             d.family_edits = Some(0);
             if matches!(initials, InitialsAgreement::Conflict { .. }) {
                 d.rule = Rule::IncompatibleInitials;
@@ -237,7 +237,7 @@ impl NameMatcher {
         if sa.is_empty() || sb.is_empty() {
             return false;
         }
-        if sa == sb || a.family == b.family {
+        if a.same_family(b) {
             return initials_compatible(&a.initials, &b.initials)
                 && !given_conflict(&a.given, &b.given);
         }

@@ -38,7 +38,7 @@ pub use cluster::{
     Merge, NameCluster, NameClusters, cluster_mentions, cluster_mentions_with, cluster_names,
 };
 pub use decision::{Decision, Evidence, Explained, InitialsAgreement, Rule, Support};
-pub use fold::fold_family;
+pub use fold::{fold_family, fold_family_plain};
 pub use gender::{Gender, gendered_pair, surname_gender};
 pub use key::{Initial, NameKey};
 pub use matcher::NameMatcher;
