@@ -76,3 +76,54 @@ fn precision_and_recall_on_labelled_pairs() {
     assert!(precision >= 0.99, "precision {precision:.4} < 0.99");
     assert!(recall >= 0.95, "recall {recall:.4} < 0.95");
 }
+
+/// The baseline the README compares against: plain `strsim::jaro_winkler` on the two printed
+/// strings, at the threshold that maximises F1 on the same pairs. Prints, never fails.
+#[test]
+fn jaro_winkler_baseline() {
+    let mut scored: Vec<(f64, bool)> = PAIRS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 4).then(|| (strsim::jaro_winkler(f[1], f[2]), f[0] == "same"))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let positives = scored.iter().filter(|s| s.1).count();
+    let (mut tp, mut fp) = (0usize, 0usize);
+    let mut best = (0.0f64, 1.0f64, 0.0f64, 0.0f64);
+    let mut precise = (1.0f64, 0.0f64);
+    for (k, &(score, same)) in scored.iter().enumerate() {
+        if same {
+            tp += 1;
+        } else {
+            fp += 1;
+        }
+        // Only cut between distinct scores.
+        if scored.get(k + 1).is_some_and(|n| n.0 == score) {
+            continue;
+        }
+        let p = tp as f64 / (tp + fp) as f64;
+        let r = tp as f64 / positives.max(1) as f64;
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        if f1 > best.0 {
+            best = (f1, score, p, r);
+        }
+        if p >= 0.99 && r > precise.1 {
+            precise = (score, r);
+        }
+    }
+    println!(
+        "strsim::jaro_winkler on printed strings: best F1 {:.4} at threshold {:.4}: precision {:.4}, recall {:.4}",
+        best.0, best.1, best.2, best.3
+    );
+    println!(
+        "strsim::jaro_winkler with precision >= 0.99: threshold {:.4}, recall {:.4}",
+        precise.0, precise.1
+    );
+}
