@@ -26,7 +26,7 @@ use super::gender::gendered_pair;
 use super::gender::{Gender, surname_gender};
 use super::hash::FnvMap;
 use super::key::{Initial, fold_and_skeleton, parse_given, plain_skeleton};
-use super::matcher::initials_compatible;
+use super::matcher::{given_conflict, initials_compatible};
 use super::mention::{ContextToken, Mention};
 use super::{NameKey, NameMatcher};
 use crate::model::PersonName;
@@ -336,19 +336,64 @@ fn cluster_with<'a>(
                     spelling(&forms[y]),
                 ))
         });
-        for &f in members.iter() {
-            let same_group = groups.len() > first_group
-                && groups
-                    .last()
-                    .is_some_and(|g| g.initials == forms[f].initials);
-            match groups.last_mut() {
-                Some(g) if same_group => g.forms.push(f),
-                _ => groups.push(InitialsGroup {
-                    initials: forms[f].initials,
-                    forms: vec![f],
-                    rep: f,
-                }),
+        // Runs of one initials list; within a run, first given names printed in full that
+        // differ (Zhang Wei, Zhang Wen) split it, and the forms without one then stay apart
+        // unless a single given name is present (Streltsov D.V. joins Streltsov, Dmitry V.).
+        let mut run_start = 0;
+        while run_start < members.len() {
+            let slice = t.initials(members[run_start]);
+            let run_end = run_start
+                + members[run_start..]
+                    .iter()
+                    .take_while(|&&f| t.initials(f) == slice)
+                    .count();
+            let run = &members[run_start..run_end];
+            let mut classes: Vec<Vec<&str>> = Vec::new();
+            let mut labels: Vec<Option<usize>> = Vec::with_capacity(run.len());
+            for &f in run {
+                let Some(g) = t.given[forms[f].initials].as_deref() else {
+                    labels.push(None);
+                    continue;
+                };
+                let found = classes
+                    .iter()
+                    .position(|c| c.iter().all(|h| !given_conflict(Some(g), Some(h))));
+                let k = match found {
+                    Some(k) => {
+                        if !classes[k].contains(&g) {
+                            classes[k].push(g);
+                        }
+                        k
+                    }
+                    None => {
+                        classes.push(vec![g]);
+                        classes.len() - 1
+                    }
+                };
+                labels.push(Some(k));
             }
+            let split = classes.len() > 1;
+            let base = groups.len();
+            let groups_in_run = if split { classes.len() + 1 } else { 1 };
+            for _ in 0..groups_in_run {
+                groups.push(InitialsGroup {
+                    initials: forms[run[0]].initials,
+                    forms: Vec::new(),
+                    rep: run[0],
+                });
+            }
+            for (&f, label) in run.iter().zip(&labels) {
+                let k = match (split, label) {
+                    (false, _) => 0,
+                    (true, Some(c)) => *c,
+                    (true, None) => classes.len(),
+                };
+                groups[base + k].forms.push(f);
+            }
+            // Drop the group for forms without a given name when there were none.
+            let added = groups.split_off(base);
+            groups.extend(added.into_iter().filter(|g| !g.forms.is_empty()));
+            run_start = run_end;
         }
         for g in &mut groups[first_group..] {
             g.rep = *g
@@ -569,15 +614,18 @@ fn anchor_initials(
     initials: &[Vec<Initial>],
     offset: usize,
 ) -> Vec<Option<usize>> {
-    let index: FnvMap<&[Initial], usize> = groups
-        .iter()
-        .enumerate()
-        .map(|(k, g)| (initials[g.initials].as_slice(), offset + k))
-        .collect();
+    // Several groups can share one list (split by given names), so the index keeps them all.
+    let mut index: FnvMap<&[Initial], Vec<usize>> = FnvMap::default();
+    for (k, g) in groups.iter().enumerate() {
+        index
+            .entry(initials[g.initials].as_slice())
+            .or_default()
+            .push(offset + k);
+    }
     let mut maximal = vec![true; groups.len()];
     for g in groups {
         for_each_generalisation(&initials[g.initials], |general| {
-            if let Some(&x) = index.get(general) {
+            for &x in index.get(general).into_iter().flatten() {
                 maximal[x - offset] = false;
             }
         });
@@ -589,7 +637,7 @@ fn anchor_initials(
             continue;
         }
         for_each_generalisation(&initials[g.initials], |general| {
-            if let Some(&x) = index.get(general) {
+            for &x in index.get(general).into_iter().flatten() {
                 let e = &mut extenders[x - offset];
                 if e.1 != offset + k {
                     e.0 += 1;
@@ -783,6 +831,35 @@ mod tests {
         let n = names(&[("Strel'tsov", "D."), ("Streltsov", "D.V.")]);
         let c = cluster_names(&n, &NameMatcher::default());
         assert_eq!(c.clusters[0].canonical, 1);
+    }
+
+    #[test]
+    fn full_given_names() {
+        let parse = |l: &[&str]| -> Vec<PersonName> {
+            l.iter()
+                .filter_map(|s| crate::names::parse_name(s))
+                .collect()
+        };
+        let m = NameMatcher::default();
+        let n = parse(&[
+            "Streltsov, Dmitry V.",
+            "Streltsov D.V.",
+            "Стрельцов Дмитрий",
+        ]);
+        assert_eq!(cluster_names(&n, &m).assignment, vec![0, 0, 0]);
+        let n = parse(&["Zhang Wei", "Zhang Wen", "Zhang W."]);
+        assert_eq!(cluster_names(&n, &m).assignment, vec![0, 1, 2]);
+        let n = parse(&["Zhang Wei", "Zhang W.", "Wei Zhang"]);
+        assert_eq!(cluster_names(&n, &m).assignment, vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn hacek_readings_meet() {
+        let n = names(&[("Šubelj", "L."), ("Subelj", "L."), ("Shubelj", "L.")]);
+        assert_eq!(
+            cluster_names(&n, &NameMatcher::default()).assignment,
+            vec![0, 0, 0]
+        );
     }
 
     #[test]

@@ -150,7 +150,7 @@ impl NameMatcher {
             d.family_edits = Some(0);
             if matches!(initials, InitialsAgreement::Conflict { .. }) {
                 d.rule = Rule::IncompatibleInitials;
-            } else if given_conflict(&a.given, &b.given) {
+            } else if given_conflict(a.given.as_deref(), b.given.as_deref()) {
                 d.rule = Rule::DifferentGivenName;
             } else {
                 d.rule = Rule::CompatibleInitials;
@@ -188,7 +188,7 @@ impl NameMatcher {
             InitialsAgreement::Equal { count } => count as usize,
             _ => 0,
         };
-        if given_conflict(&a.given, &b.given) {
+        if given_conflict(a.given.as_deref(), b.given.as_deref()) {
             d.rule = Rule::DifferentGivenName;
             return d;
         }
@@ -239,7 +239,7 @@ impl NameMatcher {
         }
         if a.same_family(b) {
             return initials_compatible(&a.initials, &b.initials)
-                && !given_conflict(&a.given, &b.given);
+                && !given_conflict(a.given.as_deref(), b.given.as_deref());
         }
         let (fa, fb) = (a.family.len(), b.family.len());
         if fa.abs_diff(fb) > 1
@@ -371,7 +371,7 @@ fn saturate(n: usize) -> u8 {
 /// or more shorter, so Yan and Yang still differ), and they are not one edit
 /// apart in names of five letters or more (Aleksandr, Alexander). Short names one edit apart
 /// are different names (Wei, Wen; Jing, Jun).
-pub(crate) fn given_conflict(a: &Option<String>, b: &Option<String>) -> bool {
+pub(crate) fn given_conflict(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
@@ -379,7 +379,7 @@ pub(crate) fn given_conflict(a: &Option<String>, b: &Option<String>) -> bool {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() >= 4 && long.len() >= short.len() + 2 && long.starts_with(short.as_str()) {
+    if short.len() >= 4 && long.len() >= short.len() + 2 && long.starts_with(short) {
         return false;
     }
     !(a.len().min(b.len()) >= 5 && within_one_edit(a.as_bytes(), b.as_bytes()).is_some())
