@@ -107,6 +107,46 @@ fn pair_decisions_per_second() {
 
 #[test]
 #[ignore]
+fn pair_decisions_on_labelled_names() {
+    let text = include_str!("data/name_pairs.tsv");
+    let keys: Vec<NameKey> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split('\t').skip(1).take(2))
+        .filter_map(citegraph::names::parse_name)
+        .map(|n| NameKey::new(&n))
+        .collect();
+    let m = NameMatcher::default();
+    let start = Instant::now();
+    let mut same = 0usize;
+    for a in &keys {
+        for b in &keys {
+            same += usize::from(m.is_same(a, b));
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let pairs = (keys.len() * keys.len()) as f64;
+    println!(
+        "labelled names ({} keys, all pairs): is_same {:.1} M pairs/s ({same} same)",
+        keys.len(),
+        pairs / secs / 1e6
+    );
+    let start = Instant::now();
+    let mut total = 0.0;
+    for a in &keys {
+        for b in &keys {
+            total += m.compare(a, b).score;
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "labelled names: compare with score {:.1} M pairs/s ({total:.0})",
+        pairs / secs / 1e6
+    );
+}
+
+#[test]
+#[ignore]
 fn clustering_time() {
     for n in [10_000usize, 100_000, 1_000_000] {
         let names = generate(n, 11);

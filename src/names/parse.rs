@@ -132,6 +132,8 @@ pub fn parse_name(text: &str) -> Option<PersonName> {
     }
     let text = unglue_initials(text);
     let (family, initials, given) = match text.split_once(',') {
+        // "Paramonov O.G., Streltsov D.V.": a list, of which the first name is taken.
+        Some((f, _)) if has_word(f) && has_initials(f) => spaced_form(f)?,
         Some((f, g)) if !g.trim().is_empty() && has_word(f) => comma_form(f, g),
         _ => spaced_form(&text)?,
     };
@@ -438,6 +440,12 @@ fn tokens(text: &str) -> Vec<&str> {
         .collect()
 }
 
+fn has_initials(text: &str) -> bool {
+    tokens(text)
+        .iter()
+        .any(|t| matches!(classify(t), Kind::Initials))
+}
+
 fn has_word(text: &str) -> bool {
     tokens(text).iter().any(|t| classify(t) == Kind::Word)
 }
@@ -528,6 +536,8 @@ mod tests {
         assert_eq!(p("streltsov d.v."), ok("streltsov", "D.V."));
         assert_eq!(p("Brown"), ok("Brown", ""));
         assert_eq!(p("Hans-Dieter Daniel"), ok("Daniel", "H.-D."));
+        assert_eq!(p("Paramonov O.G., Streltsov D.V."), ok("Paramonov", "O.G."));
+        assert_eq!(p("Fedorovskii A.N. (eds.)"), ok("Fedorovskii", "A.N."));
     }
 
     #[test]
