@@ -66,8 +66,28 @@ fn family() -> impl Strategy<Value = String> {
     ]
 }
 
+const GIVEN: &[&str] = &[
+    "Dmitry V.",
+    "Dmitrii",
+    "Wei",
+    "Wen",
+    "Yuri",
+    "Iurii A.",
+    "Jong-un",
+    "Anna",
+];
+
 fn name() -> impl Strategy<Value = PersonName> {
-    (family(), prop::sample::select(INITIALS)).prop_map(|(f, i)| PersonName::new(f, i))
+    (
+        family(),
+        prop::sample::select(INITIALS),
+        prop::option::weighted(0.25, prop::sample::select(GIVEN)),
+    )
+        .prop_map(|(f, i, g)| PersonName {
+            family: f,
+            initials: i.to_string(),
+            given: g.map(str::to_string),
+        })
 }
 
 fn mention() -> impl Strategy<Value = Mention> {
@@ -93,7 +113,11 @@ fn partition(assignment: &[usize]) -> BTreeSet<BTreeSet<usize>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases by default; PROPTEST_CASES raises it for a longer run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn folding_is_idempotent(s in "\\PC{0,24}") {

@@ -15,12 +15,14 @@ use super::similarity::{jaro_winkler, within_one_edit};
 /// The rules, in the order they are tried (the first that applies decides):
 ///
 /// 1. **empty-family** — a key without a family name matches nothing.
-/// 2. Same skeleton: **compatible-initials** (same) when the initials agree as far as the
-///    shorter list goes ("D." and "D.V." agree, initials are compared *in order*: "V.D." is not
-///    "D.V.", because a swapped order is more often another person than a reordering), else
-///    **incompatible-initials** (refused).
-/// 3. **different-given-name** — (checked again for typos, after step 7) both print their first given name in
-///    full and the names differ (Zhang Wei / Zhang Wen): refused.
+/// 2. Same family ([`NameKey::same_family`]: equal skeletons, or equal folded spellings, or
+///    equal under the plain reading of háček letters): **compatible-initials** (same) when the
+///    initials agree as far as the shorter list goes ("D." and "D.V." agree; initials are
+///    compared *in order*: "V.D." is not "D.V.", because a swapped order is more often another
+///    person than a reordering), else **incompatible-initials** (refused).
+/// 3. **different-given-name** — same family, but both print their first given name in full
+///    and the names differ (Zhang Wei / Zhang Wen): refused. Checked again for typos, after
+///    step 7.
 /// 4. **gendered-form** — the skeletons are the masculine and feminine forms of one surname
 ///    (Ivanov/Ivanova, Fedorovskii/Fedorovskaya), or their endings mark different genders:
 ///    refused.
