@@ -25,7 +25,7 @@ use super::decision::{Decision, Evidence};
 use super::gender::gendered_pair;
 use super::gender::{Gender, surname_gender};
 use super::hash::FnvMap;
-use super::key::{Initial, fold_and_skeleton, parse_given, plain_skeleton};
+use super::key::{Initial, fold_and_skeleton, parse_given, plain_skeleton, swapped_key};
 use super::matcher::{given_conflict, initials_compatible};
 use super::mention::{ContextToken, Mention};
 use super::{NameKey, NameMatcher};
@@ -179,7 +179,7 @@ impl Tables<'_> {
             given: self.given[form.initials].clone(),
             plain_skeleton: family.plain.clone(),
             gender: family.gender,
-            swapped: None,
+            swapped: swapped_key(form.name),
         }
     }
 
@@ -304,6 +304,16 @@ fn cluster_with<'a>(
             && let (Some(&s), Some(&u)) = (
                 skeleton_index.get(family.skeleton.as_str()),
                 skeleton_index.get(plain.as_str()),
+            )
+            && s != u
+        {
+            alias_pairs.push((s.min(u), s.max(u)));
+        }
+        // A name whose order is ambiguous also belongs with the block of its other reading.
+        if let Some(other) = swapped_key(t.forms[f].name)
+            && let (Some(&s), Some(&u)) = (
+                skeleton_index.get(family.skeleton.as_str()),
+                skeleton_index.get(other.skeleton.as_str()),
             )
             && s != u
         {
@@ -525,9 +535,15 @@ fn cluster_with<'a>(
         let Some((to, d)) = target[p] else { continue };
         let r = root[to];
         let (kp, kr) = (rep_key(p), rep_key(r));
-        let refused = gendered_pair(&kp.skeleton, &kr.skeleton)
-            || kp.gender.zip(kr.gender).is_some_and(|(x, y)| x != y)
-            || !initials_compatible(&kp.initials, &kr.initials);
+        let refuses = |x: &NameKey, y: &NameKey| {
+            gendered_pair(&x.skeleton, &y.skeleton)
+                || x.gender.zip(y.gender).is_some_and(|(g, h)| g != h)
+                || !initials_compatible(&x.initials, &y.initials)
+        };
+        // Either reading of a name whose order is ambiguous may be the one that fits.
+        let refused = refuses(&kp, &kr)
+            && kp.swapped.as_deref().is_none_or(|s| refuses(s, &kr))
+            && kr.swapped.as_deref().is_none_or(|s| refuses(&kp, s));
         if !refused {
             root[p] = r;
             typo_edge[p] = Some((to, d));
@@ -850,6 +866,9 @@ mod tests {
         let n = parse(&["Zhang Wei", "Zhang Wen", "Zhang W."]);
         assert_eq!(cluster_names(&n, &m).assignment, vec![0, 1, 2]);
         let n = parse(&["Zhang Wei", "Zhang W.", "Wei Zhang"]);
+        assert_eq!(cluster_names(&n, &m).assignment, vec![0, 0, 0]);
+        // Neither word is a known family name: the order is ambiguous and both readings meet.
+        let n = parse(&["Yamanaka Shinya", "Shinya Yamanaka", "Yamanaka S."]);
         assert_eq!(cluster_names(&n, &m).assignment, vec![0, 0, 0]);
     }
 

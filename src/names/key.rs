@@ -311,14 +311,7 @@ impl NameKey {
     pub fn new(name: &PersonName) -> NameKey {
         let source = name.given.as_deref().unwrap_or(&name.initials);
         let mut key = NameKey::from_parts(&name.family, source);
-        if let Some(given) = &name.given
-            && is_bare_word(given)
-            && is_bare_word(&name.family)
-        {
-            let mut other = NameKey::from_parts(given, &name.family);
-            other.given = Some(key.skeleton.clone());
-            key.swapped = Some(Box::new(other));
-        }
+        key.swapped = swapped_key(name);
         key
     }
 
@@ -377,6 +370,16 @@ fn skeleton_by_word(family: &str, folded: &str, fold: impl Fn(&str) -> String) -
     } else {
         parts.iter().map(|p| skeleton(&fold(p))).collect()
     }
+}
+
+/// The name read in the other order, when its text cannot tell family name from given name:
+/// one bare word each ("Yamanaka" and "Shinya").
+pub(crate) fn swapped_key(name: &PersonName) -> Option<Box<NameKey>> {
+    let given = name.given.as_deref()?;
+    if !(is_bare_word(given) && is_bare_word(&name.family)) {
+        return None;
+    }
+    Some(Box::new(NameKey::from_parts(given, &name.family)))
 }
 
 /// One word of letters (hyphens and apostrophes allowed), no dots, no spaces.
