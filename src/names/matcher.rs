@@ -254,8 +254,9 @@ impl NameMatcher {
         self.decide_direct(a, b, &Evidence::default()).same
     }
 
-    /// The score alone if it reaches `cutoff`, else `None`; exits early when an upper bound
-    /// from the skeleton lengths and the initials already falls short.
+    /// The score of the names as read (no swapped order) if it reaches `cutoff`, else `None`;
+    /// exits early when an upper bound from the skeleton lengths and the initials already falls
+    /// short. This is the batch scorer for "all pairs above a threshold" comparisons.
     ///
     /// ```
     /// use citegraph::names::{NameKey, NameMatcher};
