@@ -159,3 +159,49 @@ fn clustering_time() {
         );
     }
 }
+
+/// Full East Asian names in either order, where both words are often known family names
+/// ("Wang Li"): every such mention is read both ways, which must not make clustering quadratic.
+#[test]
+#[ignore]
+fn clustering_full_names() {
+    const FAMILY: &[&str] = &[
+        "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun",
+        "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo",
+    ];
+    const SYLL: &[&str] = &[
+        "wei", "li", "na", "jing", "min", "jun", "yan", "hui", "ming", "hong", "xiao", "lei",
+        "fang", "ping", "yu", "tao", "bin", "hua", "qiang", "yong",
+    ];
+    for n in [100_000usize, 1_000_000] {
+        let mut rng = Rng(n as u64 | 1);
+        let texts: Vec<String> = (0..n)
+            .map(|_| {
+                let f = FAMILY[rng.below(FAMILY.len())];
+                let mut g = SYLL[rng.below(SYLL.len())].to_string();
+                if rng.below(2) == 0 {
+                    g.push_str(SYLL[rng.below(SYLL.len())]);
+                }
+                let g = format!("{}{}", g[..1].to_uppercase(), &g[1..]);
+                if rng.below(2) == 0 {
+                    format!("{f} {g}")
+                } else {
+                    format!("{g} {f}")
+                }
+            })
+            .collect();
+        let start = Instant::now();
+        let names: Vec<PersonName> = texts
+            .iter()
+            .filter_map(|t| citegraph::names::parse_name(t))
+            .collect();
+        let parsed = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let c = cluster_names(&names, &NameMatcher::default());
+        println!(
+            "full names: {n} parsed in {parsed:.3} s, clustered into {} in {:.3} s",
+            c.clusters.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+}

@@ -484,20 +484,52 @@ fn cluster_with<'a>(
     pairs.dedup_by_key(|p| (p.0, p.1));
     // For each variant person, its best accepted target and the decision.
     let mut target: Vec<Option<(usize, Decision)>> = vec![None; persons.len()];
+    // Each person's key is built once, when a candidate first needs it.
+    let mut keys: FnvMap<usize, NameKey> = FnvMap::default();
     for &(s, u, alias) in &pairs {
+        if alias {
+            for &p in block_persons[s].iter().chain(&block_persons[u]) {
+                keys.entry(p).or_insert_with(|| rep_key(p));
+            }
+        }
         if gendered_pair(skeletons[s], skeletons[u]) {
             continue;
         }
         let mut by_coarse: FnvMap<Vec<char>, Vec<usize>> = FnvMap::default();
+        // Alias pairs accept initials that agree as a prefix, so they bucket by first letter
+        // only (under either reading of an ambiguous order); no initials go everywhere.
+        let mut by_first: FnvMap<Option<char>, Vec<usize>> = FnvMap::default();
         for &q in &block_persons[u] {
-            by_coarse
-                .entry(coarse(head_initials(q)))
-                .or_default()
-                .push(q);
+            if alias {
+                for letter in keys.get(&q).map(first_letters).unwrap_or_default() {
+                    by_first.entry(letter).or_default().push(q);
+                }
+            } else {
+                by_coarse
+                    .entry(coarse(head_initials(q)))
+                    .or_default()
+                    .push(q);
+            }
         }
+        let mut alias_candidates: Vec<usize> = Vec::new();
         for &p in &block_persons[s] {
             let qs: &[usize] = if alias {
-                &block_persons[u]
+                alias_candidates.clear();
+                for letter in keys.get(&p).map(first_letters).unwrap_or_default() {
+                    match letter {
+                        None => alias_candidates.extend_from_slice(&block_persons[u]),
+                        Some(_) => {
+                            for key in [letter, None] {
+                                if let Some(b) = by_first.get(&key) {
+                                    alias_candidates.extend_from_slice(b);
+                                }
+                            }
+                        }
+                    }
+                }
+                alias_candidates.sort_unstable();
+                alias_candidates.dedup();
+                &alias_candidates
             } else if head_initials(p).is_empty() {
                 continue;
             } else {
@@ -506,13 +538,17 @@ fn cluster_with<'a>(
                     None => continue,
                 }
             };
-            let kp = rep_key(p);
+            for &x in qs.iter().chain([&p]) {
+                keys.entry(x).or_insert_with(|| rep_key(x));
+            }
+            let Some(kp) = keys.get(&p) else { continue };
             for &q in qs {
                 let evidence = Evidence {
                     counts: Some((persons[p].count, persons[q].count)),
                     shared_context: intersects(&persons[p].context, &persons[q].context),
                 };
-                let d = matcher.decide(&kp, &rep_key(q), &evidence);
+                let Some(kq) = keys.get(&q) else { continue };
+                let d = matcher.decide(kp, kq, &evidence);
                 if !d.same {
                     continue;
                 }
@@ -534,7 +570,8 @@ fn cluster_with<'a>(
     for &p in &variants {
         let Some((to, d)) = target[p] else { continue };
         let r = root[to];
-        let (kp, kr) = (rep_key(p), rep_key(r));
+        let key_of = |x: usize| keys.get(&x).cloned().unwrap_or_else(|| rep_key(x));
+        let (kp, kr) = (key_of(p), key_of(r));
         let refuses = |x: &NameKey, y: &NameKey| {
             gendered_pair(&x.skeleton, &y.skeleton)
                 || x.gender.zip(y.gender).is_some_and(|(g, h)| g != h)
@@ -717,6 +754,18 @@ fn for_each_generalisation(initials: &[Initial], mut visit: impl FnMut(&[Initial
 /// iotated letters together.
 fn coarse(initials: &[Initial]) -> Vec<char> {
     initials.iter().map(|i| i.coarse_letter()).collect()
+}
+
+/// The first initial letters a key can be compared by: its own, and that of its other reading
+/// when its order is ambiguous (`None` for no initials).
+fn first_letters(key: &NameKey) -> Vec<Option<char>> {
+    let first = |k: &NameKey| k.initials.first().map(|i| i.coarse_letter());
+    let mut out = vec![first(key)];
+    if let Some(other) = key.swapped.as_deref() {
+        out.push(first(other));
+    }
+    out.dedup();
+    out
 }
 
 fn intersects(a: &[ContextToken], b: &[ContextToken]) -> bool {
