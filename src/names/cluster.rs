@@ -1,29 +1,32 @@
 //! Clustering name mentions into persons, with the evidence for every merge.
 //!
-//! The work is done on *forms* (distinct printed family + initials), never on mentions, so a
-//! million mentions of a hundred thousand spellings fold a hundred thousand times:
+//! The work is done on *forms* (distinct printed family + initials or given names), never on
+//! mentions, so a million mentions of a hundred thousand spellings fold a hundred thousand
+//! times:
 //!
-//! 1. **Exact blocks.** Forms are grouped by family skeleton, then by folded initials.
+//! 1. **Exact blocks.** Forms are grouped by family skeleton, then by folded initials. Within
+//!    one initials list, first given names printed in full that differ (Zhang Wei, Zhang Wen)
+//!    split the group, as in the pair matcher.
 //! 2. **Initials within a block.** A list of initials that is a less specific form of another
 //!    ("D." of "D.V.", "Y." of "Yu.", none of anything) joins it when exactly one most specific
 //!    list extends it; when several do ("Ivanov A." beside "Ivanov A.B." and "Ivanov A.C."), it
 //!    stays a person of its own rather than merging people who are not the same. This is
 //!    computed from the set of lists in the block, so it does not depend on input order.
-//! 3. **Typos across blocks.** Pairs of folded spellings one edit apart come from the deletion
-//!    index ([`Candidates`]) and name pairs of blocks; the persons of the two blocks whose
-//!    initials agree in full (bucketed by initial letters, not compared all against all) are
-//!    compared
-//!    with [`NameMatcher::decide`] under evidence (mention counts and shared context). A variant
-//!    joins the best-ranked person it is accepted with, ranked by mention count (the common
-//!    spelling wins), then by length (a dropped letter is the likelier typo), then by spelling;
-//!    a chain is followed to its end unless the end refuses the variant (a gendered form,
-//!    incompatible initials).
+//! 3. **Across blocks.** Two kinds of block pairs are compared: pairs whose folded spellings
+//!    are one edit apart, from the deletion index ([`Candidates`]), and *aliases*, blocks that
+//!    hold another reading of the same name (háček letters read plain, Šubelj/Subelj; a
+//!    two-word name read in the other order). Persons of the two blocks are bucketed by their
+//!    initials (typos need them in full agreement, aliases a common first letter), never
+//!    compared all against all, and decided with [`NameMatcher::decide`] under evidence
+//!    (mention counts and shared context). A person joins the best-ranked person it is
+//!    accepted with, ranked by mention count (the common spelling wins), then by initials and
+//!    length (a dropped letter is the likelier typo), then by spelling; a chain is followed to
+//!    its end unless the end refuses it (a gendered form, incompatible initials).
 //! 4. **Numbering.** Clusters are numbered in order of first mention.
 
 use super::block::{Candidates, one_edit_pairs};
-use super::decision::{Decision, Evidence};
-use super::gender::gendered_pair;
-use super::gender::{Gender, surname_gender};
+use super::decision::{Decision, Evidence, Rule};
+use super::gender::{Gender, gendered_pair, surname_gender};
 use super::hash::FnvMap;
 use super::key::{Initial, fold_and_skeleton, parse_given, plain_skeleton, swapped_key};
 use super::matcher::{given_conflict, initials_compatible};
@@ -38,6 +41,26 @@ pub struct NameClusters {
     pub assignment: Vec<usize>,
     /// The clusters, numbered in order of their first mention.
     pub clusters: Vec<NameCluster>,
+}
+
+impl NameClusters {
+    /// The merges that joined a one-edit variant spelling ([`Rule::SupportedTypo`]), for which
+    /// a report raises a `possible-misspelling` warning, in cluster order.
+    ///
+    /// ```
+    /// use citegraph::{PersonName, names::{cluster_names, NameMatcher}};
+    ///
+    /// let names = [PersonName::new("Streltsov", "D.V."), PersonName::new("Sreltsov", "D.V.")];
+    /// let c = cluster_names(&names, &NameMatcher::default());
+    /// let typos: Vec<(usize, usize)> = c.possible_misspellings().map(|m| (m.a, m.b)).collect();
+    /// assert_eq!(typos, vec![(0, 1)]);
+    /// ```
+    pub fn possible_misspellings(&self) -> impl Iterator<Item = &Merge> {
+        self.clusters
+            .iter()
+            .flat_map(|c| &c.merges)
+            .filter(|m| m.decision.rule == Rule::SupportedTypo)
+    }
 }
 
 /// One person: the mentions judged to be them and why.
@@ -842,7 +865,7 @@ mod tests {
         let typos: Vec<_> = s
             .merges
             .iter()
-            .filter(|m| m.decision.rule == crate::names::Rule::SupportedTypo)
+            .filter(|m| m.decision.rule == Rule::SupportedTypo)
             .collect();
         assert_eq!(typos.len(), 1);
         assert_eq!(typos[0].b, 7);
