@@ -236,12 +236,10 @@ fn names(args: NamesArgs) -> Result<(), Failure> {
         let d = matcher.compare(&a, &b);
         let verdict = if d.same { "same" } else { "different" };
         return write_out(&format!(
-            "{verdict}\t{:.4}\t{}\n{} vs {}: {:?}\n",
+            "{verdict}\t{:.4}\t{}\n{}\n",
             d.score,
             d.rule.as_str(),
-            pair[0],
-            pair[1],
-            d
+            d.explain(&a, &b)
         ));
     }
     match args.command {
@@ -318,10 +316,7 @@ fn names(args: NamesArgs) -> Result<(), Failure> {
                     refs.join(", ")
                 ));
                 for e in p.evidence.iter().filter(|e| e.a != e.b) {
-                    out.push_str(&format!(
-                        "\t{} ~ {}\t{}\t{:.4}\n",
-                        e.a, e.b, e.rule, e.score
-                    ));
+                    out.push_str(&format!("\t{} ~ {}\t{}\n", e.a, e.b, e.explanation));
                 }
             }
             write_out(&out)

@@ -239,6 +239,17 @@ impl NameMatcher {
         if sa.is_empty() || sb.is_empty() {
             return false;
         }
+        // Most pairs in a batch are plainly different names. Lengths live in the keys
+        // themselves, so this rejects them without touching the strings: a same-family match
+        // needs equal skeletons, equal spellings or a plain reading, and a typo needs
+        // spellings at most one letter apart in length.
+        if sa.len() != sb.len()
+            && a.family.len().abs_diff(b.family.len()) > 1
+            && a.plain_skeleton.is_none()
+            && b.plain_skeleton.is_none()
+        {
+            return false;
+        }
         if a.same_family(b) {
             return initials_compatible(&a.initials, &b.initials)
                 && !given_conflict(a.given.as_deref(), b.given.as_deref());
@@ -248,6 +259,7 @@ impl NameMatcher {
             || fa.min(fb) < self.typo_min_len
             || a.initials.len() != b.initials.len()
             || a.initials.len() < self.support_min_initials.max(1)
+            || within_one_edit(a.family.as_bytes(), b.family.as_bytes()).is_none()
         {
             return false;
         }

@@ -114,8 +114,8 @@ fn write_report(out: &mut String, a: &Analysis) -> std::fmt::Result {
         for e in p.evidence.iter().filter(|e| e.a != e.b) {
             writeln!(
                 out,
-                "  - merged '{}' with '{}': {} (score {:.3})",
-                e.b, e.a, e.rule, e.score
+                "  - merged '{}' with '{}': {}",
+                e.b, e.a, e.explanation
             )?;
         }
     }

@@ -4,7 +4,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, PersonName, Role, Warning, WarningCode};
-use crate::names::{NameMatcher, Rule, cluster_names, fold_family};
+use crate::names::{Mention, NameMatcher, Rule, cluster_mentions, fold_family};
+
+use super::source_key;
 
 /// The id of a person within one analysis, written `p1`, `p2`, … (1-based) in JSON.
 ///
@@ -59,14 +61,15 @@ pub struct MergeEvidence {
     pub rule: String,
     /// The similarity score in [0, 1].
     pub score: f64,
+    /// The matcher's one-line explanation: which rule, which scores, which support.
+    pub explanation: String,
 }
 
 pub(super) type PersonParts = (Vec<PersonMention>, Vec<PersonId>, Vec<Person>, Vec<Warning>);
 
 pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonParts {
     let mentions = collect_mentions(doc);
-    let names: Vec<PersonName> = mentions.iter().map(|m| m.name.clone()).collect();
-    let clusters = cluster_names(&names, matcher);
+    let clusters = cluster_mentions(&with_context(doc, &mentions), matcher);
     let mention_person: Vec<PersonId> = clusters.assignment.iter().map(|&c| PersonId(c)).collect();
     let mut persons = Vec::with_capacity(clusters.clusters.len());
     let mut warnings = Vec::new();
@@ -99,6 +102,7 @@ pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonPa
                 b,
                 rule: merge.decision.rule.as_str().to_string(),
                 score: merge.decision.score,
+                explanation: merge.decision.to_string(),
             });
         }
         if cluster
@@ -153,6 +157,40 @@ fn misspelling_warnings(
                     m.name, canonical.name
                 ),
             )
+        })
+        .collect()
+}
+
+/// The matcher's view of each mention: the name plus what it shares with others — the other
+/// names of the same work (co-authors) and the work's source, by its clustering key so that
+/// "Japan 2016. Yearbook" and "Japan 2017. Yearbook" are one context.
+fn with_context(doc: &Document, mentions: &[PersonMention]) -> Vec<Mention> {
+    mentions
+        .iter()
+        .map(|m| {
+            let (people, source): (Vec<&PersonName>, Option<&str>) = match m.work {
+                Some(index) => match index.checked_sub(1).and_then(|i| doc.references.get(i)) {
+                    Some(r) => (
+                        r.authors.iter().chain(&r.editors).collect(),
+                        r.source_name(),
+                    ),
+                    None => (Vec::new(), None),
+                },
+                None => (
+                    doc.article.authors.iter().collect(),
+                    doc.article.source.as_deref(),
+                ),
+            };
+            let coauthors: Vec<PersonName> = people
+                .into_iter()
+                .filter(|p| **p != m.name)
+                .cloned()
+                .collect();
+            let mention = Mention::new(m.name.clone()).with_coauthors(&coauthors);
+            match source.map(source_key).filter(|k| !k.is_empty()) {
+                Some(key) => mention.with_source(&key),
+                None => mention,
+            }
         })
         .collect()
 }

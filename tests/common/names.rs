@@ -10,19 +10,36 @@ mod generate;
 pub use generate::Rng;
 
 const ONSETS: &[&str] = &[
-    "Kuz", "Pet", "Iva", "Sok", "Mor", "Vol", "Bel", "Gri", "Zak", "Dan", "Fed", "Str", "Pan", "Mel", "Nel", "Kash", "Dob",
-    "Gab", "Mikh", "Sem", "Tar", "Kom", "Orl", "Kis", "Mak", "And", "Kov", "Gus", "Tit", "Bar", "Kul", "Ste", "Yak",
-    "Sor", "Ser", "Rom", "Bor", "Kor", "Ger", "Pon", "Laz", "Med", "Ersh", "Nik", "Sob", "Ryab", "Pol", "Tsvet", "Zhu",
-    "Fro", "Kry", "Osi", "Bob", "Dmi", "Kal", "Ani", "Shche", "Chu", "Lyu", "Tim", "Vin", "Gol", "Bog",
+    "Kuz", "Pet", "Iva", "Sok", "Mor", "Vol", "Bel", "Gri", "Zak", "Dan", "Fed", "Str", "Pan",
+    "Mel", "Nel", "Kash", "Dob", "Gab", "Mikh", "Sem", "Tar", "Kom", "Orl", "Kis", "Mak", "And",
+    "Kov", "Gus", "Tit", "Bar", "Kul", "Ste", "Yak", "Sor", "Ser", "Rom", "Bor", "Kor", "Ger",
+    "Pon", "Laz", "Med", "Ersh", "Nik", "Sob", "Ryab", "Pol", "Tsvet", "Zhu", "Fro", "Kry", "Osi",
+    "Bob", "Dmi", "Kal", "Ani", "Shche", "Chu", "Lyu", "Tim", "Vin", "Gol", "Bog",
 ];
-const MIDDLES: &[&str] = &["", "el", "ar", "on", "ush", "ik", "ov", "ach", "en", "ir", "ol", "av", "ukh", "er", "in"];
-const ENDINGS: &[&str] = &["tsov", "ov", "ev", "in", "skii", "enko", "ikov", "anov", "yakov", "yov", "chuk", "ykh"];
+const MIDDLES: &[&str] = &[
+    "", "el", "ar", "on", "ush", "ik", "ov", "ach", "en", "ir", "ol", "av", "ukh", "er", "in",
+];
+const ENDINGS: &[&str] = &[
+    "tsov", "ov", "ev", "in", "skii", "enko", "ikov", "anov", "yakov", "yov", "chuk", "ykh",
+];
 const ENGLISH: &[&str] = &[
-    "Brown", "Smith", "Miller", "Johnson", "Taylor", "Anderson", "Thompson", "Walker", "Harris", "Clark", "Lewis",
-    "Robinson", "Wright", "Hughes", "Edwards", "Collins", "Stewart", "Morris", "Murphy", "Cook", "Rogers", "Morgan",
+    "Brown", "Smith", "Miller", "Johnson", "Taylor", "Anderson", "Thompson", "Walker", "Harris",
+    "Clark", "Lewis", "Robinson", "Wright", "Hughes", "Edwards", "Collins", "Stewart", "Morris",
+    "Murphy", "Cook", "Rogers", "Morgan",
 ];
-const JAPANESE: &[&str] = &["Tanaka", "Suzuki", "Takahashi", "Watanabe", "Yamamoto", "Nakamura", "Kobayashi", "Yoshida"];
-const LETTERS: &[char] = &['A', 'B', 'D', 'E', 'G', 'I', 'K', 'L', 'M', 'N', 'O', 'P', 'R', 'S', 'T', 'V'];
+const JAPANESE: &[&str] = &[
+    "Tanaka",
+    "Suzuki",
+    "Takahashi",
+    "Watanabe",
+    "Yamamoto",
+    "Nakamura",
+    "Kobayashi",
+    "Yoshida",
+];
+const LETTERS: &[char] = &[
+    'A', 'B', 'D', 'E', 'G', 'I', 'K', 'L', 'M', 'N', 'O', 'P', 'R', 'S', 'T', 'V',
+];
 
 /// One person: a family name and 1–2 initial letters.
 #[derive(Debug, Clone)]
@@ -35,7 +52,12 @@ pub fn person(rng: &mut Rng) -> Person {
     let family = match rng.below(10) {
         0 => ENGLISH[rng.below(ENGLISH.len())].to_string(),
         1 => JAPANESE[rng.below(JAPANESE.len())].to_string(),
-        _ => format!("{}{}{}", rng.pick(ONSETS), rng.pick(MIDDLES), rng.pick(ENDINGS)),
+        _ => format!(
+            "{}{}{}",
+            rng.pick(ONSETS),
+            rng.pick(MIDDLES),
+            rng.pick(ENDINGS)
+        ),
     };
     let n = 1 + rng.below(2);
     let initials = (0..n).map(|_| LETTERS[rng.below(LETTERS.len())]).collect();
@@ -65,7 +87,14 @@ pub fn mention(p: &Person, rng: &mut Rng) -> String {
     let dotted: String = p.initials.iter().map(|c| format!("{c}.")).collect();
     match rng.below(5) {
         0 => format!("{dotted} {family}"),
-        1 => format!("{family}, {}", p.initials.iter().map(|c| format!("{c}.")).collect::<Vec<_>>().join(" ")),
+        1 => format!(
+            "{family}, {}",
+            p.initials
+                .iter()
+                .map(|c| format!("{c}."))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
         2 => format!("{family} {}", p.initials[0]),
         _ => format!("{family} {dotted}"),
     }
