@@ -9,7 +9,9 @@ pub mod names;
 pub mod text;
 
 pub use error::{Error, Result};
-pub use input::{parse_reference, read_document};
+pub use input::{
+    AuthorPrefix, Format, detect_format, parse_author_list, parse_reference, read_document,
+};
 pub use model::*;
 
 /// Analyses a text (temporary stub).

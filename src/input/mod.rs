@@ -1,46 +1,98 @@
 //! Reading input: detecting its shape, finding the reference list, segmenting and repairing
 //! entries, and parsing each reference.
+//!
+//! The stages are separate files, each with one job: [`page`] finds the parts of an article
+//! page, [`segment`] cuts the list into entries, [`reference`] parses one entry with the help
+//! of [`authors`], [`tail`], [`sentences`], [`locator`], [`date`], [`language`] and [`kind`],
+//! and [`dedup`] finds repeated entries.
+
+mod authors;
+mod date;
+mod dedup;
+mod kind;
+mod language;
+mod locator;
+mod page;
+mod reference;
+mod scan;
+mod segment;
+mod sentences;
+mod tail;
+
+pub use authors::{AuthorPrefix, parse_author_list};
+pub use page::{Format, detect_format};
+pub use reference::parse_reference;
 
 use crate::error::{Error, Result};
-use crate::model::{Document, Reference, Warning};
+use crate::model::{Document, Warning, WarningCode};
+use crate::text::normalize;
 
 /// Reads an article page or a bare reference list into a [`Document`].
 ///
+/// An article page (title, "About the Author", "References", "For citations:") fills
+/// [`Document::article`]; a bare list leaves it empty for the caller to fill. Defects become
+/// warnings tied to reference indexes; only an empty input or one with no reference list is
+/// an error.
+///
 /// ```
-/// let doc = citegraph::read_document("1. Brown J. (2017) Title. Source.\n").unwrap();
-/// assert_eq!(doc.references.len(), 1);
+/// let doc = citegraph::read_document(
+///     "1. Brown J. (2017) Title. Source, no 3, pp. 1-2.\n2. Kraus E. (2018) Other. Source.\n",
+/// ).unwrap();
+/// assert_eq!(doc.references.len(), 2);
+/// assert_eq!(doc.references[1].authors[0].family, "Kraus");
+/// assert!(matches!(citegraph::read_document("  \n"), Err(citegraph::Error::EmptyInput)));
 /// ```
 pub fn read_document(text: &str) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(Error::EmptyInput);
     }
-    let mut doc = Document::default();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let index = doc.references.len() + 1;
-        let (reference, warnings) = parse_reference(line);
-        doc.references.push(Reference {
-            index,
-            line: n + 1,
-            ..reference
+    let norm = normalize(text);
+    let page = page::read_page(&norm);
+    if page.is_page && page.ref_lines.iter().all(|(_, l)| l.trim().is_empty()) {
+        return Err(Error::NoReferenceList {
+            line: page.heading_line,
         });
-        doc.warnings.extend(warnings.into_iter().map(|w| Warning {
+    }
+    let (entries, defects) = segment::segment(&page.ref_lines);
+    let mut doc = Document::default();
+    let mut warnings = Vec::new();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let index = i + 1;
+        let (mut r, ws) = reference::parse_body(&entry.text);
+        r.index = index;
+        r.line = entry.line;
+        r.number = entry.number;
+        warnings.extend(ws.into_iter().map(|w| Warning {
             reference: Some(index),
             ..w
         }));
+        doc.references.push(r);
     }
+    let looks_like_list = doc
+        .references
+        .iter()
+        .any(|r| r.year.is_some() || r.doi.is_some() || r.url.is_some());
+    if !looks_like_list {
+        return Err(Error::NoReferenceList {
+            line: page.heading_line,
+        });
+    }
+    warnings.extend(
+        defects
+            .into_iter()
+            .map(|(i, code, msg)| Warning::new(code, Some(i + 1), msg)),
+    );
+    warnings.extend(dedup::duplicates(&doc.references));
+    // stable: within one reference, segmentation defects stay before parse defects
+    warnings.sort_by_key(|w| w.reference);
+    if page.is_page && (page.article.authors.is_empty() || page.article.year.is_none()) {
+        warnings.push(Warning::new(
+            WarningCode::MissingArticleMetadata,
+            None,
+            "the page gives no citing authors or year (no \"For citations:\" line or author block)",
+        ));
+    }
+    doc.article = page.article;
+    doc.warnings = warnings;
     Ok(doc)
-}
-
-/// Parses one reference's text. The result has index 1 and line 1; callers renumber.
-///
-/// ```
-/// let (r, _warnings) = citegraph::parse_reference("Brown J. (2017) Title. Source.");
-/// assert_eq!(r.raw, "Brown J. (2017) Title. Source.");
-/// ```
-pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
-    (Reference::unparsed(1, None, 1, raw), Vec::new())
 }
