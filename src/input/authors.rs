@@ -121,11 +121,11 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
         out.end = toks[end - 1].end();
         j = end;
     }
-    if let Some(t) = toks.get(j) {
-        if is_editor_marker(t.text) {
-            out.editors = true;
-            out.end = t.end();
-        }
+    if let Some(t) = toks.get(j)
+        && is_editor_marker(t.text)
+    {
+        out.editors = true;
+        out.end = t.end();
     }
     // a trailing comma or semicolon belongs to the separator, not to the slot's content
     out
@@ -253,9 +253,7 @@ pub(crate) fn is_family_word(t: &str) -> bool {
         if c.is_alphabetic() {
             letters += 1;
             lower |= c.is_lowercase();
-        } else if c == '-' || c == '\'' {
-            continue;
-        } else if c.is_mark() {
+        } else if c == '-' || c == '\'' || is_combining_mark(c) {
             continue;
         } else {
             return false;
@@ -265,15 +263,9 @@ pub(crate) fn is_family_word(t: &str) -> bool {
     letters >= 2 && (lower || letters <= 1) && !t.ends_with('-')
 }
 
-trait IsMark {
-    fn is_mark(self) -> bool;
-}
-
-impl IsMark for char {
-    /// Combining marks of the common blocks (decomposed diacritics).
-    fn is_mark(self) -> bool {
-        matches!(self, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
-    }
+/// Combining marks of the common blocks (decomposed diacritics).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
 /// Dotted initials as the model stores them: "D. V." tokens give "D.V.", "DV" gives "D.V.".
@@ -323,7 +315,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         }
         break;
     }
-    if !family.last().is_some_and(|f| !is_particle(f)) {
+    if family.last().is_none_or(|f| is_particle(f)) {
         return None;
     }
     // A glued form: "Streltsov D.V." is the common case; "Streltsov,D.V." is a typo we accept.
@@ -394,7 +386,7 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
             return None;
         }
     }
-    if !family.last().is_some_and(|f| !is_particle(f)) {
+    if family.last().is_none_or(|f| is_particle(f)) {
         return None;
     }
     let closed = toks[j - 1].text.ends_with('.');

@@ -158,10 +158,10 @@ pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
         }
         let word_start = pos == 0 || !s[..pos].ends_with(|p: char| p.is_alphanumeric());
         if word_start && (c.is_alphabetic() || c.is_ascii_digit()) {
-            if let Some((d, len)) = worded_date(&s[pos..]) {
-                if d.day.is_some() {
-                    return Some((pos, pos + len, d));
-                }
+            if let Some((d, len)) = worded_date(&s[pos..])
+                && d.day.is_some()
+            {
+                return Some((pos, pos + len, d));
             }
             // skip the rest of this word: keeps the scan linear
             i = pos

@@ -114,23 +114,22 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.pages = Some(item.to_string());
         return true;
     }
-    if item.len() == 4 {
-        if let Some(y) = year_at(item, 0) {
-            if loc.year.is_none() {
-                loc.year = Some(y);
-                return true;
-            }
-        }
+    if item.len() == 4
+        && let Some(y) = year_at(item, 0)
+        && loc.year.is_none()
+    {
+        loc.year = Some(y);
+        return true;
     }
     if compact_locator(item, loc) {
         return true;
     }
-    if loc.publisher.is_none() {
-        if let Some((place, publisher)) = place_publisher(item) {
-            loc.place = Some(place.to_string());
-            loc.publisher = Some(publisher.to_string());
-            return true;
-        }
+    if loc.publisher.is_none()
+        && let Some((place, publisher)) = place_publisher(item)
+    {
+        loc.place = Some(place.to_string());
+        loc.publisher = Some(publisher.to_string());
+        return true;
     }
     false
 }

@@ -165,10 +165,10 @@ pub(crate) fn read_page(text: &str) -> Page<'_> {
     page.ref_lines = lines[chosen + 1..section_end].to_vec();
 
     // title: the first non-empty line, unless it is a heading
-    if let Some((_, first)) = lines.iter().find(|(_, l)| !l.trim().is_empty()) {
-        if heading(first).is_none() {
-            page.article.title = Some(first.trim().to_string());
-        }
+    if let Some((_, first)) = lines.iter().find(|(_, l)| !l.trim().is_empty())
+        && heading(first).is_none()
+    {
+        page.article.title = Some(first.trim().to_string());
     }
     // author block
     if let Some(&(i, _)) = heads.iter().find(|h| h.1 == Heading::Authors) {

@@ -278,15 +278,16 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     }
     let mut editors_flag = authors.editors;
     let after_slot = body[pos..].trim_start();
-    if let Some(marker) = after_slot.split_whitespace().next() {
-        if !authors.names.is_empty() && is_editor_marker(marker) {
-            editors_flag = true;
-            pos = body.len() - after_slot.len() + marker.len();
-            if slot.is_none() {
-                slot = year_slot(&body[pos..]);
-                if let Some((_, len, _)) = slot {
-                    pos += len;
-                }
+    if let Some(marker) = after_slot.split_whitespace().next()
+        && !authors.names.is_empty()
+        && is_editor_marker(marker)
+    {
+        editors_flag = true;
+        pos = body.len() - after_slot.len() + marker.len();
+        if slot.is_none() {
+            slot = year_slot(&body[pos..]);
+            if let Some((_, len, _)) = slot {
+                pos += len;
             }
         }
     }
@@ -308,15 +309,15 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
     let mut editors = Vec::new();
-    if split.in_marker {
-        if let Some(c) = container.take() {
-            let lead = author_prefix(&c);
-            if !lead.names.is_empty() && lead.editors {
-                editors = lead.names;
-                container = non_empty(&c[lead.end..]);
-            } else {
-                container = Some(c);
-            }
+    if split.in_marker
+        && let Some(c) = container.take()
+    {
+        let lead = author_prefix(&c);
+        if !lead.names.is_empty() && lead.editors {
+            editors = lead.names;
+            container = non_empty(&c[lead.end..]);
+        } else {
+            container = Some(c);
         }
     }
 
@@ -341,13 +342,13 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         .or(loc.year)
         .or(r.date.map(|d| d.year))
         .or_else(|| first_year(rest).map(|(_, y)| y));
-    if let (Some(y), Some((d, printed))) = (slot_year, split.date) {
-        if d.year != y {
-            defects.push((
-                WarningCode::YearMismatch,
-                format!("({y}) in the year slot, {printed} in the date"),
-            ));
-        }
+    if let (Some(y), Some((d, printed))) = (slot_year, split.date)
+        && d.year != y
+    {
+        defects.push((
+            WarningCode::YearMismatch,
+            format!("({y}) in the year slot, {printed} in the date"),
+        ));
     }
     r.volume = loc.volume.take();
     r.issue = loc.issue.take();

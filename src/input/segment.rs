@@ -213,19 +213,19 @@ fn segment_numbered(lines: &[(usize, &str, usize)]) -> (Vec<Entry>, Vec<Defect>)
                 continue;
             }
         }
-        if let Some(lp) = last_printed {
-            if n != lp.saturating_add(1) {
-                let what = if n <= lp {
-                    "repeats or goes back from"
-                } else {
-                    "skips after"
-                };
-                defects.push((
-                    entries.len(),
-                    WarningCode::NumberingGap,
-                    format!("number {n} {what} {lp}"),
-                ));
-            }
+        if let Some(lp) = last_printed
+            && n != lp.saturating_add(1)
+        {
+            let what = if n <= lp {
+                "repeats or goes back from"
+            } else {
+                "skips after"
+            };
+            defects.push((
+                entries.len(),
+                WarningCode::NumberingGap,
+                format!("number {n} {what} {lp}"),
+            ));
         }
         last_printed = Some(n);
         entries.push(Entry {

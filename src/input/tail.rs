@@ -222,12 +222,13 @@ fn find_url(
             .unwrap_or(text.len() - i);
         let mut glued = None;
         for word in AFTER_URL {
-            if let Some(k) = find_ci(&text[i..end], word) {
-                if k > 0 && text[i + k - 1..].starts_with(',') {
-                    end = i + k - 1;
-                    glued = Some(word);
-                    break;
-                }
+            if let Some(k) = find_ci(&text[i..end], word)
+                && k > 0
+                && text[i + k - 1..].starts_with(',')
+            {
+                end = i + k - 1;
+                glued = Some(word);
+                break;
             }
         }
         let url = text[i..end].trim_end_matches(['.', ',', ';', ')', ']', '>']);
