@@ -155,6 +155,19 @@ struct Split<'a> {
 }
 
 fn split_title_source(rest: &str) -> Split<'_> {
+    // IEEE and MLA quote the title: "\"Title,\" Journal, vol. 3"
+    if let Some(inner) = rest.strip_prefix('"')
+        && let Some(close) = inner.find('"')
+    {
+        return Split {
+            title: inner[..close].trim().trim_end_matches([',', '.']),
+            source: inner[close + 1..].trim_start_matches([',', '.', ' ']),
+            keep: 0,
+            date: None,
+            in_marker: false,
+            after_date: "",
+        };
+    }
     // GOST: "Title // Source. 2016. № 3. С. 42-65"
     if let Some(k) = rest.find("//") {
         return Split {

@@ -32,6 +32,11 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         tail.language = Some(lang);
         spans.push((s, e));
     }
+    for note in ["[Online]", "[Электронный ресурс]", "(Online)", "[Internet]"] {
+        if let Some(i) = find_ci(text, note) {
+            spans.push((i, i + note.len()));
+        }
+    }
     if let Some((s, e, doi)) = find_doi(text) {
         tail.doi = Some(doi);
         spans.push((s, e));
@@ -178,8 +183,9 @@ fn find_doi(text: &str) -> Option<(usize, usize, String)> {
 }
 
 /// Words that introduce a URL and go with it.
-const URL_LEADS: [&str; 9] = [
+const URL_LEADS: [&str; 10] = [
     "available at:",
+    "available:",
     "available from:",
     "available online at:",
     "available online:",
