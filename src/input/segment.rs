@@ -24,7 +24,14 @@ pub(crate) type Defect = (usize, WarningCode, String);
 /// A list label at the start of a line: "15.", "15)", "[15]". Returns the number and the
 /// text after it. A four-digit year followed by a dot ("2016. Yearbook") is not a label.
 pub(crate) fn split_label(line: &str) -> Option<(u32, &str)> {
+    label(line).filter(|l| !l.2).map(|l| (l.0, l.1))
+}
+
+/// A label with a flag for "this could be a year" ("2016. Yearbook"): such a label counts
+/// only where the numbering expects exactly that number.
+fn label(line: &str) -> Option<(u32, &str, bool)> {
     let t = line.trim_start();
+    let mut year_like = false;
     let (num_str, rest) = if let Some(inner) = t.strip_prefix('[') {
         let close = prefix_at_most(inner, 8).find(']')?;
         (&inner[..close], &inner[close + 1..])
@@ -38,16 +45,14 @@ pub(crate) fn split_label(line: &str) -> Option<(u32, &str)> {
         if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
             return None;
         }
-        if digits == 4 && year_at(t, 0).is_some() && t[4..].starts_with('.') {
-            return None;
-        }
+        year_like = digits == 4 && year_at(t, 0).is_some() && t[4..].starts_with('.');
         (&t[..digits], rest)
     };
     if num_str.is_empty() || num_str.len() > 6 || !num_str.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let n = num_str.parse().ok()?;
-    Some((n, rest.trim_start()))
+    Some((n, rest.trim_start(), year_like))
 }
 
 /// Whether the entry so far stops in the middle of a phrase, so that the next line must
@@ -183,7 +188,11 @@ fn segment_numbered(lines: &[(usize, &str, usize)]) -> (Vec<Entry>, Vec<Defect>)
     let mut defects = Vec::new();
     let mut last_printed: Option<u32> = None;
     for &(line_no, line, _) in lines {
-        let Some((n, body)) = split_label(line) else {
+        let expected = last_printed.map(|n| n.saturating_add(1));
+        let Some((n, body)) = label(line)
+            .filter(|l| !l.2 || Some(l.0) == expected)
+            .map(|l| (l.0, l.1))
+        else {
             match entries.last_mut() {
                 Some(prev) => join(&mut prev.text, line),
                 None => entries.push(Entry {
