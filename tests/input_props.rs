@@ -70,7 +70,10 @@ fn long_lines_and_boundaries() {
     let big = "Стрельцов Д.В. (2017) ".repeat(2000) + &"é".repeat(5000);
     let (r, w) = parse_reference(&big);
     assert_eq!(r.raw, big);
-    assert!(w.iter().any(|w| w.code == citegraph::WarningCode::OversizedInput));
+    assert!(
+        w.iter()
+            .any(|w| w.code == citegraph::WarningCode::OversizedInput)
+    );
     let _ = read_document(&big);
     let cut = "1. ".to_string() + &"a\u{301}".repeat(3000);
     let _ = read_document(&cut);

@@ -27,7 +27,10 @@ fn hundred_thousand_references() {
     let doc = read_document(&text).unwrap();
     let secs = t.elapsed().as_secs_f64();
     assert_eq!(doc.references.len(), n);
-    println!("read_document: {n} references in {secs:.3} s = {:.0} refs/s", n as f64 / secs);
+    println!(
+        "read_document: {n} references in {secs:.3} s = {:.0} refs/s",
+        n as f64 / secs
+    );
     let t = Instant::now();
     for i in 0..n {
         let _ = parse_reference(LINES[i % LINES.len()]);
@@ -40,9 +43,16 @@ fn hundred_thousand_references() {
 #[test]
 #[ignore = "timing; run in release with --ignored"]
 fn ten_megabyte_line() {
-    let unit = "Brown J. (2017) Japan, Woos. Russia: for (in Its) Own. http://x.y/z, accessed 31.01.2019 ";
+    let unit =
+        "Brown J. (2017) Japan, Woos. Russia: for (in Its) Own. http://x.y/z, accessed 31.01.2019 ";
     let line: String = unit.repeat(10_000_000 / unit.len());
-    for text in [line.clone(), "x".repeat(10_000_000), "1. ".repeat(3_000_000), "(in ".repeat(2_500_000), "1".repeat(10_000_000)] {
+    for text in [
+        line.clone(),
+        "x".repeat(10_000_000),
+        "1. ".repeat(3_000_000),
+        "(in ".repeat(2_500_000),
+        "1".repeat(10_000_000),
+    ] {
         let t = Instant::now();
         let _ = read_document(&text);
         let _ = parse_reference(&text);

@@ -3,8 +3,6 @@
 
 use crate::model::Kind;
 
-use super::scan::find_ci;
-
 /// The evidence [`classify`] weighs.
 #[derive(Debug, Default)]
 pub(crate) struct Evidence<'a> {
@@ -20,26 +18,63 @@ pub(crate) struct Evidence<'a> {
     pub in_marker: bool,
 }
 
-fn any_ci(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| find_ci(s, w).is_some())
+/// Keyword signals, read in one pass over the words of the title and the container.
+#[derive(Default)]
+struct Words {
+    thesis: bool,
+    conference: bool,
+    report: bool,
+}
+
+fn scan_words(text: &str, w: &mut Words) {
+    let mut paper_lead = false;
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '.') {
+        if word.is_empty() {
+            continue;
+        }
+        let word = word.trim_end_matches('.');
+        let lower_ascii;
+        let lower: &str = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower_ascii = word.to_ascii_lowercase();
+            &lower_ascii
+        } else {
+            word
+        };
+        match lower {
+            "dissertation" | "thesis" | "дис" | "phd" => w.thesis = true,
+            "proceedings" | "conference" | "symposium" | "workshop" | "congress" | "proc" => {
+                w.conference = true
+            }
+            "report" | "reports" | "brief" => w.report = true,
+            "paper" if paper_lead => w.report = true,
+            _ => {}
+        }
+        if !lower.is_ascii() {
+            // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад")
+            let stem = lower.trim_start_matches(['Д', 'д', 'К', 'к', 'А', 'а']);
+            if stem.starts_with("иссертац") || stem.starts_with("втореф") {
+                w.thesis = true;
+            } else if stem.starts_with("онференц") {
+                w.conference = true;
+            } else if stem.starts_with("оклад") {
+                w.report = true;
+            }
+        }
+        paper_lead = matches!(lower, "working" | "discussion" | "white" | "policy");
+    }
 }
 
 /// Decides the kind; the order matters: the strongest evidence is looked at first.
 pub(crate) fn classify(e: &Evidence<'_>) -> Kind {
-    let named =
-        |words: &[&str]| any_ci(e.title, words) || e.container.is_some_and(|c| any_ci(c, words));
-    if named(&["dissertation", "thesis", "дис.", "диссертац", "автореф"]) {
+    let mut words = Words::default();
+    scan_words(e.title, &mut words);
+    if let Some(c) = e.container {
+        scan_words(c, &mut words);
+    }
+    if words.thesis {
         return Kind::Thesis;
     }
-    if named(&[
-        "proceedings",
-        "conference",
-        "symposium",
-        "workshop",
-        "congress",
-        "конференц",
-        "proc.",
-    ]) {
+    if words.conference {
         return Kind::ConferencePaper;
     }
     if e.in_marker {
@@ -48,19 +83,7 @@ pub(crate) fn classify(e: &Evidence<'_>) -> Kind {
     if e.has_volume_or_issue {
         return Kind::JournalArticle;
     }
-    let report_word = e.title.len() >= 6
-        && e.title
-            .get(..6)
-            .is_some_and(|p| p.eq_ignore_ascii_case("report"))
-        || named(&[
-            "working paper",
-            "policy brief",
-            "discussion paper",
-            "white paper",
-            "technical report",
-            "доклад",
-            " report",
-        ]);
+    let report_word = words.report;
     if report_word {
         return Kind::Report;
     }
@@ -138,5 +161,16 @@ mod tests {
         };
         assert_eq!(classify(&thesis), Kind::Thesis);
         assert_eq!(classify(&Evidence::default()), Kind::Other);
+        let titled = |title| Evidence {
+            title,
+            ..Default::default()
+        };
+        assert_eq!(classify(&titled("NBER Working Paper")), Kind::Report);
+        assert_eq!(classify(&titled("Доклад о мире")), Kind::Report);
+        assert_eq!(classify(&titled("Paper on paper")), Kind::Other);
+        assert_eq!(
+            classify(&titled("Материалы конференции")),
+            Kind::ConferencePaper
+        );
     }
 }

@@ -9,7 +9,7 @@ use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
 use super::language::guess_language;
 use super::locator::{Locators, strip_locators};
-use super::scan::{find_ci, first_year, has_cyrillic, prefix_at_most, year_at};
+use super::scan::{first_year, has_cyrillic, prefix_at_most, year_at};
 use super::segment::split_label;
 use super::sentences;
 use super::tail::cut_tail;
@@ -440,7 +440,7 @@ fn detect_style(
         return None;
     }
     // "(2017) Title" is the Russian Latin style; "(2017). Title" with "Family, I." is APA.
-    let after_paren = find_ci(body, ")").map(|i| &body[i + 1..]);
+    let after_paren = body.find(')').map(|i| &body[i + 1..]);
     match (after_paren, comma_form) {
         (Some(a), true) if a.starts_with('.') => Some(Style::Apa),
         (Some(a), false) if a.starts_with(' ') => Some(Style::RussianLatin),

@@ -24,6 +24,12 @@ pub(crate) fn find_ci_from(hay: &str, needle: &str, from: usize) -> Option<usize
     None
 }
 
+/// The first match of `pat` in `hay` at or after byte `from` (a char boundary), using the
+/// standard library's fast search.
+pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
+    hay.get(from..)?.find(pat).map(|i| i + from)
+}
+
 /// [`find_ci_from`] from the start.
 pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     find_ci_from(hay, needle, 0)

@@ -4,9 +4,23 @@
 
 /// Abbreviations whose dot does not end a part (compared lower-cased).
 fn is_abbreviation(word: &str) -> bool {
-    let w = word.to_lowercase();
+    // ASCII words are lower-cased in a stack buffer: this runs at every dot
+    let mut buf = [0u8; 6];
+    let lowered;
+    let w: &str = if word.is_ascii() {
+        if word.len() > buf.len() {
+            return false;
+        }
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or("")
+    } else {
+        lowered = word.to_lowercase();
+        &lowered
+    };
     matches!(
-        w.as_str(),
+        w,
         "pp" | "p"
             | "no"
             | "vol"

@@ -6,9 +6,7 @@
 use crate::model::{Date, WarningCode};
 
 use super::date::date_at;
-use super::scan::{
-    at_word_start, ends_with_ci, find_ci, find_ci_from, prefix_at_most, starts_with_ci,
-};
+use super::scan::{at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci};
 
 /// What was cut from a reference, and the text left once it is gone.
 #[derive(Debug, Default)]
@@ -26,22 +24,32 @@ pub(crate) struct Tail {
 /// Cuts URL, DOI, access date and language note from normalised reference text.
 pub(crate) fn cut_tail(text: &str) -> Tail {
     let mut tail = Tail::default();
+    // One ASCII-lower-cased copy (same byte offsets) lets every search below use the
+    // standard library's fast substring search instead of a case-blind byte loop.
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_str();
     let mut spans: Vec<(usize, usize)> = Vec::new();
 
-    if let Some((s, e, lang)) = language_note(text) {
+    if let Some((s, e, lang)) = language_note(text, lower) {
         tail.language = Some(lang);
         spans.push((s, e));
     }
-    for note in ["[Online]", "[Электронный ресурс]", "(Online)", "[Internet]"] {
-        if let Some(i) = find_ci(text, note) {
+    for note in [
+        "[online]",
+        "[электронный ресурс]",
+        "[Электронный ресурс]",
+        "(online)",
+        "[internet]",
+    ] {
+        if let Some(i) = lower.find(note) {
             spans.push((i, i + note.len()));
         }
     }
-    if let Some((s, e, doi)) = find_doi(text) {
+    if let Some((s, e, doi)) = find_doi(text, lower) {
         tail.doi = Some(doi);
         spans.push((s, e));
     }
-    if let Some((s, e, url, glued)) = find_url(text, &spans) {
+    if let Some((s, e, url, glued)) = find_url(text, lower, &spans) {
         tail.url = Some(url);
         if let Some(word) = glued {
             tail.defects.push((
@@ -51,7 +59,7 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         }
         spans.push((s, e));
     }
-    if let Some((s, e, d)) = find_accessed(text, &spans) {
+    if let Some((s, e, d)) = find_accessed(text, lower, &spans) {
         tail.accessed = Some(d);
         spans.push((s, e));
     }
@@ -100,14 +108,22 @@ fn overlaps(spans: &[(usize, usize)], i: usize) -> bool {
 }
 
 /// "(in Russian)", "(In Russ.)", "[in German]" and the like.
-fn language_note(text: &str) -> Option<(usize, usize, &'static str)> {
+fn language_note(text: &str, lower: &str) -> Option<(usize, usize, &'static str)> {
     let mut from = 0;
-    while let Some(i) = find_ci_from(text, "in ", from) {
-        from = i + 3;
-        let open = text[..i].trim_end();
-        if !(open.ends_with('(') || open.ends_with('[')) {
+    // look at brackets (rare) rather than at every "in " (common)
+    while let Some(b) = lower
+        .get(from..)
+        .and_then(|r| r.find(['(', '[']))
+        .map(|k| k + from)
+    {
+        from = b + 1;
+        let after = &lower[b + 1..];
+        let pad = after.len() - after.trim_start().len();
+        if !after[pad..].starts_with("in ") {
             continue;
         }
+        let i = b + 1 + pad;
+        let open = &text[..=b];
         let start = open.len() - 1;
         // only a short window: the note is a word or two, and a bounded look keeps this linear
         let rest = prefix_at_most(&text[i + 3..], 32);
@@ -149,9 +165,9 @@ pub(crate) fn language_code(word: &str) -> Option<&'static str> {
 }
 
 /// "DOI: 10.x/y", "doi:10.x/y", "https://doi.org/10.x/y", "http://dx.doi.org/10.x/y".
-fn find_doi(text: &str) -> Option<(usize, usize, String)> {
+fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
     let mut from = 0;
-    while let Some(i) = find_ci_from(text, "doi", from) {
+    while let Some(i) = find_from(lower, "doi", from) {
         from = i + 3;
         let after = &text[i + 3..];
         let skip = if starts_with_ci(after, ".org/") {
@@ -203,12 +219,13 @@ const AFTER_URL: [&str; 3] = ["accessed", "retrieved", "viewed"];
 /// was glued to it by a comma, if any.
 fn find_url(
     text: &str,
+    lower: &str,
     taken: &[(usize, usize)],
 ) -> Option<(usize, usize, String, Option<&'static str>)> {
     let mut from = 0;
     loop {
-        let http = find_ci_from(text, "http", from);
-        let www = find_ci_from(text, "www.", from);
+        let http = find_from(lower, "http", from);
+        let www = find_from(lower, "www.", from);
         let i = match (http, www) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
@@ -228,7 +245,7 @@ fn find_url(
             .unwrap_or(text.len() - i);
         let mut glued = None;
         for word in AFTER_URL {
-            if let Some(k) = find_ci(&text[i..end], word)
+            if let Some(k) = lower[i..end].find(word)
                 && k > 0
                 && text[i + k - 1..].starts_with(',')
             {
@@ -253,16 +270,21 @@ fn find_url(
 
 /// "accessed 31.01.2019", "(accessed: January 31, 2019)", "Accessed 2019-01-31",
 /// "(дата обращения: 31.01.2019)".
-fn find_accessed(text: &str, taken: &[(usize, usize)]) -> Option<(usize, usize, Date)> {
+fn find_accessed(
+    text: &str,
+    lower: &str,
+    taken: &[(usize, usize)],
+) -> Option<(usize, usize, Date)> {
     for word in [
         "accessed",
         "retrieved",
         "viewed",
         "дата обращения",
+        "Дата обращения",
         "access date",
     ] {
         let mut from = 0;
-        while let Some(i) = find_ci_from(text, word, from) {
+        while let Some(i) = find_from(lower, word, from) {
             from = i + word.len();
             if overlaps(taken, i) {
                 continue;
