@@ -87,7 +87,19 @@ const MAX_NAMES: usize = 60;
 
 /// [`parse_author_list`] on text that is already normalised.
 pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
-    let toks: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.take(MAX_NAMES * 5).collect();
+    // Most author slots fit in a few tokens: try a small window first and widen it only when
+    // the names run to its edge, so a typical entry is not tokenised in full.
+    const WINDOW: usize = 16;
+    let (small, used) = author_prefix_within(text, WINDOW);
+    if used + 4 < WINDOW {
+        return small;
+    }
+    author_prefix_within(text, MAX_NAMES * 5).0
+}
+
+/// The author scan over at most `limit` tokens; also returns how many tokens it looked at.
+fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
+    let toks: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.take(limit).collect();
     let mut out = AuthorPrefix::default();
     let mut i = 0;
     while out.names.len() < MAX_NAMES {
@@ -109,7 +121,8 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
         }
     }
     if out.names.is_empty() {
-        return out;
+        // a failed name looks ahead at most eight tokens
+        return (out, i + 8);
     }
     // "et al." and editor markers may follow the last name
     let mut j = toks
@@ -127,8 +140,8 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
         out.editors = true;
         out.end = t.end();
     }
-    // a trailing comma or semicolon belongs to the separator, not to the slot's content
-    out
+    // the scan looked at most a couple of tokens past `j`
+    (out, j + 2)
 }
 
 fn is_conjunction(t: &str) -> bool {

@@ -23,6 +23,8 @@ pub use authors::{AuthorPrefix, parse_author_list};
 pub use page::{Format, detect_format};
 pub use reference::parse_reference;
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 use crate::model::{Document, Warning, WarningCode};
 use crate::text::normalize;
@@ -46,8 +48,15 @@ pub fn read_document(text: &str) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(Error::EmptyInput);
     }
-    let norm = normalize(text);
-    let page = page::read_page(&norm);
+    // Line by line: plain lines stay borrowed, and only the few lines that need full NFKC
+    // pay for it.
+    let normalized: Vec<Cow<'_, str>> = text.lines().map(normalize).collect();
+    let lines: Vec<(usize, &str)> = normalized
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.as_ref()))
+        .collect();
+    let page = page::read_page(&lines);
     if page.is_page && page.ref_lines.iter().all(|(_, l)| l.trim().is_empty()) {
         return Err(Error::NoReferenceList {
             line: page.heading_line,

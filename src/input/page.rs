@@ -132,8 +132,7 @@ pub(crate) struct Page<'a> {
 }
 
 /// Splits a text into its page parts. A text with no reference heading is all list.
-pub(crate) fn read_page(text: &str) -> Page<'_> {
-    let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
     let heads: Vec<(usize, Heading)> = lines
         .iter()
         .enumerate()
@@ -146,7 +145,7 @@ pub(crate) fn read_page(text: &str) -> Page<'_> {
         .collect();
     let mut page = Page::default();
     let Some(&first_ref) = ref_heads.first() else {
-        page.ref_lines = lines;
+        page.ref_lines = lines.to_vec();
         return page;
     };
     page.is_page = true;
@@ -286,7 +285,8 @@ mod tests {
     #[test]
     fn page_parts() {
         let text = "My Title\nAbstract\nText.\nAbout the Authors\nO. G. ParamonovRussian Federation\nPhD\nA. B. Smith\nReferences\n1. Brown J. (2017) T. S.\n\nReview\nFor citations:\nParamonov O.G. My Title. Journal. 2019;1(2):3-4.";
-        let p = read_page(text);
+        let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+        let p = read_page(&lines);
         assert!(p.is_page);
         assert_eq!(p.heading_line, Some(8));
         assert_eq!(p.ref_lines.len(), 2);

@@ -9,7 +9,7 @@ use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
 use super::language::guess_language;
 use super::locator::{Locators, strip_locators};
-use super::scan::{first_year, has_cyrillic, prefix_at_most, year_at};
+use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, year_at};
 use super::segment::split_label;
 use super::sentences;
 use super::tail::cut_tail;
@@ -169,7 +169,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
         };
     }
     // GOST: "Title // Source. 2016. № 3. С. 42-65"
-    if let Some(k) = rest.find("//") {
+    if let Some(k) = find_from(rest, "//", 0) {
         return Split {
             title: rest[..k].trim(),
             source: rest[k + 2..].trim(),
@@ -188,7 +188,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
         ". В кн.: ",
         " В кн.: ",
     ] {
-        if let Some(k) = rest.find(marker) {
+        if let Some(k) = find_from(rest, marker, 0) {
             let after = &rest[k + marker.len()..];
             if marker == ". In " && !after.starts_with(|c: char| c.is_uppercase()) {
                 continue;

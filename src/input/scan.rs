@@ -24,10 +24,19 @@ pub(crate) fn find_ci_from(hay: &str, needle: &str, from: usize) -> Option<usize
     None
 }
 
-/// The first match of `pat` in `hay` at or after byte `from` (a char boundary), using the
-/// standard library's fast search.
+/// The first match of `pat` in `hay` at or after byte `from` (a char boundary). Jumps
+/// between occurrences of the needle's first char with the standard library's memchr-backed
+/// char search, which beats building a substring searcher for the short texts of references.
 pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
-    hay.get(from..)?.find(pat).map(|i| i + from)
+    let first = pat.chars().next()?;
+    let mut at = from;
+    loop {
+        let i = at + hay.get(at..)?.find(first)?;
+        if hay[i..].starts_with(pat) {
+            return Some(i);
+        }
+        at = i + first.len_utf8();
+    }
 }
 
 /// [`find_ci_from`] from the start.

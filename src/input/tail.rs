@@ -41,7 +41,7 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         "(online)",
         "[internet]",
     ] {
-        if let Some(i) = lower.find(note) {
+        if let Some(i) = find_from(lower, note, 0) {
             spans.push((i, i + note.len()));
         }
     }
@@ -245,7 +245,7 @@ fn find_url(
             .unwrap_or(text.len() - i);
         let mut glued = None;
         for word in AFTER_URL {
-            if let Some(k) = lower[i..end].find(word)
+            if let Some(k) = find_from(&lower[i..end], word, 0)
                 && k > 0
                 && text[i + k - 1..].starts_with(',')
             {
