@@ -1,14 +1,39 @@
 //! Repeated references: the same text, or the same authors, year and title, printed twice.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::model::{Reference, Warning, WarningCode};
+
+/// FNV-1a: the keys are already hashes of short texts, and SipHash's protection against
+/// chosen collisions buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<u64, usize, BuildHasherDefault<Fnv>>;
 
 /// Feeds letters and digits only, lower-cased, to the hasher: "Brown J. (2017)" and
 /// "Brown J (2017)." agree. Hashing instead of building folded strings keeps 100,000 entries
 /// cheap; a 64-bit collision between two different references is negligible.
-fn fold_into(s: &str, h: &mut DefaultHasher) -> usize {
+fn fold_into(s: &str, h: &mut Fnv) -> usize {
     let mut n = 0;
     for c in s.chars().filter(|c| c.is_alphanumeric()) {
         if c.is_ascii() {
@@ -24,7 +49,7 @@ fn fold_into(s: &str, h: &mut DefaultHasher) -> usize {
 }
 
 fn fold(s: &str) -> Option<u64> {
-    let mut h = DefaultHasher::new();
+    let mut h = Fnv::default();
     (fold_into(s, &mut h) > 0).then(|| h.finish())
 }
 
@@ -34,7 +59,7 @@ fn work_key(r: &Reference) -> Option<u64> {
     if r.authors.is_empty() && r.editors.is_empty() {
         return None;
     }
-    let mut h = DefaultHasher::new();
+    let mut h = Fnv::default();
     for a in r.authors.iter().chain(&r.editors) {
         fold_into(&a.family, &mut h);
         h.write_u8(b'|');
@@ -46,8 +71,8 @@ fn work_key(r: &Reference) -> Option<u64> {
 
 /// A `DuplicateReference` warning on each later copy, naming the first one.
 pub(crate) fn duplicates(refs: &[Reference]) -> Vec<Warning> {
-    let mut by_text: HashMap<u64, usize> = HashMap::with_capacity(refs.len());
-    let mut by_work: HashMap<u64, usize> = HashMap::with_capacity(refs.len());
+    let mut by_text = Map::with_capacity_and_hasher(refs.len(), Default::default());
+    let mut by_work = Map::with_capacity_and_hasher(refs.len(), Default::default());
     let mut out = Vec::new();
     for r in refs {
         let text_key = fold(&r.raw);

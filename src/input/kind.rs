@@ -33,13 +33,16 @@ fn scan_words(text: &str, w: &mut Words) {
             continue;
         }
         let word = word.trim_end_matches('.');
-        let lower_ascii;
-        let lower: &str = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower_ascii = word.to_ascii_lowercase();
-            &lower_ascii
-        } else {
-            word
-        };
+        // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
+        if word.len() > 32 {
+            paper_lead = false;
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        let lower = std::str::from_utf8(b).unwrap_or("");
         match lower {
             "dissertation" | "thesis" | "дис" | "phd" => w.thesis = true,
             "proceedings" | "conference" | "symposium" | "workshop" | "congress" | "proc" => {

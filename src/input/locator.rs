@@ -172,7 +172,13 @@ fn strip_label_ci<'a>(item: &'a str, l: &str) -> Option<&'a str> {
     let mut it = item.char_indices();
     for lc in l.chars() {
         let (_, c) = it.next()?;
-        if c != lc && c.to_lowercase().next() != Some(lc) {
+        let same = c == lc
+            || if c.is_ascii() {
+                c.to_ascii_lowercase() == lc
+            } else {
+                c.to_lowercase().next() == Some(lc)
+            };
+        if !same {
             return None;
         }
     }
