@@ -44,9 +44,10 @@ fn hundred_thousand_references() {
     let mut count = 0;
     let (cpu, wall) = timed(|| count = read_document(&text).unwrap().references.len());
     assert_eq!(count, n);
+    // read_document parses long lists on every core, so its figure is wall time
     println!(
-        "read_document: {n} references in {cpu:.3} s CPU ({wall:.3} s wall) = {:.0} refs/s",
-        n as f64 / cpu
+        "read_document: {n} references in {wall:.3} s wall ({cpu:.3} s CPU on the calling thread) = {:.0} refs/s",
+        n as f64 / wall
     );
     let (cpu2, _) = timed(|| {
         for i in 0..n {
@@ -54,7 +55,7 @@ fn hundred_thousand_references() {
         }
     });
     println!("parse_reference: {:.0} refs/s (CPU)", n as f64 / cpu2);
-    let secs = cpu;
+    let secs = wall;
     assert!(secs < 30.0);
 }
 

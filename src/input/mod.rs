@@ -65,9 +65,8 @@ pub fn read_document(text: &str) -> Result<Document> {
     let (entries, defects) = segment::segment(&page.ref_lines);
     let mut doc = Document::default();
     let mut warnings = Vec::new();
-    for (i, entry) in entries.into_iter().enumerate() {
+    for (i, (entry, (mut r, ws))) in entries.iter().zip(parse_all(&entries)).enumerate() {
         let index = i + 1;
-        let (mut r, ws) = reference::parse_body(&entry.text);
         r.index = index;
         r.line = entry.line;
         r.number = entry.number;
@@ -104,4 +103,42 @@ pub fn read_document(text: &str) -> Result<Document> {
     doc.article = page.article;
     doc.warnings = warnings;
     Ok(doc)
+}
+
+/// Below this many entries a list is parsed on the calling thread: spawning costs more than
+/// it saves.
+const PARALLEL_MIN: usize = 2048;
+
+/// Parses every entry, in order. Entries are independent, so long lists are split into one
+/// contiguous chunk per available core (scoped threads, no dependency) and the results are
+/// concatenated back in order: the output does not depend on the number of threads.
+fn parse_all(entries: &[segment::Entry]) -> Vec<(crate::model::Reference, Vec<Warning>)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || entries.len() < PARALLEL_MIN {
+        return entries
+            .iter()
+            .map(|e| reference::parse_body(&e.text))
+            .collect();
+    }
+    let chunk = entries.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = entries
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|e| reference::parse_body(&e.text))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(entries.len());
+        for h in handles {
+            // a worker's panic is a bug in the parser: pass it on unchanged
+            out.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        out
+    })
 }

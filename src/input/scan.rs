@@ -23,7 +23,14 @@ fn commonness(c: char) -> u8 {
 /// between occurrences of the needle's rarest char with the standard library's memchr-backed
 /// char search, which beats building a substring searcher for the short texts of references.
 pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
-    let (k, anchor) = pat.char_indices().min_by_key(|&(_, c)| commonness(c))?;
+    let mut best: Option<(usize, char, u8)> = None;
+    for (k, c) in pat.char_indices() {
+        let score = commonness(c);
+        if best.is_none_or(|b| score < b.2) {
+            best = Some((k, c, score));
+        }
+    }
+    let (k, anchor, _) = best?;
     let mut at = from + k;
     loop {
         let j = at + hay.get(at..)?.find(anchor)?;
