@@ -2,7 +2,7 @@
 //! entries, and parsing each reference.
 //!
 //! The stages are separate files, each with one job: [`page`] finds the parts of an article
-//! page, [`segment`] cuts the list into entries, [`reference`] parses one entry with the help
+//! page, [`segment`] cuts the list into entries, [`reference`](mod@reference) parses one entry with the help
 //! of [`authors`], [`tail`], [`sentences`], [`locator`], [`date`], [`language`] and [`kind`],
 //! and [`dedup`] finds repeated entries.
 

@@ -19,7 +19,7 @@ use super::tail::cut_tail;
 pub(crate) const MAX_PARSED_BYTES: usize = 4096;
 
 /// Parses one reference's text. The result has index 1 and line 1; callers renumber. A
-/// leading list label ("15.", "[15]", "15)") is read into `number`.
+/// leading list label (`15.`, `[15]`, `15)`) is read into `number`.
 ///
 /// Never fails: an entry that cannot be read comes back with `parsed == false`, its raw
 /// text, and an [`WarningCode::UnparsedReference`] warning.

@@ -21,7 +21,7 @@ pub(crate) struct Entry {
 /// A defect found while segmenting: the 0-based entry it concerns, its code and message.
 pub(crate) type Defect = (usize, WarningCode, String);
 
-/// A list label at the start of a line: "15.", "15)", "[15]". Returns the number and the
+/// A list label at the start of a line: `15.`, `15)`, `[15]`. Returns the number and the
 /// text after it. A four-digit year followed by a dot ("2016. Yearbook") is not a label.
 pub(crate) fn split_label(line: &str) -> Option<(u32, &str)> {
     label(line).filter(|l| !l.2).map(|l| (l.0, l.1))

@@ -164,7 +164,7 @@ pub(crate) fn language_code(word: &str) -> Option<&'static str> {
     })
 }
 
-/// "DOI: 10.x/y", "doi:10.x/y", "https://doi.org/10.x/y", "http://dx.doi.org/10.x/y".
+/// `DOI: 10.x/y`, `doi:10.x/y`, `https://doi.org/10.x/y`, `http://dx.doi.org/10.x/y`.
 fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
     let mut from = 0;
     while let Some(i) = find_from(lower, "doi", from) {
