@@ -40,6 +40,20 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     (english > 0 && english >= translit).then_some("en")
 }
 
+/// In the Latin "References" of Russian journals a Russian-language source carries "(in
+/// Russian)"; an unmarked Latin-script entry with no sign of transliteration is English.
+pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if latin == 0 || text.chars().any(super::scan::is_cyrillic) {
+        return None;
+    }
+    let translit = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| looks_transliterated(&w.to_ascii_lowercase()))
+        .count();
+    (translit == 0).then_some("en")
+}
+
 fn is_english_word(w: &str) -> bool {
     matches!(
         w,
@@ -154,5 +168,10 @@ mod tests {
         );
         assert_eq!(guess_language("Yaponskie issledovaniya"), None);
         assert_eq!(guess_language("12345"), None);
+        assert_eq!(
+            unmarked_latin_is_english("Japan's Strategy. Foreign Affairs"),
+            Some("en")
+        );
+        assert_eq!(unmarked_latin_is_english("Yaponskie issledovaniya"), None);
     }
 }

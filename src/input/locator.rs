@@ -19,6 +19,8 @@ pub(crate) struct Locators {
     pub publisher: Option<String>,
     /// A page count ("296 p."), which marks a whole book.
     pub page_count: bool,
+    /// The Vancouver form "2016;12(3):42-65" was seen.
+    pub compact_year: bool,
 }
 
 /// Item boundaries: sentence parts, each cut again at ", " and "; ".
@@ -121,7 +123,7 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.year = Some(y);
         return true;
     }
-    if compact_locator(item, loc) {
+    if compact_locator(item, loc) || is_edition(item) {
         return true;
     }
     if loc.publisher.is_none()
@@ -197,6 +199,25 @@ fn page_count(item: &str) -> Option<u32> {
     .then_some(n)
 }
 
+/// "2nd ed", "3rd edn", "2-е изд", "2. Aufl": an edition statement, read and dropped.
+fn is_edition(item: &str) -> bool {
+    let Some((_, len)) = number_at(item, 0) else {
+        return false;
+    };
+    let rest = item[len..].trim_start_matches(['-', '.', ' ']);
+    let rest = rest
+        .trim_start_matches("st")
+        .trim_start_matches("nd")
+        .trim_start_matches("rd")
+        .trim_start_matches("th")
+        .trim_start_matches('е')
+        .trim();
+    matches!(
+        rest,
+        "ed" | "edn" | "ed." | "edn." | "edition" | "изд" | "изд." | "Aufl" | "Aufl." | "éd"
+    )
+}
+
 /// "12(3):42-65", "12(3)", "2019;12(1):102-116", "12:42-65".
 fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut s = item;
@@ -249,6 +270,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     if loc.year.is_none() {
         loc.year = year;
     }
+    loc.compact_year |= year.is_some();
     true
 }
 

@@ -150,6 +150,8 @@ struct Split<'a> {
     keep: usize,
     date: Option<(Date, &'a str)>,
     in_marker: bool,
+    /// Whether the title was in quotation marks (IEEE, MLA).
+    quoted: bool,
     /// Text after a printed date ("…, May 4, 2017, pp. 3-5"), read for locators only.
     after_date: &'a str,
 }
@@ -159,12 +161,17 @@ fn split_title_source(rest: &str) -> Split<'_> {
     if let Some(inner) = rest.strip_prefix('"')
         && let Some(close) = inner.find('"')
     {
+        let source = inner[close + 1..].trim_start_matches([',', '.', ' ']);
+        let book = ["in ", "In: ", "In "]
+            .iter()
+            .find_map(|m| source.strip_prefix(m));
         return Split {
             title: inner[..close].trim().trim_end_matches([',', '.']),
-            source: inner[close + 1..].trim_start_matches([',', '.', ' ']),
+            source: book.unwrap_or(source),
             keep: 0,
             date: None,
-            in_marker: false,
+            in_marker: book.is_some(),
+            quoted: true,
             after_date: "",
         };
     }
@@ -176,6 +183,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
+            quoted: false,
             after_date: "",
         };
     }
@@ -185,12 +193,15 @@ fn split_title_source(rest: &str) -> Split<'_> {
         " In: ",
         ". In ",
         ", in: ",
+        ", in ",
         ". В кн.: ",
         " В кн.: ",
     ] {
         if let Some(k) = find_from(rest, marker, 0) {
             let after = &rest[k + marker.len()..];
-            if marker == ". In " && !after.starts_with(|c: char| c.is_uppercase()) {
+            if (marker.ends_with("In ") || marker.ends_with("in "))
+                && !after.starts_with(|c: char| c.is_uppercase())
+            {
                 continue;
             }
             return Split {
@@ -199,6 +210,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
                 keep: 0,
                 date: None,
                 in_marker: true,
+                quoted: false,
                 after_date: "",
             };
         }
@@ -219,6 +231,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
                 keep: 0,
                 date: Some((d, printed)),
                 in_marker: false,
+                quoted: false,
                 after_date,
             };
         }
@@ -228,6 +241,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: Some((d, printed)),
             in_marker: false,
+            quoted: false,
             after_date,
         };
     }
@@ -238,6 +252,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
+            quoted: false,
             after_date: "",
         },
         [only] => Split {
@@ -246,6 +261,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 1,
             date: None,
             in_marker: false,
+            quoted: false,
             after_date: "",
         },
         [_, second, ..] => Split {
@@ -254,6 +270,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
+            quoted: false,
             after_date: "",
         },
     }
@@ -288,6 +305,22 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     // "(eds.)" after the year slot: "Family I.I. (2018) (eds.)"
     if let Some((_, len, _)) = slot {
         pos += len;
+    }
+    // "World Bank (2018) Title": an organisation in the author slot. It is no person, so it
+    // becomes the issuing body rather than an author.
+    let mut corporate = None;
+    if authors.names.is_empty() && slot.is_none() {
+        if let Some((k, found)) = corporate_slot(body) {
+            let name = body[..k].trim().trim_end_matches([',', '.']);
+            if !matches!(
+                name.to_ascii_lowercase().as_str(),
+                "anonymous" | "anon" | "n.a" | ""
+            ) {
+                corporate = Some(name.to_string());
+            }
+            slot = Some(found);
+            pos = k + found.1;
+        }
     }
     let mut editors_flag = authors.editors;
     let after_slot = body[pos..].trim_start();
@@ -367,7 +400,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.issue = loc.issue.take();
     r.pages = loc.pages.take();
     r.place = loc.place.take();
-    r.publisher = loc.publisher.take();
+    r.publisher = loc.publisher.take().or(corporate);
     r.url = tail.url;
     r.doi = tail.doi;
     r.accessed = tail.accessed;
@@ -382,6 +415,20 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         return None;
     }
 
+    let initials_first = body
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| super::authors::is_dotted_initials(w.trim_end_matches(',')));
+    r.style = detect_style(
+        body,
+        StyleCues {
+            comma_form: authors_form(body),
+            slot,
+            quoted: split.quoted,
+            initials_first,
+            compact: loc.compact_year,
+        },
+    );
     let lang_text = match &r.container {
         Some(c) => format!("{} {c}", r.title.as_deref().unwrap_or("")),
         None => r.title.clone().unwrap_or_default(),
@@ -390,6 +437,11 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         .language
         .or_else(|| guess_language(&lang_text))
         .or_else(|| has_cyrillic(body).then_some("ru"))
+        .or_else(|| {
+            (r.style == Some(Style::RussianLatin))
+                .then(|| super::language::unmarked_latin_is_english(&lang_text))
+                .flatten()
+        })
         .map(str::to_string);
     r.kind = classify(&Evidence {
         title: r.title.as_deref().unwrap_or(""),
@@ -403,12 +455,25 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         has_editors: !r.editors.is_empty(),
         in_marker: split.in_marker,
     });
-    r.style = detect_style(body, authors_form(body), slot);
     r.parsed = true;
     Some(Parsed {
         reference: r,
         defects,
     })
+}
+
+/// The first "(YYYY)" within the opening words, after a short run of words with no sentence
+/// end: the year slot of an entry whose author is an organisation.
+fn corporate_slot(body: &str) -> Option<(usize, (Option<i32>, usize, bool))> {
+    let head = prefix_at_most(body, 160);
+    let k = head.find('(')?;
+    let prefix = &head[..k];
+    let words = prefix.split_whitespace().count();
+    if words == 0 || words > 8 || prefix.contains(". ") || prefix.contains('"') {
+        return None;
+    }
+    let found = year_slot(&body[k..])?;
+    found.2.then_some((k, found))
 }
 
 fn merge(into: &mut Locators, from: Locators) {
@@ -427,23 +492,39 @@ fn authors_form(body: &str) -> bool {
         .is_some_and(|w| w.ends_with(','))
 }
 
-fn detect_style(
-    body: &str,
+/// What the parse saw that tells one style from another.
+struct StyleCues {
+    /// "Family, I." rather than "Family I."
     comma_form: bool,
     slot: Option<(Option<i32>, usize, bool)>,
-) -> Option<Style> {
+    /// A title in quotation marks.
+    quoted: bool,
+    /// Names printed "I. Family".
+    initials_first: bool,
+    /// "2016;12(3):42-65".
+    compact: bool,
+}
+
+/// The style, when the cues agree; `None` when unsure.
+fn detect_style(body: &str, cues: StyleCues) -> Option<Style> {
     if body.contains("//") && has_cyrillic(body) {
         return Some(Style::Gost);
     }
-    let (_, _, paren) = slot?;
+    if cues.compact && cues.slot.is_none() {
+        return Some(Style::Vancouver);
+    }
+    if cues.quoted && cues.initials_first && cues.slot.is_none() {
+        return Some(Style::Ieee);
+    }
+    let (_, _, paren) = cues.slot?;
     if !paren {
         return None;
     }
     // "(2017) Title" is the Russian Latin style; "(2017). Title" with "Family, I." is APA.
     let after_paren = body.find(')').map(|i| &body[i + 1..]);
-    match (after_paren, comma_form) {
+    match (after_paren, cues.comma_form) {
         (Some(a), true) if a.starts_with('.') => Some(Style::Apa),
-        (Some(a), false) if a.starts_with(' ') => Some(Style::RussianLatin),
+        (Some(a), false) if a.starts_with(' ') && !cues.initials_first => Some(Style::RussianLatin),
         _ => None,
     }
 }
@@ -584,6 +665,60 @@ mod tests {
         assert_eq!(r.year, Some(2016));
         assert_eq!(r.container.as_deref(), Some("Journal"));
         assert_eq!(r.pages.as_deref(), Some("42-65"));
+    }
+
+    #[test]
+    fn style_cues() {
+        let r = p("Garfield E. Citation indexes for science. Science. 1955;122(3159):108-111.");
+        assert_eq!(r.style, Some(Style::Vancouver));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref(), r.year),
+            (Some("122"), Some("3159"), Some(1955))
+        );
+        let r = p(
+            "[3] J. Brown, \"Scaling laws,\" in Proc. Int. Conf. on Machine Learning, 2020, pp. 1-10.",
+        );
+        assert_eq!(r.style, Some(Style::Ieee));
+        assert_eq!(
+            r.container.as_deref(),
+            Some("Proc. Int. Conf. on Machine Learning")
+        );
+        assert_eq!(r.kind, Kind::ConferencePaper);
+        assert_eq!(r.number, Some(3));
+    }
+
+    #[test]
+    fn organisation_in_the_author_slot() {
+        let r = p(
+            "World Bank (2018) Annual Report 2018. Washington DC. Available at: https://worldbank.org/x",
+        );
+        assert!(r.authors.is_empty());
+        assert_eq!(r.year, Some(2018));
+        assert_eq!(r.title.as_deref(), Some("Annual Report 2018"));
+        assert_eq!(r.publisher.as_deref(), Some("World Bank"));
+        let r = p("Anonymous (2019) Annual Report. Bank of Japan.");
+        assert_eq!(r.publisher, None);
+        assert_eq!(r.title.as_deref(), Some("Annual Report"));
+    }
+
+    #[test]
+    fn gost_book_with_edition() {
+        let r = p("Иванов И.И., Петров П.П. Экономика Японии. 2-е изд. М.: Наука, 2013. 296 с.");
+        assert_eq!(r.title.as_deref(), Some("Экономика Японии"));
+        assert_eq!(r.container, None);
+        assert_eq!(
+            (r.place.as_deref(), r.publisher.as_deref()),
+            (Some("М."), Some("Наука"))
+        );
+        assert_eq!(r.kind, Kind::Book);
+    }
+
+    #[test]
+    fn unmarked_latin_entries_of_this_style_are_english() {
+        let r = p("Tanaka H. (2018) Japan's Strategy. Foreign Affairs, vol. 97, no 4, pp. 33-40.");
+        assert_eq!(r.language.as_deref(), Some("en"));
+        let r = p("Ivanov I. (2018) Vneshnyaya politika. Mezhdunarodnaya zhizn', no 4, pp. 33-40.");
+        assert_eq!(r.language, None);
     }
 
     #[test]

@@ -48,7 +48,6 @@ fn is_abbreviation(word: &str) -> bool {
             | "вып"
             | "ч"
             | "кн"
-            | "изд"
             | "ред"
             | "под"
             | "см"
