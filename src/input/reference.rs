@@ -94,6 +94,9 @@ pub(crate) fn parse_body(text: &str) -> (Reference, Vec<Warning>) {
     }
 }
 
+/// A year slot: the year (None for "n.d."), the bytes it spans, whether it was in parentheses.
+type YearSlot = (Option<i32>, usize, bool);
+
 struct Parsed {
     reference: Reference,
     defects: Vec<(WarningCode, String)>,
@@ -102,7 +105,7 @@ struct Parsed {
 /// The year slot right after the authors: "(2017)", "(2017a)", "(2017, May 3)", "(n.d.)",
 /// "2017." Returns the year (None for "n.d."), the bytes it spans and whether it was in
 /// parentheses.
-fn year_slot(s: &str) -> Option<(Option<i32>, usize, bool)> {
+fn year_slot(s: &str) -> Option<YearSlot> {
     let lead = s.len() - s.trim_start_matches([' ', ',', '.']).len();
     let t = &s[lead..];
     if let Some(inner) = t.strip_prefix('(') {
@@ -309,18 +312,19 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     // "World Bank (2018) Title": an organisation in the author slot. It is no person, so it
     // becomes the issuing body rather than an author.
     let mut corporate = None;
-    if authors.names.is_empty() && slot.is_none() {
-        if let Some((k, found)) = corporate_slot(body) {
-            let name = body[..k].trim().trim_end_matches([',', '.']);
-            if !matches!(
-                name.to_ascii_lowercase().as_str(),
-                "anonymous" | "anon" | "n.a" | ""
-            ) {
-                corporate = Some(name.to_string());
-            }
-            slot = Some(found);
-            pos = k + found.1;
+    if authors.names.is_empty()
+        && slot.is_none()
+        && let Some((k, found)) = corporate_slot(body)
+    {
+        let name = body[..k].trim().trim_end_matches([',', '.']);
+        if !matches!(
+            name.to_ascii_lowercase().as_str(),
+            "anonymous" | "anon" | "n.a" | ""
+        ) {
+            corporate = Some(name.to_string());
         }
+        slot = Some(found);
+        pos = k + found.1;
     }
     let mut editors_flag = authors.editors;
     let after_slot = body[pos..].trim_start();
@@ -464,7 +468,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
 
 /// The first "(YYYY)" within the opening words, after a short run of words with no sentence
 /// end: the year slot of an entry whose author is an organisation.
-fn corporate_slot(body: &str) -> Option<(usize, (Option<i32>, usize, bool))> {
+fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     let head = prefix_at_most(body, 160);
     let k = head.find('(')?;
     let prefix = &head[..k];
@@ -496,7 +500,7 @@ fn authors_form(body: &str) -> bool {
 struct StyleCues {
     /// "Family, I." rather than "Family I."
     comma_form: bool,
-    slot: Option<(Option<i32>, usize, bool)>,
+    slot: Option<YearSlot>,
     /// A title in quotation marks.
     quoted: bool,
     /// Names printed "I. Family".
