@@ -285,3 +285,74 @@ fn one_bad_entry_does_not_sink_the_list() {
     assert_eq!(codes_at(&doc, WarningCode::UnparsedReference), [2]);
     assert!(doc.references[2].parsed);
 }
+
+#[test]
+fn russian_page_with_bilingual_lists() {
+    let text = "\
+Российско-японский диалог по безопасности
+Аннотация
+Текст статьи.
+Об авторе
+О. Г. Парамонов
+Россия
+Список литературы
+1. Стрельцов Д.В. Японская модернизация // Японские исследования. 2016. № 3. С. 42–65.
+2. Панов А.Н. Внешняя политика Японии // Япония 2016. Ежегодник. М.: АИРО-XXI, 2016. С. 7–43.
+References
+1. Streltsov D.V. (2016) Japanese Modernization. Yaponskie issledovaniya, no 3, pp. 42–65 (in Russian).
+2. Panov A.N. (2016) Japan's Foreign Policy. Japan 2016. Yearbook, Moscow: AIRO-XXI, pp. 7–43 (in Russian).
+Для цитирования:
+Парамонов О.Г. Российско-японский диалог по безопасности. Контуры глобальных трансформаций: политика, экономика, право. 2019. Т. 12. № 1. С. 102–116.
+";
+    let doc = read_document(text).unwrap();
+    let a = &doc.article;
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Российско-японский диалог по безопасности")
+    );
+    assert_eq!(a.authors[0].to_string(), "Парамонов О.Г.");
+    assert_eq!(a.year, Some(2019));
+    assert_eq!(
+        a.source.as_deref(),
+        Some("Контуры глобальных трансформаций: политика, экономика, право")
+    );
+    assert_eq!(
+        (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
+        (Some("12"), Some("1"), Some("102-116"))
+    );
+    assert_eq!(a.language.as_deref(), Some("ru"));
+    // the Latin list is read (the Cyrillic one duplicates it entry by entry)
+    let r = &doc.references;
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0].line, 11);
+    assert_eq!(r[0].authors[0].to_string(), "Streltsov D.V.");
+    assert_eq!(r[1].container.as_deref(), Some("Japan 2016. Yearbook"));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn author_block_is_the_fallback_for_citing_authors() {
+    let text = "\
+A Study of Things
+About the Authors
+A. B. SmithUnited Kingdom
+Professor
+C. D. Jones
+References
+1. Brown J. (2017) Title. Source, no 1, pp. 1-2.
+";
+    let doc = read_document(text).unwrap();
+    let names: Vec<String> = doc.article.authors.iter().map(|n| n.to_string()).collect();
+    assert_eq!(names, ["Smith A.B.", "Jones C.D."]);
+    assert_eq!(doc.article.year, None);
+    // no year for the citing work: the caller must supply it, and is told so
+    assert_eq!(
+        codes_at(&doc, WarningCode::MissingArticleMetadata),
+        Vec::<usize>::new()
+    );
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::MissingArticleMetadata && w.reference.is_none())
+    );
+}

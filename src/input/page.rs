@@ -203,7 +203,10 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
 /// politics, economics, law. 2019;12(1):102-116. (In Russ.)"
 fn read_citation(line: &str, article: &mut Article) {
     let tail = cut_tail(line);
-    article.language = tail.language.map(str::to_string);
+    article.language = tail
+        .language
+        .or_else(|| super::scan::has_cyrillic(line).then_some("ru"))
+        .map(str::to_string);
     article.doi = tail.doi;
     let body = tail.body.as_str();
     let authors = author_prefix(body);
