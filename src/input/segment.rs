@@ -321,6 +321,54 @@ mod tests {
     }
 
     #[test]
+    fn other_open_endings_are_repaired() {
+        let text = "1. Brown J. (2017) Title. Retrieved from\n2. https://x.org/a\n3. Lee K. (2018) Chapter. In:\n4. Smith A. (ed.) Book. London: Routledge.";
+        let (e, d) = segment(&lines(text));
+        // "Smith A. (ed.)" is a name: it starts a reference, so line 4 stays separate
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert_eq!(
+            e[0].text,
+            "Brown J. (2017) Title. Retrieved from https://x.org/a"
+        );
+        assert_eq!(
+            d.iter().filter(|x| x.1 == WarningCode::SplitEntry).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_lowercase_particle_starts_a_reference() {
+        let text = "15. Brown J. (2017) Title. Available\n16. van Eck N.J. (2010) Software survey. Scientometrics, no 2, pp. 523-538.";
+        let (e, d) = segment(&lines(text));
+        assert_eq!(e.len(), 2);
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn year_like_numbers_count_in_long_lists() {
+        let text: String = (1999..=2002)
+            .map(|n| format!("{n}. Brown J. ({n}) T. S.\n"))
+            .collect();
+        let mut all = String::from("1998. Brown J. (1998) T. S.\n");
+        all.push_str(&text);
+        let (e, _) = segment(&lines(&all));
+        // labels that all look like years cannot be told from years: the list is read as
+        // unnumbered, one entry per line, and nothing is lost
+        assert_eq!(e.len(), 5, "{e:#?}");
+        assert!(e.iter().all(|e| e.number.is_none()));
+        // in a numbered list the same label counts where the numbering expects it
+        let long: String = (1398..=1401)
+            .map(|n| format!("{n}. Brown J. (2001) T{n}. S.\n"))
+            .collect();
+        let mut all = String::from("1. Brown J. (2001) T. S.\n2. Brown J. (2001) T. S.\n");
+        all.push_str(&long);
+        let (e, d) = segment(&lines(&all));
+        assert_eq!(e.len(), 6);
+        assert_eq!(e[3].number, Some(1399));
+        assert_eq!(d.len(), 1, "only the jump from 2 to 1398: {d:?}");
+    }
+
+    #[test]
     fn gaps_are_reported() {
         let (e, d) = segment(&lines(
             "1. Brown J. (2017) A.\n2. Brown J. (2018) B.\n4. Kraus E. (2018) C.\n4. Kraus E. (2019) D.",
