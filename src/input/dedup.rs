@@ -96,25 +96,47 @@ fn work_key(r: &Reference) -> Option<u64> {
     Some(h.finish())
 }
 
+/// The two keys of a reference: its folded text and, when it has authors, year and title,
+/// its work. Computed where the reference is parsed (in parallel), compared in order later.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Keys {
+    text: Option<u64>,
+    work: Option<u64>,
+}
+
+/// The duplicate-detection keys of one parsed reference.
+pub(crate) fn keys(r: &Reference) -> Keys {
+    Keys {
+        text: fold(&r.raw),
+        work: work_key(r),
+    }
+}
+
 /// A `DuplicateReference` warning on each later copy, naming the first one.
+#[cfg(test)]
 pub(crate) fn duplicates(refs: &[Reference]) -> Vec<Warning> {
+    let keys: Vec<Keys> = refs.iter().map(keys).collect();
+    duplicates_by_key(refs, &keys)
+}
+
+/// [`duplicates`] with the keys already computed (`keys[i]` belongs to `refs[i]`).
+pub(crate) fn duplicates_by_key(refs: &[Reference], keys: &[Keys]) -> Vec<Warning> {
     let mut by_text = Map::with_capacity_and_hasher(refs.len(), Default::default());
     let mut by_work = Map::with_capacity_and_hasher(refs.len(), Default::default());
     let mut out = Vec::new();
-    for r in refs {
-        let text_key = fold(&r.raw);
-        let earlier = text_key.and_then(|k| by_text.get(&k).copied());
+    for (r, k) in refs.iter().zip(keys) {
+        let earlier = k.text.and_then(|t| by_text.get(&t).copied());
         let earlier = earlier.or_else(|| {
-            work_key(r).and_then(|k| {
-                let seen = by_work.get(&k).copied();
+            k.work.and_then(|w| {
+                let seen = by_work.get(&w).copied();
                 if seen.is_none() {
-                    by_work.insert(k, r.index);
+                    by_work.insert(w, r.index);
                 }
                 seen
             })
         });
-        if let Some(k) = text_key {
-            by_text.entry(k).or_insert(r.index);
+        if let Some(t) = k.text {
+            by_text.entry(t).or_insert(r.index);
         }
         if let Some(first) = earlier {
             out.push(Warning::new(

@@ -23,10 +23,8 @@ pub use authors::{AuthorPrefix, parse_author_list};
 pub use page::{Format, detect_format};
 pub use reference::parse_reference;
 
-use std::borrow::Cow;
-
 use crate::error::{Error, Result};
-use crate::model::{Document, Warning, WarningCode};
+use crate::model::{Document, Reference, Warning, WarningCode};
 use crate::text::normalize;
 
 /// Reads an article page or a bare reference list into a [`Document`].
@@ -48,14 +46,10 @@ pub fn read_document(text: &str) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(Error::EmptyInput);
     }
-    // Line by line: plain lines stay borrowed, and only the few lines that need full NFKC
-    // pay for it.
-    let normalized: Vec<Cow<'_, str>> = text.lines().map(normalize).collect();
-    let lines: Vec<(usize, &str)> = normalized
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.as_ref()))
-        .collect();
+    // Lines are cut raw: headings, the author block and the citation line are normalised
+    // where they are read, and each entry is normalised by the thread that parses it, so no
+    // single thread normalises the whole input.
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
     let page = page::read_page(&lines);
     if page.is_page && page.ref_lines.iter().all(|(_, l)| l.trim().is_empty()) {
         return Err(Error::NoReferenceList {
@@ -65,7 +59,8 @@ pub fn read_document(text: &str) -> Result<Document> {
     let (entries, defects) = segment::segment(&page.ref_lines);
     let mut doc = Document::default();
     let mut warnings = Vec::new();
-    for (i, (entry, (mut r, ws))) in entries.iter().zip(parse_all(&entries)).enumerate() {
+    let mut keys = Vec::with_capacity(entries.len());
+    for (i, (entry, (mut r, ws, k))) in entries.iter().zip(parse_all(&entries)).enumerate() {
         let index = i + 1;
         r.index = index;
         r.line = entry.line;
@@ -75,6 +70,7 @@ pub fn read_document(text: &str) -> Result<Document> {
             ..w
         }));
         doc.references.push(r);
+        keys.push(k);
     }
     let looks_like_list = doc
         .references
@@ -90,7 +86,7 @@ pub fn read_document(text: &str) -> Result<Document> {
             .into_iter()
             .map(|(i, code, msg)| Warning::new(code, Some(i + 1), msg)),
     );
-    warnings.extend(dedup::duplicates(&doc.references));
+    warnings.extend(dedup::duplicates_by_key(&doc.references, &keys));
     // stable: within one reference, segmentation defects stay before parse defects
     warnings.sort_by_key(|w| w.reference);
     if page.is_page && (page.article.authors.is_empty() || page.article.year.is_none()) {
@@ -109,30 +105,30 @@ pub fn read_document(text: &str) -> Result<Document> {
 /// it saves.
 const PARALLEL_MIN: usize = 2048;
 
+/// One parsed entry: the reference, its warnings and its duplicate-detection keys.
+type ParsedEntry = (Reference, Vec<Warning>, dedup::Keys);
+
+fn parse_entry(e: &segment::Entry) -> ParsedEntry {
+    let (r, w) = reference::parse_body(&normalize(&e.text));
+    let k = dedup::keys(&r);
+    (r, w, k)
+}
+
 /// Parses every entry, in order. Entries are independent, so long lists are split into one
 /// contiguous chunk per available core (scoped threads, no dependency) and the results are
 /// concatenated back in order: the output does not depend on the number of threads.
-fn parse_all(entries: &[segment::Entry]) -> Vec<(crate::model::Reference, Vec<Warning>)> {
+fn parse_all(entries: &[segment::Entry]) -> Vec<ParsedEntry> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads < 2 || entries.len() < PARALLEL_MIN {
-        return entries
-            .iter()
-            .map(|e| reference::parse_body(&e.text))
-            .collect();
+        return entries.iter().map(parse_entry).collect();
     }
     let chunk = entries.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = entries
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|e| reference::parse_body(&e.text))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(parse_entry).collect::<Vec<_>>()))
             .collect();
         let mut out = Vec::with_capacity(entries.len());
         for h in handles {

@@ -2,6 +2,7 @@
 //! "For citations:" line. A text without a reference heading is a bare list.
 
 use crate::model::{Article, PersonName};
+use crate::text::normalize;
 
 use super::authors::{author_prefix, name_from_line};
 use super::locator::strip_locators;
@@ -50,10 +51,11 @@ enum Heading {
 /// Classifies a line as a section heading. "For citations:" may carry its text on the line.
 fn heading(line: &str) -> Option<Heading> {
     let t = line.trim();
-    if t.is_empty() || t.len() > 60 {
+    // headings are short; only they pay for normalisation (non-breaking spaces, NFKC)
+    if t.is_empty() || t.len() > 90 {
         return None;
     }
-    let lower = t.to_lowercase();
+    let lower = normalize(t).trim().to_lowercase();
     for p in [
         "for citations:",
         "for citation:",
@@ -173,7 +175,7 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
     if let Some(&(i, _)) = heads.iter().find(|h| h.1 == Heading::Authors) {
         let end = heads.iter().find(|h| h.0 > i).map_or(lines.len(), |h| h.0);
         for (_, l) in &lines[i + 1..end] {
-            if let Some(n) = name_from_line(l.trim()) {
+            if let Some(n) = name_from_line(normalize(l).trim()) {
                 page.block_authors.push(n);
             }
         }
@@ -191,7 +193,7 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
         } else {
             after_colon
         };
-        read_citation(text, &mut page.article);
+        read_citation(&normalize(text), &mut page.article);
     }
     if page.article.authors.is_empty() {
         page.article.authors = page.block_authors.clone();

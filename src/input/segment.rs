@@ -118,6 +118,12 @@ fn join(prev: &mut String, next: &str) {
     if next.is_empty() {
         return;
     }
+    // a soft hyphen at the line end marks a word broken by the line
+    if prev.ends_with('\u{AD}') {
+        prev.pop();
+        prev.push_str(next);
+        return;
+    }
     let last_token = prev.rsplit(char::is_whitespace).next().unwrap_or("");
     let in_url = last_token.contains("://") || last_token.starts_with("www.");
     if prev.ends_with('-') && !in_url {
