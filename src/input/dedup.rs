@@ -47,14 +47,30 @@ fn fold_into(s: &str, h: &mut Fnv) -> usize {
     let mut buf = [0u8; 64];
     let mut len = 0;
     for c in s.chars() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        n += 1;
         if c.is_ascii() {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            n += 1;
             buf[len] = c.to_ascii_lowercase() as u8;
             len += 1;
+        } else if ('\u{0410}'..='\u{044F}').contains(&c) {
+            // basic Cyrillic letters: lower-cased by offset, without the Unicode tables
+            n += 1;
+            let l = if c <= '\u{042F}' {
+                char::from_u32(c as u32 + 32).unwrap_or(c)
+            } else {
+                c
+            };
+            let mut tmp = [0u8; 4];
+            let enc = l.encode_utf8(&mut tmp).len();
+            buf[len..len + enc].copy_from_slice(&tmp[..enc]);
+            len += enc;
         } else {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            n += 1;
             for l in c.to_lowercase() {
                 let mut tmp = [0u8; 4];
                 let enc = l.encode_utf8(&mut tmp).len();
@@ -177,5 +193,16 @@ mod tests {
         let at: Vec<Option<usize>> = w.iter().map(|w| w.reference).collect();
         assert_eq!(at, [Some(2), Some(4)]);
         assert!(w[1].message.contains("reference 1"));
+    }
+
+    #[test]
+    fn folding_ignores_case_in_any_script() {
+        assert_eq!(fold("СТРЕЛЬЦОВ Д.В. Ёлка"), fold("стрельцов дв ёлка"));
+        assert_eq!(fold("Glänzel W."), fold("GLÄNZEL w"));
+        assert_ne!(fold("Brown J. (2017)"), fold("Brown J. (2018)"));
+        assert_eq!(fold("..."), None);
+        // longer than the fold buffer
+        let long = "Ab".repeat(200);
+        assert_eq!(fold(&long), fold(&long.to_lowercase()));
     }
 }

@@ -34,6 +34,8 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         tail.language = Some(lang);
         spans.push((s, e));
     }
+    // most entries have no bracketed note: one byte scan rules the bracket forms out
+    let bracket = lower.contains('[');
     for note in [
         "[online]",
         "[электронный ресурс]",
@@ -41,6 +43,9 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         "(online)",
         "[internet]",
     ] {
+        if note.starts_with('[') && !bracket {
+            continue;
+        }
         if let Some(i) = find_from(lower, note, 0) {
             spans.push((i, i + note.len()));
         }
@@ -275,6 +280,7 @@ fn find_accessed(
     lower: &str,
     taken: &[(usize, usize)],
 ) -> Option<(usize, usize, Date)> {
+    let cyrillic = !lower.is_ascii();
     for word in [
         "accessed",
         "retrieved",
@@ -283,6 +289,9 @@ fn find_accessed(
         "Дата обращения",
         "access date",
     ] {
+        if !word.is_ascii() && !cyrillic {
+            continue;
+        }
         let mut from = 0;
         while let Some(i) = find_from(lower, word, from) {
             from = i + word.len();
