@@ -5,6 +5,7 @@
 //! The source text is cut into items at ", ", "; " and sentence ends; items are read from the
 //! right while they are locators, and the source is what is left.
 
+use super::date::month_number;
 use super::scan::{first_year, number_at, starts_with_ci, year_at};
 use super::sentences;
 
@@ -21,6 +22,8 @@ pub(crate) struct Locators {
     pub page_count: bool,
     /// The Vancouver form "2016;12(3):42-65" was seen.
     pub compact_year: bool,
+    /// A date printed without its year ("12 March", "March 12"): (month, day).
+    pub day_month: Option<(u8, u8)>,
 }
 
 /// Item boundaries: sentence parts, each cut again at ", " and "; ".
@@ -57,10 +60,25 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut n = its.len();
     while n > keep {
         let (a, b) = its[n - 1];
+        let had_place = loc.place.is_some();
         if !read_item(s[a..b].trim(), &mut loc) {
             break;
         }
         n -= 1;
+        // "Washington, DC: Publisher": the comma split the place; a state code joins back
+        if !had_place
+            && n > keep
+            && let Some(place) = loc.place.as_mut()
+            && place.len() == 2
+            && place.chars().all(|c| c.is_ascii_uppercase())
+        {
+            let (pa, pb) = its[n - 1];
+            let city = s[pa..pb].trim();
+            if city.split_whitespace().count() <= 3 && city.starts_with(char::is_uppercase) {
+                *place = format!("{city}, {place}");
+                n -= 1;
+            }
+        }
     }
     let len = if n == 0 { 0 } else { its[n - 1].1 };
     (loc, len)
@@ -126,6 +144,12 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
     if compact_locator(item, loc) || is_edition(item) {
         return true;
     }
+    if loc.day_month.is_none()
+        && let Some(dm) = day_month(item)
+    {
+        loc.day_month = Some(dm);
+        return true;
+    }
     if loc.publisher.is_none()
         && let Some((place, publisher)) = place_publisher(item)
     {
@@ -155,10 +179,14 @@ fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
 }
 
 fn is_number_like(v: &str) -> bool {
-    v.len() <= 16
-        && v.starts_with(|c: char| c.is_ascii_digit())
+    let arabic = v.starts_with(|c: char| c.is_ascii_digit())
         && v.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '(' | ')'))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '(' | ')'));
+    // volumes are sometimes Roman: "vol. XVII"
+    let roman = v.len() <= 8
+        && v.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    v.len() <= 16 && !v.is_empty() && (arabic || roman)
 }
 
 /// "61-78", "7", "e1234", "S12-S20".
@@ -197,6 +225,21 @@ fn page_count(item: &str) -> Option<u32> {
         "p." | "p" | "pp." | "pp" | "с." | "с" | "S." | "pages"
     )
     .then_some(n)
+}
+
+/// "12 March", "March 12", "12 марта": a date whose year is the year slot's.
+fn day_month(item: &str) -> Option<(u8, u8)> {
+    let mut words = item.split_whitespace();
+    let (a, b) = (words.next()?, words.next()?);
+    if words.next().is_some() {
+        return None;
+    }
+    let (day, month) = match (a.parse::<u8>(), b.parse::<u8>()) {
+        (Ok(d), Err(_)) => (d, month_number(b.trim_end_matches('.'))?),
+        (Err(_), Ok(d)) => (d, month_number(a.trim_end_matches('.'))?),
+        _ => return None,
+    };
+    (1..=31).contains(&day).then_some((month, day))
 }
 
 /// "2nd ed", "3rd edn", "2-е изд", "2. Aufl": an edition statement, read and dropped.
@@ -373,5 +416,12 @@ mod tests {
             (Some("М."), Some("Наука"), Some(2013))
         );
         assert!(l.page_count);
+        let (l, src) = run("Washington, DC: Sasakawa Peace Foundation, 150 p", 0);
+        assert_eq!(src, "");
+        assert_eq!(l.place.as_deref(), Some("Washington, DC"));
+        let (l, src) = run("Perceptions, vol. XVII, no 4, pp. 49-78", 0);
+        assert_eq!((src, l.volume.as_deref()), ("Perceptions", Some("XVII")));
+        let (l, src) = run("The Japan Times, 12 March", 0);
+        assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));
     }
 }

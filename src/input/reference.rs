@@ -387,7 +387,10 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         r.editors = editors;
     }
     let slot_year = slot.and_then(|s| s.0);
-    r.date = split.date.map(|d| d.0);
+    r.date = split.date.map(|d| d.0).or_else(|| {
+        let (m, d) = loc.day_month?;
+        Some(Date::ymd(slot_year?, m, d))
+    });
     r.year = slot_year
         .or(loc.year)
         .or(r.date.map(|d| d.year))
