@@ -351,7 +351,11 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         }
     }
     if initials.is_empty() {
-        return None;
+        return if comma_after_family {
+            given_names(toks, j, family)
+        } else {
+            None
+        };
     }
     // Only the last family words may be several capitalised words when a comma marks them
     // ("de Solla Price, D."); otherwise one capitalised word plus particles.
@@ -363,6 +367,57 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     }
     let name = PersonName::new(family.join(" "), initials_string(&initials));
     Some((name, k, false))
+}
+
+/// "Streltsov, Dmitry V." / "Smith, John." — full given names after a family name and a
+/// comma (Chicago, MLA, Harvard). The given names must end the name with a comma, a full stop
+/// or a year slot, so a title that follows a comma is not mistaken for them.
+fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonName, usize, bool)> {
+    let mut given: Vec<&str> = Vec::new();
+    let mut k = j;
+    while k < toks.len() && given.len() < 3 {
+        let t = toks[k].text;
+        let core = bare(t).trim_end_matches('.');
+        let word = is_family_word(core) || is_dotted_initials(bare(t));
+        if !word {
+            break;
+        }
+        given.push(bare(t));
+        k += 1;
+        if t.ends_with([',', ';', '.']) {
+            break;
+        }
+    }
+    let last = toks.get(k.checked_sub(1)?)?.text;
+    let ends =
+        last.ends_with([',', ';', '.']) || toks.get(k).is_some_and(|t| t.text.starts_with('('));
+    let has_full_word = given
+        .iter()
+        .any(|g| g.trim_end_matches('.').chars().count() > 2);
+    if given.is_empty() || !ends || !has_full_word || family.len() > 3 {
+        return None;
+    }
+    let given_text = given.join(" ");
+    let mut given_text = given_text.trim_end_matches([',', ';']).to_string();
+    if !given.last().is_some_and(|g| is_dotted_initials(g)) {
+        // "Ivan." ends the name; the dot is punctuation, not part of the given name
+        given_text = given_text.trim_end_matches('.').to_string();
+    }
+    let mut initials = String::new();
+    for g in &given {
+        if is_dotted_initials(g) {
+            initials.push_str(g);
+        } else if let Some(c) = g.chars().next() {
+            initials.push(c);
+            initials.push('.');
+        }
+    }
+    let name = PersonName {
+        family: family.join(" "),
+        initials,
+        given: Some(given_text),
+    };
+    Some((name, k, last.ends_with('.') && !is_dotted_initials(last)))
 }
 
 /// "I. I. Family", "D.V. Streltsov".
@@ -504,6 +559,26 @@ mod tests {
             names("Brown J. and Smith K. (2019)"),
             ["Brown J.", "Smith K."]
         );
+    }
+
+    #[test]
+    fn full_given_names() {
+        let p = author_prefix("Streltsov, Dmitry V., and Ivanov, Ivan. 2017. Title");
+        let got: Vec<(String, String, Option<String>)> = p
+            .names
+            .iter()
+            .map(|n| (n.family.clone(), n.initials.clone(), n.given.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Streltsov".into(), "D.V.".into(), Some("Dmitry V.".into())),
+                ("Ivanov".into(), "I.".into(), Some("Ivan".into())),
+            ]
+        );
+        assert_eq!(names("Smith, John (2019) Title"), ["Smith J."]);
+        // a comma after a capitalised word and then a title is not a name
+        assert!(names("Japan, Russia and the Korean Peninsula").is_empty());
     }
 
     #[test]
