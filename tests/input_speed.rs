@@ -80,3 +80,25 @@ fn ten_megabyte_line() {
         assert!(secs < 5.0);
     }
 }
+
+#[test]
+#[ignore = "timing; run in release with --ignored"]
+fn many_lines_that_all_continue() {
+    // every line continues the previous one: the joins must stay linear
+    for text in [
+        "abcdefghij\n".repeat(200_000),
+        format!(
+            "1. Brown J. (2017) T. Available\n{}",
+            "x,\n".repeat(300_000)
+        ),
+        (1..200_000)
+            .map(|i| format!("{i}. at: x,\n"))
+            .collect::<String>(),
+    ] {
+        let t = Instant::now();
+        let _ = read_document(&text);
+        let secs = t.elapsed().as_secs_f64();
+        println!("{} lines joined: {secs:.3} s", text.lines().count());
+        assert!(secs < 5.0);
+    }
+}

@@ -58,7 +58,7 @@ fn label(line: &str) -> Option<(u32, &str, bool)> {
 /// Whether the entry so far stops in the middle of a phrase, so that the next line must
 /// finish it.
 fn ends_mid_phrase(prev: &str) -> bool {
-    let p = prev.trim_end();
+    let p = tail_of(prev, 64).trim_end();
     const OPEN_WORDS: [&str; 12] = [
         "available",
         "available at",
@@ -124,7 +124,12 @@ fn join(prev: &mut String, next: &str) {
         prev.push_str(next);
         return;
     }
-    let last_token = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+    // only the end of `prev` is looked at: entries grow line by line, and scanning all of
+    // one at every join would be quadratic in a list of unbroken lines
+    let last_token = tail_of(prev, 256)
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     let in_url = last_token.contains("://") || last_token.starts_with("www.");
     if prev.ends_with('-') && !in_url {
         let before = prev[..prev.len() - 1].chars().next_back();
@@ -160,10 +165,19 @@ fn snippet(s: &str, max: usize) -> String {
 }
 
 fn last_word(s: &str) -> &str {
-    s.trim_end()
+    tail_of(s.trim_end(), 256)
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("")
+}
+
+/// The last `max` bytes of `s` or fewer, cut at a char boundary.
+fn tail_of(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
 }
 
 fn first_word(s: &str) -> &str {
