@@ -462,18 +462,50 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
     Some((name, j, closed))
 }
 
-/// Reads one printed name on its own ("Paramonov O.G.", "O. G. Paramonov"), as found in
-/// author blocks and "For citations:" lines. A family name glued to the next word
-/// ("ParamonovRussian Federation") is cut at the inner capital.
-pub(crate) fn name_from_line(line: &str) -> Option<PersonName> {
-    let toks: Vec<Tok<'_>> = Toks { s: line, pos: 0 }.take(8).collect();
-    let mut name = initials_first(&toks, 0)
-        .or_else(|| family_first(&toks, 0))?
-        .0;
-    if let Some(head) = unglue(&name.family) {
-        name.family = head.to_string();
+/// Reads the names on one line of an author block: "O. G. Paramonov", "Paramonov O.G.",
+/// "Oleg G. Paramonov", "O. G. Paramonov, D. V. Streltsov". A family name glued to the next
+/// word ("ParamonovRussian Federation") is cut at the inner capital.
+pub(crate) fn names_from_line(line: &str) -> Vec<PersonName> {
+    let toks: Vec<Tok<'_>> = Toks { s: line, pos: 0 }.take(12).collect();
+    if let Some(n) = given_first(&toks) {
+        return vec![n];
     }
-    Some(name)
+    let mut names = author_prefix(line).names;
+    for n in &mut names {
+        if let Some(head) = unglue(&n.family) {
+            n.family = head.to_string();
+        }
+    }
+    names
+}
+
+/// "Oleg G. Paramonov": a full given name, initials, then the family name, alone on a line.
+fn given_first(toks: &[Tok<'_>]) -> Option<PersonName> {
+    let first = toks.first()?.text;
+    if !is_family_word(first) || first.chars().count() < 3 {
+        return None;
+    }
+    let mut j = 1;
+    let mut initials = vec![first.chars().next()?.to_string() + "."];
+    while j < toks.len() && is_dotted_initials(toks[j].text) {
+        initials.push(toks[j].text.to_string());
+        j += 1;
+    }
+    if initials.len() < 2 {
+        return None;
+    }
+    let family = unglue(bare(toks.get(j)?.text))?;
+    let refs: Vec<&str> = initials.iter().map(String::as_str).collect();
+    let mut given = first.to_string();
+    for i in &refs[1..] {
+        given.push(' ');
+        given.push_str(i);
+    }
+    Some(PersonName {
+        family: family.to_string(),
+        initials: initials_string(&refs),
+        given: Some(given),
+    })
 }
 
 /// "ParamonovRussian" → "Paramonov": a lower-to-upper change inside a word, with a long
@@ -598,11 +630,25 @@ mod tests {
     }
 
     #[test]
-    fn glued_author_line() {
-        let n = name_from_line("O. G. ParamonovRussian Federation").unwrap();
-        assert_eq!(n.to_string(), "Paramonov O.G.");
-        let n = name_from_line("D. V. McDonald").unwrap();
-        assert_eq!(n.to_string(), "McDonald D.V.");
-        assert!(name_from_line("PhD in History, Senior Reseacher").is_none());
+    fn author_block_lines() {
+        let line =
+            |s: &str| -> Vec<String> { names_from_line(s).iter().map(|n| n.to_string()).collect() };
+        assert_eq!(
+            line("O. G. ParamonovRussian Federation"),
+            ["Paramonov O.G."]
+        );
+        assert_eq!(line("D. V. McDonald"), ["McDonald D.V."]);
+        assert_eq!(
+            line("Oleg G. ParamonovRussian Federation"),
+            ["Paramonov O.G."]
+        );
+        assert_eq!(line("Paramonov O.G."), ["Paramonov O.G."]);
+        assert_eq!(
+            line("O. G. Paramonov, D. V. Streltsov"),
+            ["Paramonov O.G.", "Streltsov D.V."]
+        );
+        assert!(line("PhD in History, Senior Reseacher").is_empty());
+        assert!(line("Senior Researcher S. Institute").is_empty());
+        assert!(line("119454, Vernadskogo Av., 76, Moscow").is_empty());
     }
 }

@@ -4,7 +4,7 @@
 use crate::model::{Article, PersonName};
 use crate::text::normalize;
 
-use super::authors::{author_prefix, name_from_line};
+use super::authors::{author_prefix, names_from_line};
 use super::locator::strip_locators;
 use super::scan::first_year;
 use super::sentences;
@@ -59,6 +59,9 @@ fn heading(line: &str) -> Option<Heading> {
     for p in [
         "for citations:",
         "for citation:",
+        "cite as:",
+        "how to cite:",
+        "ссылка для цитирования:",
         "для цитирования:",
         "cite this article:",
         "for citations",
@@ -120,6 +123,26 @@ fn heading(line: &str) -> Option<Heading> {
     })
 }
 
+/// Lines journals print above the title: "UDC 327(520)", "DOI: 10.…", "Research article".
+fn is_stamp(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "удк",
+        "udc",
+        "ббк",
+        "doi",
+        "https://doi",
+        "http://dx.doi",
+        "research article",
+        "original article",
+        "review article",
+        "научная статья",
+        "оригинальная статья",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
 /// The parts of a page, as line slices of the (normalised) text.
 #[derive(Debug, Default)]
 pub(crate) struct Page<'a> {
@@ -165,19 +188,20 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
         .map_or(lines.len(), |h| h.0);
     page.ref_lines = lines[chosen + 1..section_end].to_vec();
 
-    // title: the first non-empty line, unless it is a heading
-    if let Some((_, first)) = lines.iter().find(|(_, l)| !l.trim().is_empty())
+    // title: the first non-empty line that is not a heading or a classification stamp
+    if let Some((_, first)) = lines
+        .iter()
+        .find(|(_, l)| !l.trim().is_empty() && !is_stamp(l.trim()))
         && heading(first).is_none()
     {
-        page.article.title = Some(first.trim().to_string());
+        page.article.title = Some(normalize(first.trim()).into_owned());
     }
     // author block
     if let Some(&(i, _)) = heads.iter().find(|h| h.1 == Heading::Authors) {
         let end = heads.iter().find(|h| h.0 > i).map_or(lines.len(), |h| h.0);
         for (_, l) in &lines[i + 1..end] {
-            if let Some(n) = name_from_line(normalize(l).trim()) {
-                page.block_authors.push(n);
-            }
+            page.block_authors
+                .extend(names_from_line(normalize(l).trim()));
         }
     }
     // citation line
@@ -285,6 +309,17 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("Вестник МГИМО"));
         assert_eq!(a.year, Some(2020));
         assert_eq!(a.pages.as_deref(), Some("10-25"));
+    }
+
+    #[test]
+    fn stamps_above_the_title_are_skipped() {
+        let text = "UDC 327(520)\nDOI: 10.1/x\nThe Real Title\nAbout the Author\nOleg G. Paramonov\nReferences\n1. Brown J. (2017) T. S.\nCite as: Paramonov O.G. The Real Title. J. 2019;1(2):3-4.";
+        let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+        let p = read_page(&lines);
+        assert_eq!(p.article.title.as_deref(), Some("The Real Title"));
+        assert_eq!(p.block_authors[0].to_string(), "Paramonov O.G.");
+        assert_eq!(p.article.year, Some(2019));
+        assert_eq!(p.ref_lines.len(), 1);
     }
 
     #[test]
