@@ -5,7 +5,7 @@
 use crate::model::WarningCode;
 
 use super::authors::author_prefix;
-use super::scan::{first_year, prefix_at_most, starts_with_ci, year_at};
+use super::scan::{prefix_at_most, starts_with_ci, year_at};
 
 /// One entry of a list after repair.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,11 +105,14 @@ fn starts_as_continuation(body: &str) -> bool {
 
 /// Whether a line begins a new reference: names first, with a year close by.
 fn looks_like_start(body: &str) -> bool {
-    let a = author_prefix(prefix_at_most(body, 400));
-    if a.names.is_empty() {
-        return false;
+    let head = prefix_at_most(body, 400);
+    if !author_prefix(head).names.is_empty() {
+        return true;
     }
-    first_year(prefix_at_most(&body[a.end.min(body.len())..], 80)).is_some() || a.names.len() > 1
+    // "World Bank (2018) …": an organisation before a year slot
+    let near = prefix_at_most(body, 100);
+    near.match_indices('(')
+        .any(|(i, _)| year_at(near, i + 1).is_some())
 }
 
 /// Appends a continuation line, rejoining words split by a hyphen at the line end.
@@ -274,20 +277,21 @@ fn segment_unnumbered(lines: &[(usize, &str, usize)]) -> Vec<Entry> {
     let hanging = indents_vary && lines.first().is_some_and(|l| l.2 == min_indent);
     let mut entries: Vec<Entry> = Vec::new();
     let mut prev_indent = 0;
+    // whether the current entry's first line read as a reference start: then a later line
+    // that does not is taken as its continuation even after a full stop
+    let mut recognised = false;
     for &(line_no, line, indent) in lines {
         let body = line.trim();
+        let start = looks_like_start(body);
         let wrapped = match entries.last() {
             None => false,
+            Some(_) if hanging => indent > min_indent,
             Some(prev) => {
-                if hanging {
-                    indent > min_indent
-                } else {
-                    let prev_done = prev.text.ends_with(['.', ')', ']', '"']);
-                    starts_as_continuation(body)
-                        || ends_mid_phrase(&prev.text)
-                        || (!prev_done && !looks_like_start(body))
-                        || (indent > prev_indent && indents_vary && !looks_like_start(body))
-                }
+                let prev_done = prev.text.ends_with(['.', ')', ']', '"']);
+                starts_as_continuation(body)
+                    || ends_mid_phrase(&prev.text)
+                    || (!start && (!prev_done || recognised))
+                    || (indent > prev_indent && indents_vary && !start)
             }
         };
         match entries.last_mut() {
@@ -299,6 +303,7 @@ fn segment_unnumbered(lines: &[(usize, &str, usize)]) -> Vec<Entry> {
                     text: body.to_string(),
                 });
                 prev_indent = indent;
+                recognised = start;
             }
         }
     }
@@ -404,15 +409,28 @@ mod tests {
 
     #[test]
     fn wrapped_unnumbered() {
-        let text = "Brown J. (2017) Japan Woos Russia for Its Own\nSecurity. Nikkei Asian Review.\nMur-\nphy K. (2019) Title. Source.\nKraus E. (2018) Abe's More Assertive Japan. GlobalAsia, September 9,\n2018. Available at: https://www.globalasia.org/v13no3/cover/abes-\nmore-assertive-japan, accessed 31.01.2019.";
+        let text = "Brown J. (2017) Japan Woos Russia for Its Own\nSecurity. Nikkei Asian Review.\nMurphy K. (2019) Hyphen-\nated Names. Source.\nKraus E. (2018) Abe's More Assertive Japan. GlobalAsia, September 9,\n2018. Available at: https://www.globalasia.org/v13no3/cover/abes-\nmore-assertive-japan, accessed 31.01.2019.";
         let (e, _) = segment(&lines(text));
         assert_eq!(e.len(), 3, "{e:#?}");
         assert_eq!(
             e[0].text,
             "Brown J. (2017) Japan Woos Russia for Its Own Security. Nikkei Asian Review."
         );
-        assert_eq!(e[1].text, "Murphy K. (2019) Title. Source.");
+        assert_eq!(e[1].text, "Murphy K. (2019) Hyphenated Names. Source.");
         assert!(e[2].text.contains("abes-more-assertive-japan"));
+    }
+
+    #[test]
+    fn a_wrapped_line_after_a_full_stop() {
+        let text = "Brown J. (2017) Japan Woos Russia.\nNikkei Asian Review, December 11, 2017.\nWorld Bank (2018) Annual Report.\nСтрельцов Д.В. Японская модернизация // Японские исследования. Очень длинное название журнала. 2016. № 3.";
+        let (e, _) = segment(&lines(text));
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(
+            e[0].text
+                .ends_with("Nikkei Asian Review, December 11, 2017.")
+        );
+        assert_eq!(e[1].line, 3);
+        assert_eq!(e[2].line, 4);
     }
 
     #[test]
