@@ -436,18 +436,21 @@ fn parse_fields(text: &str) -> Option<Parsed> {
             compact: loc.compact_year,
         },
     );
-    let lang_text = match &r.container {
-        Some(c) => format!("{} {c}", r.title.as_deref().unwrap_or("")),
-        None => r.title.clone().unwrap_or_default(),
-    };
+    // a printed note decides; otherwise the title and source are read for clues
     r.language = tail
         .language
-        .or_else(|| guess_language(&lang_text))
-        .or_else(|| has_cyrillic(body).then_some("ru"))
         .or_else(|| {
-            (r.style == Some(Style::RussianLatin))
-                .then(|| super::language::unmarked_latin_is_english(&lang_text))
-                .flatten()
+            let lang_text = match &r.container {
+                Some(c) => format!("{} {c}", r.title.as_deref().unwrap_or("")),
+                None => r.title.clone().unwrap_or_default(),
+            };
+            guess_language(&lang_text)
+                .or_else(|| has_cyrillic(body).then_some("ru"))
+                .or_else(|| {
+                    (r.style == Some(Style::RussianLatin))
+                        .then(|| super::language::unmarked_latin_is_english(&lang_text))
+                        .flatten()
+                })
         })
         .map(str::to_string);
     r.kind = classify(&Evidence {

@@ -11,7 +11,7 @@ fn commonness(c: char) -> u8 {
         'p' | 'y' | 'g' | 'f' | 'm' | 'u' | 'c' => 8,
         'l' | 'd' | 'r' | 'h' | 's' => 12,
         'n' | 'i' | 'o' | 'a' | 't' | 'e' => 16,
-        '.' | ',' | '-' => 20,
+        '.' | ',' | '-' => 14,
         ' ' => 40,
         c if c.is_ascii_digit() => 10,
         // capitals and other scripts are rare in any one position
