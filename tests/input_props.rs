@@ -65,6 +65,61 @@ proptest! {
     }
 }
 
+/// One plausible list line body, ASCII so normalisation leaves it alone.
+fn body() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Brown J. (2017) Title. Source, no 3, pp. 42-65.".to_string()),
+        Just("Kraus E. (2018) Abe. GlobalAsia, September 9, 2018. Available".to_string()),
+        Just("at: https://x.org/a, accessed 31.01.2019.".to_string()),
+        Just("and continued text,".to_string()),
+        Just("???".to_string()),
+        "[a-zA-Z ,.()0-9:-]{0,60}",
+    ]
+}
+
+fn alnum(s: &str) -> usize {
+    s.chars().filter(|c| c.is_ascii_alphanumeric()).count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Nothing is dropped: every letter and digit of the entries' bodies ends up in some
+    /// reference's raw text, whatever was joined or left unparsed; indexes are positions.
+    #[test]
+    fn nothing_is_dropped(bodies in prop::collection::vec(body(), 1..25), numbered in any::<bool>()) {
+        let text: String = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| if numbered { format!("{}. {b}\n", i + 1) } else { format!("{b}\n") })
+            .collect();
+        if let Ok(doc) = read_document(&text) {
+            let kept: usize = doc.references.iter().map(|r| alnum(&r.raw)).sum();
+            let labels: usize = doc
+                .references
+                .iter()
+                .filter_map(|r| r.number)
+                .map(|n| n.to_string().len())
+                .sum();
+            let given = alnum(&text);
+            // labels are read into `number`; a repaired split also drops its own label
+            prop_assert!(kept + labels <= given);
+            let dropped_labels: usize = (1..=bodies.len()).map(|n| n.to_string().len()).sum();
+            prop_assert!(kept + dropped_labels >= given || !numbered, "kept {kept} of {given}");
+            let splits = doc.warnings.iter().any(|w| w.code == citegraph::WarningCode::SplitEntry);
+            if !numbered && !splits {
+                prop_assert_eq!(kept + labels, given);
+            }
+            for (i, r) in doc.references.iter().enumerate() {
+                prop_assert_eq!(r.index, i + 1);
+                for w in doc.warnings.iter().filter_map(|w| w.reference) {
+                    prop_assert!(w >= 1 && w <= doc.references.len());
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn long_lines_and_boundaries() {
     let big = "Стрельцов Д.В. (2017) ".repeat(2000) + &"é".repeat(5000);
