@@ -71,9 +71,12 @@ fn is_abbreviation(word: &str) -> bool {
 /// Whether the dot at byte `dot` of `s` ends a part.
 fn dot_ends_part(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
+    // the separator may be a multi-byte space (U+0085, U+3000): step over the whole char
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -157,6 +160,8 @@ mod tests {
             ]
         );
         assert_eq!(texts("U.S. Policy. Src"), ["U.S. Policy", "Src"]);
+        // a multi-byte space before the word
+        assert_eq!(texts("a\u{85}pp. 3. b"), ["a\u{85}pp. 3", "b"]);
         assert_eq!(
             texts("Журнал. 2016. № 3. С. 42-65."),
             ["Журнал", "2016", "№ 3", "С. 42-65"]
