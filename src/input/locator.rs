@@ -80,7 +80,22 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
             }
         }
     }
-    let len = if n == 0 { 0 } else { its[n - 1].1 };
+    let mut len = if n == 0 { 0 } else { its[n - 1].1 };
+    // APA prints a chapter's pages in parentheses after the book: "Handbook (pp. 10-25)"
+    let kept = s[..len].trim_end();
+    if loc.pages.is_none()
+        && kept.ends_with(')')
+        && let Some(open) = kept.rfind('(')
+        && n > keep
+    {
+        let inner = &kept[open + 1..kept.len() - 1];
+        if let Some(v) = after_label(inner, &["pp.", "p.", "pp", "p"])
+            && is_range(v)
+        {
+            loc.pages = Some(v.to_string());
+            len = kept[..open].trim_end().len();
+        }
+    }
     (loc, len)
 }
 
@@ -421,6 +436,11 @@ mod tests {
         assert_eq!(l.place.as_deref(), Some("Washington, DC"));
         let (l, src) = run("Perceptions, vol. XVII, no 4, pp. 49-78", 0);
         assert_eq!((src, l.volume.as_deref()), ("Perceptions", Some("XVII")));
+        let (l, src) = run("Handbook of Things (pp. 10-25). London: Routledge", 0);
+        assert_eq!(
+            (src, l.pages.as_deref()),
+            ("Handbook of Things", Some("10-25"))
+        );
         let (l, src) = run("The Japan Times, 12 March", 0);
         assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));
     }

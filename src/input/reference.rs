@@ -178,6 +178,21 @@ fn split_title_source(rest: &str) -> Split<'_> {
             after_date: "",
         };
     }
+    // Harvard quotes with single marks: "'Title', Journal"; an apostrophe inside the title
+    // is not followed by a comma or full stop, the closing mark is
+    if let Some(inner) = rest.strip_prefix('\'')
+        && let Some(close) = inner.find("', ").or_else(|| inner.find("'. "))
+    {
+        return Split {
+            title: inner[..close].trim(),
+            source: inner[close + 3..].trim(),
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: true,
+            after_date: "",
+        };
+    }
     // GOST: "Title // Source. 2016. № 3. С. 42-65"
     if let Some(k) = find_from(rest, "//", 0) {
         return Split {
@@ -695,6 +710,23 @@ mod tests {
         );
         assert_eq!(r.kind, Kind::ConferencePaper);
         assert_eq!(r.number, Some(3));
+    }
+
+    #[test]
+    fn apa_chapter_and_harvard_quotes() {
+        let r = p(
+            "Brown, J. (2017). Chapter title. In J. Smith & K. Lee (Eds.), Handbook of Things (pp. 10–25). London: Routledge.",
+        );
+        assert_eq!(r.editors.len(), 2);
+        assert_eq!(r.container.as_deref(), Some("Handbook of Things"));
+        assert_eq!(r.pages.as_deref(), Some("10-25"));
+        assert_eq!(r.kind, Kind::Chapter);
+        let r = p(
+            "Smith, J. and Lee, K. (2015) 'Harvard title', Journal of Harvard, 12(3), pp. 45–67.",
+        );
+        assert_eq!(r.title.as_deref(), Some("Harvard title"));
+        assert_eq!(r.container.as_deref(), Some("Journal of Harvard"));
+        assert_eq!(r.pages.as_deref(), Some("45-67"));
     }
 
     #[test]
