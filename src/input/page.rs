@@ -27,7 +27,15 @@ pub enum Format {
     ReferenceList,
 }
 
-/// Tells an article page from a bare list by looking for a reference-list heading.
+/// Tells an article page from a bare list by looking for a reference-list heading
+/// ("References", "Список литературы", "Bibliography", "Works Cited", …).
+///
+/// ```
+/// use citegraph::{Format, detect_format};
+///
+/// assert_eq!(detect_format("Title\nСписок литературы\n1. Иванов И.И. Книга. М., 2010."), Format::ArticlePage);
+/// assert_eq!(detect_format("Brown J. (2017) T. S.\nKraus E. (2018) U. V."), Format::ReferenceList);
+/// ```
 pub fn detect_format(text: &str) -> Format {
     if text
         .lines()
