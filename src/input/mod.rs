@@ -23,6 +23,8 @@ pub use authors::{AuthorPrefix, parse_author_list};
 pub use page::{Format, detect_format};
 pub use reference::parse_reference;
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 use crate::model::{Document, Reference, Warning, WarningCode};
 use crate::text::normalize;
@@ -56,11 +58,12 @@ pub fn read_document(text: &str) -> Result<Document> {
             line: page.heading_line,
         });
     }
-    let (entries, defects) = segment::segment(&page.ref_lines);
+    let (mut entries, defects) = segment::segment(&page.ref_lines);
     let mut doc = Document::default();
     let mut warnings = Vec::new();
     let mut keys = Vec::with_capacity(entries.len());
-    for (i, (entry, (mut r, ws, k))) in entries.iter().zip(parse_all(&entries)).enumerate() {
+    let parsed = parse_all(&mut entries);
+    for (i, (entry, (mut r, ws, k))) in entries.iter().zip(parsed).enumerate() {
         let index = i + 1;
         r.index = index;
         r.line = entry.line;
@@ -108,29 +111,37 @@ const PARALLEL_MIN: usize = 2048;
 /// One parsed entry: the reference, its warnings and its duplicate-detection keys.
 type ParsedEntry = (Reference, Vec<Warning>, dedup::Keys);
 
-fn parse_entry(e: &segment::Entry) -> ParsedEntry {
-    let (r, w) = reference::parse_body(&normalize(&e.text));
+fn parse_entry(e: &mut segment::Entry) -> ParsedEntry {
+    // the entry's text moves into the reference as its raw text
+    let text = std::mem::take(&mut e.text);
+    let text = match normalize(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(n) => n,
+    };
+    let (r, w) = reference::parse_body_owned(text);
     let k = dedup::keys(&r);
     (r, w, k)
 }
 
-/// Parses every entry, in order. Entries are independent, so long lists are split into one
-/// contiguous chunk per available core (scoped threads, no dependency) and the results are
-/// concatenated back in order: the output does not depend on the number of threads.
-fn parse_all(entries: &[segment::Entry]) -> Vec<ParsedEntry> {
+/// Parses every entry, in order, taking each entry's text. Entries are independent, so long
+/// lists are split into one contiguous chunk per available core (scoped threads, no
+/// dependency) and the results are concatenated back in order: the output does not depend on
+/// the number of threads.
+fn parse_all(entries: &mut [segment::Entry]) -> Vec<ParsedEntry> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads < 2 || entries.len() < PARALLEL_MIN {
-        return entries.iter().map(parse_entry).collect();
+        return entries.iter_mut().map(parse_entry).collect();
     }
     let chunk = entries.len().div_ceil(threads);
+    let total = entries.len();
     std::thread::scope(|scope| {
         let handles: Vec<_> = entries
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse_entry).collect::<Vec<_>>()))
+            .chunks_mut(chunk)
+            .map(|part| scope.spawn(move || part.iter_mut().map(parse_entry).collect::<Vec<_>>()))
             .collect();
-        let mut out = Vec::with_capacity(entries.len());
+        let mut out = Vec::with_capacity(total);
         for h in handles {
             // a worker's panic is a bug in the parser: pass it on unchanged
             out.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));

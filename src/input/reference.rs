@@ -55,8 +55,28 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
 
 /// Parses one entry's normalised text, label already removed; `raw` is set to `text`.
 pub(crate) fn parse_body(text: &str) -> (Reference, Vec<Warning>) {
-    let mut warnings = Vec::new();
     let raw = text.trim();
+    let (mut r, w) = parse_trimmed(raw);
+    r.raw = raw.to_string();
+    (r, w)
+}
+
+/// [`parse_body`] on an owned text, which becomes `raw` without a copy when it is trimmed
+/// already (the common case: segmentation trims).
+pub(crate) fn parse_body_owned(text: String) -> (Reference, Vec<Warning>) {
+    let trimmed = text.trim();
+    let (mut r, w) = parse_trimmed(trimmed);
+    r.raw = if trimmed.len() == text.len() {
+        text
+    } else {
+        trimmed.to_string()
+    };
+    (r, w)
+}
+
+/// The parse itself; `raw` is left empty for the caller to fill.
+fn parse_trimmed(raw: &str) -> (Reference, Vec<Warning>) {
+    let mut warnings = Vec::new();
     let mut text = raw;
     if text.len() > MAX_PARSED_BYTES {
         warnings.push(Warning::new(
@@ -70,8 +90,7 @@ pub(crate) fn parse_body(text: &str) -> (Reference, Vec<Warning>) {
         text = prefix_at_most(text, MAX_PARSED_BYTES);
     }
     match parse_fields(text) {
-        Some(mut parsed) => {
-            parsed.reference.raw = raw.to_string();
+        Some(parsed) => {
             warnings.extend(
                 parsed
                     .defects
@@ -89,7 +108,7 @@ pub(crate) fn parse_body(text: &str) -> (Reference, Vec<Warning>) {
                     prefix_at_most(text, 80)
                 ),
             ));
-            (Reference::unparsed(1, None, 1, raw), warnings)
+            (Reference::unparsed(1, None, 1, String::new()), warnings)
         }
     }
 }
@@ -386,7 +405,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         }
     }
 
-    let mut r = Reference::unparsed(1, None, 1, text);
+    let mut r = Reference::unparsed(1, None, 1, String::new());
     r.title = non_empty(title).map(|t| {
         if t.ends_with(['?', '!']) || !title.ends_with(['?', '!']) {
             t
