@@ -331,7 +331,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     if family.last().is_none_or(|f| is_particle(f)) {
         return None;
     }
-    // A glued form: "Streltsov D.V." is the common case; "Streltsov,D.V." is a typo we accept.
+    // Up to four initials tokens ("D." "V." or "D.V."); a comma or semicolon ends the name.
     let mut initials: Vec<&str> = Vec::new();
     let mut k = j;
     while k < toks.len() && initials.len() < 4 {
@@ -361,8 +361,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     // ("de Solla Price, D."); otherwise one capitalised word plus particles.
     let capitalised = family.iter().filter(|f| !is_particle(f)).count();
     if capitalised > 1 && !comma_after_family {
-        // "Japan Woos Russia J." is not a name; keep just the last capitalised word only
-        // when it is directly before the initials and everything earlier are particles.
+        // "Japan Woos Russia J." is not a name
         return None;
     }
     let name = PersonName::new(family.join(" "), initials_string(&initials));

@@ -99,11 +99,9 @@ pub(crate) fn classify(e: &Evidence<'_>) -> Kind {
     if e.has_url {
         return Kind::Web;
     }
-    if e.page_count || (e.has_imprint && e.container.is_none()) {
-        return Kind::Book;
-    }
-    if e.has_imprint {
-        // an imprint with a container and no pages: an edited volume or series book
+    // a page count, or an imprint (with or without a series as container, but no pages of a
+    // part): a whole book
+    if e.page_count || e.has_imprint {
         return Kind::Book;
     }
     Kind::Other

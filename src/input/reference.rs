@@ -406,13 +406,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     }
 
     let mut r = Reference::unparsed(1, None, 1, String::new());
-    r.title = non_empty(title).map(|t| {
-        if t.ends_with(['?', '!']) || !title.ends_with(['?', '!']) {
-            t
-        } else {
-            title.trim().to_string()
-        }
-    });
+    r.title = non_empty(title);
     r.container = container;
     if editors_flag {
         r.editors = authors.names;
