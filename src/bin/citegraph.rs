@@ -1,1 +1,330 @@
-fn main() {}
+//! The `citegraph` command: a thin shell over the library.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use citegraph::names::{NameKey, NameMatcher, cluster_names, parse_name};
+use citegraph::{Analysis, Analyzer, JsonReport, to_dot, to_json, to_markdown};
+
+#[derive(Parser)]
+#[command(
+    name = "citegraph",
+    version,
+    about = "Citation-graph analysis of scholarly reference lists"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse article pages or reference lists (the bundled seed article when no FILE is given
+    /// and nothing is piped in).
+    Analyze(AnalyzeArgs),
+    /// Persons and name-matching decisions.
+    Names(NamesArgs),
+}
+
+#[derive(clap::Args, Default)]
+struct AnalyzeArgs {
+    /// Input files; `-` reads standard input.
+    files: Vec<PathBuf>,
+    /// Output format (default: markdown on a terminal, json when piped).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// An author of the citing work ("Family I.I."), repeatable; overrides the file.
+    #[arg(long = "author", value_name = "NAME")]
+    authors: Vec<String>,
+    /// The citing work's year, where the file has none.
+    #[arg(long)]
+    year: Option<i32>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Markdown,
+    Dot,
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct NamesArgs {
+    #[command(subcommand)]
+    command: Option<NamesCommand>,
+    /// Explain the decision for one pair of names.
+    #[arg(long, num_args = 2, value_names = ["NAME", "NAME"])]
+    pair: Option<Vec<String>>,
+    /// An analysed input whose persons to list, with their spellings and evidence.
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum NamesCommand {
+    /// Decide `name<TAB>name` lines: writes `same|different<TAB>score<TAB>rule` per line.
+    Pairs {
+        /// The pairs file; `-` reads standard input.
+        file: PathBuf,
+    },
+    /// Cluster one name per line: writes `cluster_id<TAB>name` per line, in input order.
+    Cluster {
+        /// The names file; `-` reads standard input.
+        file: PathBuf,
+    },
+}
+
+/// A failure that ends the command with exit status 2 and one line on standard error.
+struct Failure(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => analyze(AnalyzeArgs::default()),
+        Some(Command::Analyze(args)) => analyze(args),
+        Some(Command::Names(args)) => names(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("citegraph: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure(format!("standard input: {e}")))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    }
+    Ok(bytes)
+}
+
+fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "standard input".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// A spinner on standard error that appears only on a terminal and only after a second.
+fn delayed_spinner() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    if io::stderr().is_terminal() {
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} [{elapsed}]") {
+            bar.set_style(style);
+        }
+        let later = bar.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(1));
+            if !later.is_finished() {
+                later.set_draw_target(ProgressDrawTarget::stderr());
+                later.enable_steady_tick(Duration::from_millis(120));
+            }
+        });
+    }
+    bar
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<(), Failure> {
+    let format = args.format.unwrap_or(if io::stdout().is_terminal() {
+        Format::Markdown
+    } else {
+        Format::Json
+    });
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    if args.files.is_empty() {
+        if io::stdin().is_terminal() {
+            inputs.push((
+                "bundled seed article".into(),
+                citegraph::SEED_ARTICLE.as_bytes().to_vec(),
+            ));
+        } else {
+            let bytes = read_input(Path::new("-"))?;
+            if bytes.is_empty() {
+                inputs.push((
+                    "bundled seed article".into(),
+                    citegraph::SEED_ARTICLE.as_bytes().to_vec(),
+                ));
+            } else {
+                inputs.push(("standard input".into(), bytes));
+            }
+        }
+    } else {
+        for path in &args.files {
+            inputs.push((display_name(path), read_input(path)?));
+        }
+    }
+    let mut analyses: Vec<Analysis> = Vec::with_capacity(inputs.len());
+    for (name, bytes) in &inputs {
+        let spinner = delayed_spinner();
+        spinner.set_message(format!("{name}: reading"));
+        let mut analyzer = Analyzer::new()
+            .on_progress(|p| spinner.set_message(format!("{name}: {} done", p.stage)));
+        for author in &args.authors {
+            analyzer = analyzer
+                .author(author)
+                .map_err(|e| Failure(format!("--author: {e}")))?;
+        }
+        if let Some(year) = args.year {
+            analyzer = analyzer.year(year);
+        }
+        let analysis = analyzer
+            .analyze_bytes(bytes)
+            .map_err(|e| Failure(format!("{name}: {e}")))?;
+        spinner.finish_and_clear();
+        analyses.push(analysis);
+    }
+    let text = match format {
+        Format::Json if analyses.len() == 1 => to_json(&analyses[0]),
+        Format::Json => {
+            let reports: Vec<JsonReport> = analyses.iter().map(JsonReport::from).collect();
+            serde_json::to_string_pretty(&reports)
+                .map_err(|e| Failure(format!("JSON output: {e}")))?
+        }
+        Format::Markdown => analyses
+            .iter()
+            .map(to_markdown)
+            .collect::<Vec<_>>()
+            .join("\n---\n\n"),
+        Format::Dot => analyses.iter().map(to_dot).collect::<Vec<_>>().join("\n"),
+    };
+    write_out(&text)
+}
+
+fn write_out(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    let result = out.write_all(text.as_bytes()).and_then(|()| {
+        if text.ends_with('\n') {
+            Ok(())
+        } else {
+            out.write_all(b"\n")
+        }
+    });
+    match result {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(format!("standard output: {e}"))),
+    }
+}
+
+fn parse_or_fail(name: &str, at: &str) -> Result<NameKey, Failure> {
+    parse_name(name)
+        .map(|n| NameKey::new(&n))
+        .ok_or_else(|| Failure(format!("{at}: cannot read {name:?} as a person's name")))
+}
+
+fn names(args: NamesArgs) -> Result<(), Failure> {
+    let matcher = NameMatcher::default();
+    if let Some(pair) = args.pair {
+        let (a, b) = (
+            parse_or_fail(&pair[0], "--pair")?,
+            parse_or_fail(&pair[1], "--pair")?,
+        );
+        let d = matcher.compare(&a, &b);
+        let verdict = if d.same { "same" } else { "different" };
+        return write_out(&format!(
+            "{verdict}\t{:.4}\t{}\n{} vs {}: {:?}\n",
+            d.score,
+            d.rule.as_str(),
+            pair[0],
+            pair[1],
+            d
+        ));
+    }
+    match args.command {
+        Some(NamesCommand::Pairs { file }) => {
+            let bytes = read_input(&file)?;
+            let text = String::from_utf8_lossy(&bytes);
+            let mut out = String::new();
+            for (n, line) in text.lines().enumerate() {
+                let at = format!("{}: line {}", display_name(&file), n + 1);
+                let Some((a, b)) = line.split_once('\t') else {
+                    return Err(Failure(format!("{at}: expected name<TAB>name")));
+                };
+                let b = b.split('\t').next().unwrap_or(b);
+                let d = matcher.compare(&parse_or_fail(a, &at)?, &parse_or_fail(b, &at)?);
+                out.push_str(&format!(
+                    "{}\t{:.4}\t{}\n",
+                    if d.same { "same" } else { "different" },
+                    d.score,
+                    d.rule.as_str()
+                ));
+            }
+            write_out(&out)
+        }
+        Some(NamesCommand::Cluster { file }) => {
+            let bytes = read_input(&file)?;
+            let text = String::from_utf8_lossy(&bytes);
+            let spinner = delayed_spinner();
+            spinner.set_message("clustering names");
+            let mut kept = Vec::new();
+            let mut lines = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                let name = parse_name(line).ok_or_else(|| {
+                    Failure(format!(
+                        "{}: line {}: cannot read {line:?} as a person's name",
+                        display_name(&file),
+                        n + 1
+                    ))
+                })?;
+                kept.push(name);
+                lines.push(line);
+            }
+            let clusters = cluster_names(&kept, &matcher);
+            spinner.finish_and_clear();
+            let mut out = String::with_capacity(text.len() + lines.len() * 8);
+            for (line, c) in lines.iter().zip(&clusters.assignment) {
+                out.push_str(&format!("{c}\t{line}\n"));
+            }
+            write_out(&out)
+        }
+        None => {
+            let Some(file) = args.file else {
+                return Err(Failure(
+                    "names: give FILE, --pair NAME NAME, `pairs FILE` or `cluster FILE`".into(),
+                ));
+            };
+            let bytes = read_input(&file)?;
+            let analysis = Analyzer::new()
+                .analyze_bytes(&bytes)
+                .map_err(|e| Failure(format!("{}: {e}", display_name(&file))))?;
+            let mut out = String::new();
+            let res = &analysis.resolution;
+            for p in &res.persons {
+                let refs: Vec<String> = p
+                    .mentions
+                    .iter()
+                    .filter_map(|&m| res.mentions.get(m))
+                    .map(|m| m.work.map_or_else(|| "article".into(), |w| w.to_string()))
+                    .collect();
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t[{}]\n",
+                    p.id,
+                    p.name,
+                    p.variants.join(" | "),
+                    refs.join(", ")
+                ));
+                for e in p.evidence.iter().filter(|e| e.a != e.b) {
+                    out.push_str(&format!(
+                        "\t{} ~ {}\t{}\t{:.4}\n",
+                        e.a, e.b, e.rule, e.score
+                    ));
+                }
+            }
+            write_out(&out)
+        }
+    }
+}

@@ -288,8 +288,11 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
             return false;
         }
     }
-    let Some((_, vlen)) = number_at(s, 0) else {
-        return false;
+    // "2020;(2):45-61": journals without volumes print the issue alone after the year
+    let vlen = match number_at(s, 0) {
+        Some((_, len)) => len,
+        None if year.is_some() && s.starts_with('(') => 0,
+        None => return false,
     };
     let volume = &s[..vlen];
     let mut rest = &s[vlen..];
@@ -320,7 +323,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     if loc.volume.is_some() {
         return false;
     }
-    loc.volume = Some(volume.to_string());
+    loc.volume = (!volume.is_empty()).then(|| volume.to_string());
     loc.issue = loc.issue.take().or(issue.map(str::to_string));
     if loc.pages.is_none() {
         loc.pages = pages.map(str::to_string);
@@ -411,6 +414,12 @@ mod tests {
                 l.year
             ),
             (Some("12"), Some("1"), Some("102-116"), Some(2019))
+        );
+        let (l, src) = run("Japanese Studies in Russia. 2020;(2):45-61", 0);
+        assert_eq!(src, "Japanese Studies in Russia");
+        assert_eq!(
+            (l.volume, l.issue.as_deref(), l.pages.as_deref(), l.year),
+            (None, Some("2"), Some("45-61"), Some(2020))
         );
         let (l, src) = run("Journal of Things, 12(3), 42-65", 0);
         assert_eq!(src, "Journal of Things");

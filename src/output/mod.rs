@@ -1,0 +1,12 @@
+//! Output: the JSON of the `citegraph analyze` contract, a Markdown report for people, and
+//! graph exports (Graphviz DOT).
+
+mod dot;
+mod json;
+mod markdown;
+
+pub use dot::to_dot;
+pub use json::{
+    JsonArticle, JsonName, JsonPerson, JsonReference, JsonReport, JsonSource, JsonWarning, to_json,
+};
+pub use markdown::to_markdown;

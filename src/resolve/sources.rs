@@ -1,0 +1,150 @@
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Document;
+
+/// The id of a source within one analysis, written `s1`, `s2`, … (1-based) in JSON.
+///
+/// ```
+/// assert_eq!(citegraph::SourceId(2).to_string(), "s3");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SourceId(pub usize);
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "s{}", self.0 + 1)
+    }
+}
+
+/// A source: a journal, series, website or publisher that one or more works appeared in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The source's id.
+    pub id: SourceId,
+    /// The name shown: the most frequent printed form, with issue years removed.
+    pub name: String,
+    /// The clustering key (see [`source_key`]).
+    pub key: String,
+    /// Distinct printed forms, in order of appearance.
+    pub variants: Vec<String>,
+    /// Indices of the references in this source.
+    pub references: Vec<usize>,
+}
+
+/// The clustering key of a source name: folded to lower-case ASCII-ish letters and digits,
+/// without years, articles ("the") or punctuation.
+///
+/// Years are dropped because serials print the volume year in the title ("Japan 2016.
+/// Yearbook", "Japan 2017. Yearbook") while being one series. Other numbers are kept:
+/// "Seriya 25" and "Seriya 8" are different series.
+///
+/// ```
+/// use citegraph::source_key;
+///
+/// assert_eq!(source_key("Japan 2016. Yearbook"), source_key("Japan 2017. Yearbook"));
+/// assert_eq!(source_key("The Diplomat"), source_key("Diplomat"));
+/// assert_ne!(source_key("Seriya 25"), source_key("Seriya 8"));
+/// ```
+pub fn source_key(name: &str) -> String {
+    let folded: String = name
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut key = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if is_year(word) || matches!(word, "the" | "a" | "an") {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
+/// The printed name with issue years taken out ("Japan 2016. Yearbook" gives "Japan Yearbook").
+///
+/// ```
+/// assert_eq!(citegraph::source_display_name("Japan 2016. Yearbook"), "Japan Yearbook");
+/// assert_eq!(citegraph::source_display_name("Seriya 25. Mezhdunarodnye"), "Seriya 25. Mezhdunarodnye");
+/// ```
+pub fn source_display_name(name: &str) -> String {
+    let kept: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !is_year(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    let joined = kept.join(" ");
+    joined
+        .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .to_string()
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[..2], "17" | "18" | "19" | "20")
+}
+
+pub(super) fn resolve_sources(
+    doc: &Document,
+) -> (Vec<Source>, Vec<Option<SourceId>>, Option<SourceId>) {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut by_key: HashMap<String, SourceId> = HashMap::new();
+    let mut counts: Vec<HashMap<String, usize>> = Vec::new();
+    let mut assign = |printed: &str, reference: Option<usize>| -> Option<SourceId> {
+        let key = source_key(printed);
+        if key.is_empty() {
+            return None;
+        }
+        let id = *by_key.entry(key.clone()).or_insert_with(|| {
+            let id = SourceId(sources.len());
+            sources.push(Source {
+                id,
+                name: String::new(),
+                key,
+                variants: Vec::new(),
+                references: Vec::new(),
+            });
+            counts.push(HashMap::new());
+            id
+        });
+        let source = &mut sources[id.0];
+        if !source.variants.iter().any(|v| v == printed) {
+            source.variants.push(printed.to_string());
+        }
+        *counts[id.0].entry(printed.to_string()).or_default() += 1;
+        if let Some(r) = reference {
+            source.references.push(r);
+        }
+        Some(id)
+    };
+    let reference_source: Vec<Option<SourceId>> = doc
+        .references
+        .iter()
+        .map(|r| r.source_name().and_then(|s| assign(s, Some(r.index))))
+        .collect();
+    let article_source = doc.article.source.as_deref().and_then(|s| assign(s, None));
+    for (source, counts) in sources.iter_mut().zip(&counts) {
+        // The most frequent printed form names the source; ties go to the first seen.
+        let best = source
+            .variants
+            .iter()
+            .max_by_key(|v| {
+                (
+                    counts.get(*v).copied().unwrap_or(0),
+                    std::cmp::Reverse(source.variants.iter().position(|x| x == *v)),
+                )
+            })
+            .cloned()
+            .unwrap_or_default();
+        source.name = source_display_name(&best);
+    }
+    (sources, reference_source, article_source)
+}

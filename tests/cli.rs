@@ -1,0 +1,178 @@
+//! The `citegraph` binary: exit statuses, one-line errors naming the file, JSON on pipes.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn citegraph() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_citegraph"))
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    let mut child = citegraph()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn citegraph");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn bundled_seed_is_analysed_without_arguments() {
+    let out = citegraph()
+        .args(["analyze", "--format", "json"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["references"].as_array().map(Vec::len), Some(17));
+}
+
+#[test]
+fn missing_file_is_exit_2_with_the_file_named() {
+    let out = citegraph()
+        .args(["analyze", "/no/such/file.txt"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/no/such/file.txt"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn empty_file_is_exit_2() {
+    let dir = std::env::temp_dir().join(format!("citegraph-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("empty.txt");
+    std::fs::write(&path, "").expect("write");
+    let out = citegraph()
+        .args(["analyze"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    assert!(out.stdout.is_empty(), "no partial output");
+}
+
+#[test]
+fn stdin_list_with_author_and_year() {
+    let list = b"1. Paramonov O.G. (2016) The Output of Japan. Yaponskie issledovaniya, no 3, pp. 42-65.\n2. Brown J. (2017) Japan Woos Russia. Nikkei Asian Review, December 11, 2017.\n";
+    let out = run_with_stdin(
+        &[
+            "analyze",
+            "--format",
+            "json",
+            "--author",
+            "Paramonov O.G.",
+            "--year",
+            "2019",
+            "-",
+        ],
+        list,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["article"]["year"], 2019);
+    assert_eq!(json["metrics"]["self_citation"]["author"]["count"], 1);
+}
+
+#[test]
+fn several_files_give_an_array() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-article.txt");
+    let out = citegraph()
+        .args(["analyze", "--format", "json", seed, seed])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn markdown_report() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-article.txt");
+    let out = citegraph()
+        .args(["analyze", "--format", "markdown", seed])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let md = String::from_utf8_lossy(&out.stdout);
+    for heading in [
+        "## References",
+        "## Persons",
+        "## Sources",
+        "## Metrics",
+        "## Warnings",
+    ] {
+        assert!(md.contains(heading), "missing {heading}");
+    }
+}
+
+#[test]
+fn names_pairs_batch() {
+    let out = run_with_stdin(
+        &["names", "pairs", "-"],
+        "Sreltsov D.V.\tStreltsov D.V.\nIvanov A.A.\tIvanova A.A.\n".as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0][0], "same");
+    assert_eq!(lines[1][0], "different");
+    for l in &lines {
+        let score: f64 = l[1].parse().expect("score");
+        assert!((0.0..=1.0).contains(&score));
+        assert!(!l[2].is_empty());
+    }
+}
+
+#[test]
+fn names_pairs_bad_line_names_the_line() {
+    let out = run_with_stdin(
+        &["names", "pairs", "-"],
+        b"Brown J.\tBrown J.\nno tab here\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+}
+
+#[test]
+fn names_cluster_in_input_order() {
+    let out = run_with_stdin(
+        &["names", "cluster", "-"],
+        "Brown J.\nPanov A.N.\nBrown J.\n".as_bytes(),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let ids: Vec<&str> = text
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert_eq!(ids[0], ids[2]);
+    assert_ne!(ids[0], ids[1]);
+}
