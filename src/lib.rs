@@ -54,7 +54,9 @@ pub mod text;
 pub use analysis::{Analysis, Analyzer, Progress, Stage, analyze};
 pub use error::{Error, Result};
 pub use graph::{CitationGraph, Edge, EdgeKind, Node, WorkId};
-pub use input::{parse_reference, read_document};
+pub use input::{
+    AuthorPrefix, Format, detect_format, parse_author_list, parse_reference, read_document,
+};
 pub use metrics::{
     Metrics, ReferenceAge, SelfCitation, SelfCitationCount, SourceDiversity,
     compute as compute_metrics, reference_age, source_diversity,

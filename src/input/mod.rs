@@ -1,46 +1,151 @@
 //! Reading input: detecting its shape, finding the reference list, segmenting and repairing
 //! entries, and parsing each reference.
+//!
+//! The stages are separate files, each with one job: [`page`] finds the parts of an article
+//! page, [`segment`] cuts the list into entries, [`reference`](mod@reference) parses one entry with the help
+//! of [`authors`], [`tail`], [`sentences`], [`locator`], [`date`], [`language`] and [`kind`],
+//! and [`dedup`] finds repeated entries.
+
+mod authors;
+mod date;
+mod dedup;
+mod kind;
+mod language;
+mod locator;
+mod page;
+mod reference;
+mod scan;
+mod segment;
+mod sentences;
+mod tail;
+
+pub use authors::{AuthorPrefix, parse_author_list};
+pub use page::{Format, detect_format};
+pub use reference::parse_reference;
+
+use std::borrow::Cow;
 
 use crate::error::{Error, Result};
-use crate::model::{Document, Reference, Warning};
+use crate::model::{Document, Reference, Warning, WarningCode};
+use crate::text::normalize;
 
 /// Reads an article page or a bare reference list into a [`Document`].
 ///
+/// An article page (title, "About the Author", "References", "For citations:") fills
+/// [`Document::article`]; a bare list leaves it empty for the caller to fill. Defects become
+/// warnings tied to reference indexes; only an empty input or one with no reference list is
+/// an error.
+///
 /// ```
-/// let doc = citegraph::read_document("1. Brown J. (2017) Title. Source.\n").unwrap();
-/// assert_eq!(doc.references.len(), 1);
+/// let doc = citegraph::read_document(
+///     "1. Brown J. (2017) Title. Source, no 3, pp. 1-2.\n2. Kraus E. (2018) Other. Source.\n",
+/// ).unwrap();
+/// assert_eq!(doc.references.len(), 2);
+/// assert_eq!(doc.references[1].authors[0].family, "Kraus");
+/// assert!(matches!(citegraph::read_document("  \n"), Err(citegraph::Error::EmptyInput)));
 /// ```
 pub fn read_document(text: &str) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(Error::EmptyInput);
     }
-    let mut doc = Document::default();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let index = doc.references.len() + 1;
-        let (reference, warnings) = parse_reference(line);
-        doc.references.push(Reference {
-            index,
-            line: n + 1,
-            ..reference
+    // Lines are cut raw: headings, the author block and the citation line are normalised
+    // where they are read, and each entry is normalised by the thread that parses it, so no
+    // single thread normalises the whole input.
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+    let page = page::read_page(&lines);
+    if page.is_page && page.ref_lines.iter().all(|(_, l)| l.trim().is_empty()) {
+        return Err(Error::NoReferenceList {
+            line: page.heading_line,
         });
-        doc.warnings.extend(warnings.into_iter().map(|w| Warning {
+    }
+    let (mut entries, defects) = segment::segment(&page.ref_lines);
+    let mut doc = Document::default();
+    let mut warnings = Vec::new();
+    let mut keys = Vec::with_capacity(entries.len());
+    let parsed = parse_all(&mut entries);
+    for (i, (entry, (mut r, ws, k))) in entries.iter().zip(parsed).enumerate() {
+        let index = i + 1;
+        r.index = index;
+        r.line = entry.line;
+        r.number = entry.number;
+        warnings.extend(ws.into_iter().map(|w| Warning {
             reference: Some(index),
             ..w
         }));
+        doc.references.push(r);
+        keys.push(k);
     }
+    let looks_like_list = doc
+        .references
+        .iter()
+        .any(|r| r.year.is_some() || r.doi.is_some() || r.url.is_some());
+    if !looks_like_list {
+        return Err(Error::NoReferenceList {
+            line: page.heading_line,
+        });
+    }
+    warnings.extend(
+        defects
+            .into_iter()
+            .map(|(i, code, msg)| Warning::new(code, Some(i + 1), msg)),
+    );
+    warnings.extend(dedup::duplicates_by_key(&doc.references, &keys));
+    // stable: within one reference, segmentation defects stay before parse defects
+    warnings.sort_by_key(|w| w.reference);
+    if page.is_page && (page.article.authors.is_empty() || page.article.year.is_none()) {
+        warnings.push(Warning::new(
+            WarningCode::MissingArticleMetadata,
+            None,
+            "the page gives no citing authors or year (no \"For citations:\" line or author block)",
+        ));
+    }
+    doc.article = page.article;
+    doc.warnings = warnings;
     Ok(doc)
 }
 
-/// Parses one reference's text. The result has index 1 and line 1; callers renumber.
-///
-/// ```
-/// let (r, _warnings) = citegraph::parse_reference("Brown J. (2017) Title. Source.");
-/// assert_eq!(r.raw, "Brown J. (2017) Title. Source.");
-/// ```
-pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
-    (Reference::unparsed(1, None, 1, raw), Vec::new())
+/// Below this many entries a list is parsed on the calling thread: spawning costs more than
+/// it saves.
+const PARALLEL_MIN: usize = 2048;
+
+/// One parsed entry: the reference, its warnings and its duplicate-detection keys.
+type ParsedEntry = (Reference, Vec<Warning>, dedup::Keys);
+
+fn parse_entry(e: &mut segment::Entry) -> ParsedEntry {
+    // the entry's text moves into the reference as its raw text
+    let text = std::mem::take(&mut e.text);
+    let text = match normalize(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(n) => n,
+    };
+    let (r, w) = reference::parse_body_owned(text);
+    let k = dedup::keys(&r);
+    (r, w, k)
+}
+
+/// Parses every entry, in order, taking each entry's text. Entries are independent, so long
+/// lists are split into one contiguous chunk per available core (scoped threads, no
+/// dependency) and the results are concatenated back in order: the output does not depend on
+/// the number of threads.
+fn parse_all(entries: &mut [segment::Entry]) -> Vec<ParsedEntry> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || entries.len() < PARALLEL_MIN {
+        return entries.iter_mut().map(parse_entry).collect();
+    }
+    let chunk = entries.len().div_ceil(threads);
+    let total = entries.len();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = entries
+            .chunks_mut(chunk)
+            .map(|part| scope.spawn(move || part.iter_mut().map(parse_entry).collect::<Vec<_>>()))
+            .collect();
+        let mut out = Vec::with_capacity(total);
+        for h in handles {
+            // a worker's panic is a bug in the parser: pass it on unchanged
+            out.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        out
+    })
 }

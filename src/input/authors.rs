@@ -1,0 +1,653 @@
+//! The author slot: the run of person names a reference starts with ("Mikheev V.V.,
+//! Fedorovskii A.N. (eds.)", "Brown, J., & Smith, K.", "A. B. Family, C. Family").
+//!
+//! Names are read only from the start of an entry, and each needs initials, so capitalised
+//! words inside a title ("Kim Jong-UN", "Trump") can never become authors.
+
+use crate::model::PersonName;
+use crate::text::normalize;
+
+/// Names read from the front of a text, and where the names end.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuthorPrefix {
+    /// The names, in printed order.
+    pub names: Vec<PersonName>,
+    /// Whether an editor marker ("(eds.)", "(ed.)", "eds.", "(ред.)") followed the names.
+    pub editors: bool,
+    /// Whether "et al." (or "и др.") closed the list.
+    pub et_al: bool,
+    /// Byte offset in the (normalised) text where the author slot ends.
+    pub end: usize,
+}
+
+/// Reads the run of person names at the start of a reference: "Family I.I., Family I.I.",
+/// "Family, I. I., & Family, I.", "I. I. Family, I. Family", "Family II, Family JK",
+/// optionally followed by "et al." and an editor marker.
+///
+/// The text is normalised first (NFKC, plain dashes); `end` is an offset into
+/// [`normalize`]d text, which equals the input for plain ASCII.
+///
+/// ```
+/// use citegraph::parse_author_list;
+///
+/// let p = parse_author_list("Mikheev V.V., Fedorovskii A.N. (eds.) (2018) Report");
+/// assert!(p.editors);
+/// let names: Vec<String> = p.names.iter().map(|n| n.to_string()).collect();
+/// assert_eq!(names, ["Mikheev V.V.", "Fedorovskii A.N."]);
+/// // Capitalised words in the title are not names: only "Gabuev A." is read.
+/// assert_eq!(parse_author_list("Gabuev A. (2018) As Kim Jong-UN Came out").names.len(), 1);
+/// ```
+pub fn parse_author_list(text: &str) -> AuthorPrefix {
+    let text = normalize(text);
+    author_prefix(&text)
+}
+
+/// A whitespace-separated token with its byte offset.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+impl Tok<'_> {
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// Lazily splits on whitespace, keeping offsets; the author scan stops early, so a huge line
+/// is never tokenised in full.
+struct Toks<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Toks<'a> {
+    type Item = Tok<'a>;
+    fn next(&mut self) -> Option<Tok<'a>> {
+        let rest = &self.s[self.pos..];
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() {
+            self.pos = self.s.len();
+            return None;
+        }
+        let start = self.pos + (rest.len() - trimmed.len());
+        let len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        self.pos = start + len;
+        Some(Tok {
+            start,
+            text: &self.s[start..start + len],
+        })
+    }
+}
+
+/// The names must not run on for ever: real author lists in this style are short, and a
+/// bound keeps the scan cheap on hostile input.
+const MAX_NAMES: usize = 60;
+
+/// [`parse_author_list`] on text that is already normalised.
+pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
+    // Most author slots fit in a few tokens: try a small window first and widen it only when
+    // the names run to its edge, so a typical entry is not tokenised in full.
+    const WINDOW: usize = 16;
+    let (small, used) = author_prefix_within(text, WINDOW);
+    if used + 4 < WINDOW {
+        return small;
+    }
+    author_prefix_within(text, MAX_NAMES * 5).0
+}
+
+/// The author scan over at most `limit` tokens; also returns how many tokens it looked at.
+fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
+    let toks: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.take(limit).collect();
+    let mut out = AuthorPrefix::default();
+    let mut i = 0;
+    while out.names.len() < MAX_NAMES {
+        // separators between names
+        while i < toks.len() && is_conjunction(toks[i].text) && !out.names.is_empty() {
+            i += 1;
+        }
+        let Some((name, next, closed)) = name_at(&toks, i) else {
+            break;
+        };
+        out.names.push(name);
+        out.end = toks[next - 1].end();
+        i = next;
+        let last = toks[next - 1].text;
+        let continues = !closed && (last.ends_with(',') || last.ends_with(';'))
+            || toks.get(i).is_some_and(|t| is_conjunction(t.text));
+        if !continues {
+            break;
+        }
+    }
+    if out.names.is_empty() {
+        // a failed name looks ahead at most eight tokens
+        return (out, i + 8);
+    }
+    // "et al." and editor markers may follow the last name
+    let mut j = toks
+        .iter()
+        .position(|t| t.start >= out.end)
+        .unwrap_or(toks.len());
+    if let Some(end) = et_al_at(&toks, j) {
+        out.et_al = true;
+        out.end = toks[end - 1].end();
+        j = end;
+    }
+    if let Some(t) = toks.get(j)
+        && is_editor_marker(t.text)
+    {
+        out.editors = true;
+        out.end = t.end();
+    }
+    // the scan looked at most a couple of tokens past `j`
+    (out, j + 2)
+}
+
+fn is_conjunction(t: &str) -> bool {
+    matches!(t, "&" | "and" | "и" | "AND" | "und" | "et")
+}
+
+fn et_al_at(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    let a = toks.get(j)?.text;
+    if a.trim_end_matches([',', '.']) == "et" {
+        let b = toks.get(j + 1)?.text;
+        if b.starts_with("al") {
+            return Some(j + 2);
+        }
+    }
+    if a == "и" && toks.get(j + 1)?.text.starts_with("др") {
+        return Some(j + 2);
+    }
+    if a.starts_with("et.al") || a.starts_with("etal") {
+        return Some(j + 1);
+    }
+    None
+}
+
+/// "(eds.)", "(ed.)", "(Eds.)", "eds.", "(ред.)", "(сост.)", "(comp.)".
+pub(crate) fn is_editor_marker(t: &str) -> bool {
+    let core = t
+        .trim_end_matches([',', ';', ':'])
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim_end_matches('.')
+        .to_lowercase();
+    matches!(
+        core.as_str(),
+        "ed" | "eds" | "editor" | "editors" | "ред" | "сост" | "comp" | "comps" | "hrsg" | "hg"
+    )
+}
+
+/// Strips the punctuation that separates a token from the next one.
+fn bare(t: &str) -> &str {
+    t.trim_end_matches([',', ';'])
+}
+
+/// Dotted initials: "D.", "D.V.", "Yu.", "Kh.A.", "H.-D.", "Д.В.".
+pub(crate) fn is_dotted_initials(t: &str) -> bool {
+    if !t.ends_with('.') || t.len() > 24 {
+        return false;
+    }
+    let mut groups = 0;
+    for group in t.split(['.', '-']).filter(|g| !g.is_empty()) {
+        let mut cs = group.chars();
+        let Some(first) = cs.next() else { continue };
+        if !first.is_uppercase() {
+            return false;
+        }
+        let rest = cs.as_str();
+        // Transliteration digraphs only ("Yu.", "Kh."): "Vol." and "No." are not initials.
+        let digraph = matches!(
+            (first, rest),
+            ('Y', "u" | "a" | "e" | "o")
+                | ('K', "h")
+                | ('Z', "h")
+                | ('S', "h" | "ch")
+                | ('C', "h")
+                | ('T', "s" | "h")
+                | ('P', "h")
+                | ('G', "h")
+                | ('E', "h")
+        );
+        if !rest.is_empty() && !digraph {
+            return false;
+        }
+        groups += 1;
+    }
+    groups > 0
+}
+
+/// Undotted initials as Vancouver prints them: "DV", "J".
+fn is_bare_initials(t: &str) -> bool {
+    let n = t.chars().count();
+    (1..=3).contains(&n) && t.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+}
+
+fn is_particle(t: &str) -> bool {
+    matches!(
+        t,
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "le"
+            | "la"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "ter"
+            | "ten"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "zu"
+            | "vom"
+    )
+}
+
+/// A family-name word: capitalised letters with inner hyphens or apostrophes ("Mikheev",
+/// "Jong-Un", "O'Brien", "Стрельцов").
+pub(crate) fn is_family_word(t: &str) -> bool {
+    let mut cs = t.chars();
+    let Some(first) = cs.next() else { return false };
+    if !first.is_uppercase() || !first.is_alphabetic() {
+        return false;
+    }
+    let mut letters = 1;
+    let mut lower = false;
+    for c in cs {
+        if c.is_alphabetic() {
+            letters += 1;
+            lower |= c.is_lowercase();
+        } else if c == '-' || c == '\'' || is_combining_mark(c) {
+            continue;
+        } else {
+            return false;
+        }
+    }
+    // "IMEMO" alone is an acronym, not a family name; "Li" is a name.
+    letters >= 2 && (lower || letters <= 1) && !t.ends_with('-')
+}
+
+/// Combining marks of the common blocks (decomposed diacritics).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Dotted initials as the model stores them: "D. V." tokens give "D.V.", "DV" gives "D.V.".
+fn initials_string(toks: &[&str]) -> String {
+    let mut out = String::new();
+    for t in toks {
+        if t.contains('.') {
+            out.push_str(t);
+        } else {
+            for c in t.chars() {
+                out.push(c);
+                out.push('.');
+            }
+        }
+    }
+    out
+}
+
+/// Tries to read one name starting at token `i`. Returns the name, the index of the token
+/// after it, and whether the name's last token closed the list with a full stop that
+/// cannot belong to an initial (e.g. "Family, I. I. Title").
+fn name_at(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
+    family_first(toks, i).or_else(|| initials_first(toks, i))
+}
+
+/// "Family I.I.", "van Eck N.J.", "Family, I. I.", "Family II".
+fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
+    let mut j = i;
+    let mut family: Vec<&str> = Vec::new();
+    let mut comma_after_family = false;
+    while j < toks.len() && family.len() < 4 {
+        let t = toks[j].text;
+        let core = bare(t);
+        if is_particle(core) {
+            family.push(core);
+            j += 1;
+            continue;
+        }
+        if is_family_word(core) && !is_dotted_initials(core) {
+            family.push(core);
+            j += 1;
+            if t.ends_with(',') {
+                comma_after_family = true;
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    if family.last().is_none_or(|f| is_particle(f)) {
+        return None;
+    }
+    // Up to four initials tokens ("D." "V." or "D.V."); a comma or semicolon ends the name.
+    let mut initials: Vec<&str> = Vec::new();
+    let mut k = j;
+    while k < toks.len() && initials.len() < 4 {
+        let core = bare(toks[k].text);
+        if is_dotted_initials(core) {
+            initials.push(core);
+            k += 1;
+            if toks[k - 1].text.ends_with([',', ';']) {
+                break;
+            }
+        } else if initials.is_empty() && is_bare_initials(core.trim_end_matches('.')) {
+            initials.push(core.trim_end_matches('.'));
+            k += 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    if initials.is_empty() {
+        return if comma_after_family {
+            given_names(toks, j, family)
+        } else {
+            None
+        };
+    }
+    // Only the last family words may be several capitalised words when a comma marks them
+    // ("de Solla Price, D."); otherwise one capitalised word plus particles.
+    let capitalised = family.iter().filter(|f| !is_particle(f)).count();
+    if capitalised > 1 && !comma_after_family {
+        // "Japan Woos Russia J." is not a name
+        return None;
+    }
+    let name = PersonName::new(family.join(" "), initials_string(&initials));
+    Some((name, k, false))
+}
+
+/// "Streltsov, Dmitry V." / "Smith, John." — full given names after a family name and a
+/// comma (Chicago, MLA, Harvard). The given names must end the name with a comma, a full stop
+/// or a year slot, so a title that follows a comma is not mistaken for them.
+fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonName, usize, bool)> {
+    let mut given: Vec<&str> = Vec::new();
+    let mut k = j;
+    while k < toks.len() && given.len() < 3 {
+        let t = toks[k].text;
+        let core = bare(t).trim_end_matches('.');
+        let word = is_family_word(core) || is_dotted_initials(bare(t));
+        if !word {
+            break;
+        }
+        given.push(bare(t));
+        k += 1;
+        if t.ends_with([',', ';', '.']) {
+            break;
+        }
+    }
+    let last = toks.get(k.checked_sub(1)?)?.text;
+    let ends =
+        last.ends_with([',', ';', '.']) || toks.get(k).is_some_and(|t| t.text.starts_with('('));
+    let has_full_word = given
+        .iter()
+        .any(|g| g.trim_end_matches('.').chars().count() > 2);
+    if given.is_empty() || !ends || !has_full_word || family.len() > 3 {
+        return None;
+    }
+    let given_text = given.join(" ");
+    let mut given_text = given_text.trim_end_matches([',', ';']).to_string();
+    if !given.last().is_some_and(|g| is_dotted_initials(g)) {
+        // "Ivan." ends the name; the dot is punctuation, not part of the given name
+        given_text = given_text.trim_end_matches('.').to_string();
+    }
+    let mut initials = String::new();
+    for g in &given {
+        if is_dotted_initials(g) {
+            initials.push_str(g);
+        } else if let Some(c) = g.chars().next() {
+            initials.push(c);
+            initials.push('.');
+        }
+    }
+    let name = PersonName {
+        family: family.join(" "),
+        initials,
+        given: Some(given_text),
+    };
+    Some((name, k, last.ends_with('.') && !is_dotted_initials(last)))
+}
+
+/// "I. I. Family", "D.V. Streltsov".
+fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
+    let mut j = i;
+    let mut initials: Vec<&str> = Vec::new();
+    while j < toks.len() && initials.len() < 4 {
+        let t = toks[j].text;
+        if t.ends_with(',') {
+            break;
+        }
+        if is_dotted_initials(t) {
+            initials.push(t);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if initials.is_empty() {
+        return None;
+    }
+    let mut family: Vec<&str> = Vec::new();
+    while j < toks.len() && family.len() < 3 {
+        let t = toks[j].text;
+        let core = bare(t).trim_end_matches('.');
+        if is_particle(core) {
+            family.push(core);
+            j += 1;
+        } else if is_family_word(core) {
+            family.push(core);
+            j += 1;
+            break;
+        } else {
+            return None;
+        }
+    }
+    if family.last().is_none_or(|f| is_particle(f)) {
+        return None;
+    }
+    let closed = toks[j - 1].text.ends_with('.');
+    let name = PersonName::new(family.join(" "), initials_string(&initials));
+    Some((name, j, closed))
+}
+
+/// Reads the names on one line of an author block: "O. G. Paramonov", "Paramonov O.G.",
+/// "Oleg G. Paramonov", "O. G. Paramonov, D. V. Streltsov". A family name glued to the next
+/// word ("ParamonovRussian Federation") is cut at the inner capital.
+pub(crate) fn names_from_line(line: &str) -> Vec<PersonName> {
+    let toks: Vec<Tok<'_>> = Toks { s: line, pos: 0 }.take(12).collect();
+    if let Some(n) = given_first(&toks) {
+        return vec![n];
+    }
+    let mut names = author_prefix(line).names;
+    for n in &mut names {
+        if let Some(head) = unglue(&n.family) {
+            n.family = head.to_string();
+        }
+    }
+    names
+}
+
+/// "Oleg G. Paramonov": a full given name, initials, then the family name, alone on a line.
+fn given_first(toks: &[Tok<'_>]) -> Option<PersonName> {
+    let first = toks.first()?.text;
+    if !is_family_word(first) || first.chars().count() < 3 {
+        return None;
+    }
+    let mut j = 1;
+    let mut initials = vec![first.chars().next()?.to_string() + "."];
+    while j < toks.len() && is_dotted_initials(toks[j].text) {
+        initials.push(toks[j].text.to_string());
+        j += 1;
+    }
+    if initials.len() < 2 {
+        return None;
+    }
+    let family = unglue(bare(toks.get(j)?.text))?;
+    let refs: Vec<&str> = initials.iter().map(String::as_str).collect();
+    let mut given = first.to_string();
+    for i in &refs[1..] {
+        given.push(' ');
+        given.push_str(i);
+    }
+    Some(PersonName {
+        family: family.to_string(),
+        initials: initials_string(&refs),
+        given: Some(given),
+    })
+}
+
+/// "ParamonovRussian" → "Paramonov": a lower-to-upper change inside a word, with a long
+/// enough head that "McDonald" or "DeLillo" stay whole.
+fn unglue(word: &str) -> Option<&str> {
+    let mut prev_lower = false;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            let head = &word[..i];
+            let tail = &word[i..];
+            let short_prefix = matches!(
+                head,
+                "Mc" | "Mac" | "De" | "Di" | "Le" | "La" | "Van" | "Von" | "Du" | "Da"
+            );
+            if !short_prefix
+                && head.chars().count() >= 3
+                && tail.chars().count() >= 3
+                && is_family_word(head)
+            {
+                return Some(head);
+            }
+            return None;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    is_family_word(word).then_some(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        author_prefix(s)
+            .names
+            .iter()
+            .map(|n| n.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn seed_slots() {
+        assert_eq!(names("Brown J. (2017) Japan Woos Russia"), ["Brown J."]);
+        assert_eq!(names("Miller J.B. (2018) US-Japan"), ["Miller J.B."]);
+        let p = author_prefix("Mikheev V.V., Fedorovskii A.N. (eds.) (2018) Report: Crisis");
+        assert!(p.editors);
+        assert_eq!(
+            &"Mikheev V.V., Fedorovskii A.N. (eds.) (2018)"[p.end..],
+            " (2018)"
+        );
+        assert_eq!(
+            names("Gabuev A. (2018) As Kim Jong-UN Came out"),
+            ["Gabuev A."]
+        );
+    }
+
+    #[test]
+    fn general_forms() {
+        assert_eq!(
+            names("Brown, J. K., & Smith, A. (2017). Title"),
+            ["Brown J.K.", "Smith A."]
+        );
+        assert_eq!(
+            names("J. Brown, A. B. Smith, \"Title,\""),
+            ["Brown J.", "Smith A.B."]
+        );
+        assert_eq!(
+            names("Smith AB, Jones C. Title. Journal"),
+            ["Smith A.B.", "Jones C."]
+        );
+        assert_eq!(
+            names("Стрельцов Д.В., Иванов И.И. Название // Журнал"),
+            ["Стрельцов Д.В.", "Иванов И.И."]
+        );
+        assert_eq!(
+            names("van Eck N.J., Waltman L. (2010)"),
+            ["van Eck N.J.", "Waltman L."]
+        );
+        let p = author_prefix("Brown J., Smith K. et al. (2019) T");
+        assert!(p.et_al);
+        assert_eq!(p.names.len(), 2);
+        assert_eq!(
+            names("Brown J. and Smith K. (2019)"),
+            ["Brown J.", "Smith K."]
+        );
+    }
+
+    #[test]
+    fn full_given_names() {
+        let p = author_prefix("Streltsov, Dmitry V., and Ivanov, Ivan. 2017. Title");
+        let got: Vec<(String, String, Option<String>)> = p
+            .names
+            .iter()
+            .map(|n| (n.family.clone(), n.initials.clone(), n.given.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Streltsov".into(), "D.V.".into(), Some("Dmitry V.".into())),
+                ("Ivanov".into(), "I.".into(), Some("Ivan".into())),
+            ]
+        );
+        assert_eq!(names("Smith, John (2019) Title"), ["Smith J."]);
+        // a comma after a capitalised word and then a title is not a name
+        assert!(names("Japan, Russia and the Korean Peninsula").is_empty());
+    }
+
+    #[test]
+    fn titles_are_not_names() {
+        assert!(names("Japan Woos Russia for Its Own Security").is_empty());
+        assert!(names("IMEMO RAN (2018) Report").is_empty());
+        assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn initials() {
+        assert!(is_dotted_initials("D.V."));
+        assert!(is_dotted_initials("Yu."));
+        assert!(is_dotted_initials("H.-D."));
+        assert!(!is_dotted_initials("pp."));
+        assert!(!is_dotted_initials("Vol."));
+    }
+
+    #[test]
+    fn author_block_lines() {
+        let line =
+            |s: &str| -> Vec<String> { names_from_line(s).iter().map(|n| n.to_string()).collect() };
+        assert_eq!(
+            line("O. G. ParamonovRussian Federation"),
+            ["Paramonov O.G."]
+        );
+        assert_eq!(line("D. V. McDonald"), ["McDonald D.V."]);
+        assert_eq!(
+            line("Oleg G. ParamonovRussian Federation"),
+            ["Paramonov O.G."]
+        );
+        assert_eq!(line("Paramonov O.G."), ["Paramonov O.G."]);
+        assert_eq!(
+            line("O. G. Paramonov, D. V. Streltsov"),
+            ["Paramonov O.G.", "Streltsov D.V."]
+        );
+        assert!(line("PhD in History, Senior Reseacher").is_empty());
+        assert!(line("Senior Researcher S. Institute").is_empty());
+        assert!(line("119454, Vernadskogo Av., 76, Moscow").is_empty());
+    }
+}

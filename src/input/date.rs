@@ -1,0 +1,230 @@
+//! Dates as reference lists print them: "December 11, 2017", "11 December 2017",
+//! "31.01.2019", "2019-01-31", "Dec. 2017".
+
+use crate::model::Date;
+
+use super::scan::{number_at, year_at};
+
+/// The month number of an English or Russian month name or abbreviation ("Dec", "Sept",
+/// "января", "янв"). Case is ignored; a trailing dot must already be stripped.
+pub(crate) fn month_number(word: &str) -> Option<u8> {
+    if word.len() < 3 || word.len() > 20 {
+        return None;
+    }
+    // Cheap rejection before allocating: every month name starts with one of these letters.
+    let first = word.chars().next()?;
+    if !"JFMASONDjfmasondЯФМАИСОНДяфмаисонд".contains(first) {
+        return None;
+    }
+    if !word.is_ascii() {
+        return russian_month(&word.to_lowercase());
+    }
+    let mut buf = [0u8; 20];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let m = match &*lower {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn russian_month(w: &str) -> Option<u8> {
+    const STEMS: [&str; 12] = [
+        "янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+    ];
+    // "май"/"мая" only: the two-letter stem would otherwise catch "март".
+    if w == "май" || w == "мая" {
+        return Some(5);
+    }
+    STEMS
+        .iter()
+        .position(|s| *s != "ма" && w.starts_with(s))
+        .and_then(|p| u8::try_from(p + 1).ok())
+}
+
+fn valid(day: u32, month: u32) -> bool {
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// A numeric date at the start of `s`: "31.01.2019", "31/01/2019" or "2019-01-31". Returns
+/// the date and the number of bytes read.
+pub(crate) fn numeric_date(s: &str) -> Option<(Date, usize)> {
+    let b = s.as_bytes();
+    if let Some(y) = year_at(s, 0) {
+        // ISO 8601
+        if b.get(4) == Some(&b'-') {
+            let (m, ml) = number_at(s, 5)?;
+            if b.get(5 + ml) == Some(&b'-') {
+                let (d, dl) = number_at(s, 6 + ml)?;
+                if ml <= 2 && dl <= 2 && valid(d, m) {
+                    return Some((Date::ymd(y, m as u8, d as u8), 6 + ml + dl));
+                }
+            }
+        }
+        return None;
+    }
+    let (d, dl) = number_at(s, 0)?;
+    let sep = *b.get(dl)?;
+    if dl > 2 || !matches!(sep, b'.' | b'/') {
+        return None;
+    }
+    let (m, ml) = number_at(s, dl + 1)?;
+    if ml > 2 || b.get(dl + 1 + ml) != Some(&sep) {
+        return None;
+    }
+    let ys = dl + ml + 2;
+    let y = year_at(s, ys)?;
+    valid(d, m).then(|| (Date::ymd(y, m as u8, d as u8), ys + 4))
+}
+
+/// A date written with a month name at the start of `s`: "December 11, 2017", "Dec. 11,
+/// 2017", "11 December 2017", "December 2017". Returns the date and the bytes read.
+pub(crate) fn worded_date(s: &str) -> Option<(Date, usize)> {
+    let first_end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let first = &s[..first_end];
+    if first.is_empty() {
+        return None;
+    }
+    if let Some(m) = month_number(first) {
+        // Month D, YYYY | Month YYYY
+        let mut i = first_end;
+        if s[i..].starts_with('.') {
+            i += 1;
+        }
+        i += s[i..].len() - s[i..].trim_start().len();
+        if let Some(y) = year_at(s, i) {
+            return Some((
+                Date {
+                    year: y,
+                    month: Some(m),
+                    day: None,
+                },
+                i + 4,
+            ));
+        }
+        let (d, dl) = number_at(s, i)?;
+        if dl > 2 || !valid(d, u32::from(m)) {
+            return None;
+        }
+        let mut j = i + dl;
+        if s[j..].starts_with(',') {
+            j += 1;
+        }
+        j += s[j..].len() - s[j..].trim_start().len();
+        let y = year_at(s, j)?;
+        return Some((Date::ymd(y, m, d as u8), j + 4));
+    }
+    // D Month YYYY
+    let (d, dl) = number_at(s, 0)?;
+    if dl > 2 || !s[dl..].starts_with(' ') {
+        return None;
+    }
+    let rest = &s[dl + 1..];
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let m = month_number(&rest[..word_end])?;
+    let mut j = dl + 1 + word_end;
+    if s[j..].starts_with('.') {
+        j += 1;
+    }
+    if s[j..].starts_with(',') {
+        j += 1;
+    }
+    j += s[j..].len() - s[j..].trim_start().len();
+    let y = year_at(s, j)?;
+    valid(d, u32::from(m)).then(|| (Date::ymd(y, m, d as u8), j + 4))
+}
+
+/// Any date at the start of `s`.
+pub(crate) fn date_at(s: &str) -> Option<(Date, usize)> {
+    numeric_date(s).or_else(|| worded_date(s))
+}
+
+/// The first worded full date ("Month D, YYYY" or "D Month YYYY") in `s`: its byte span and
+/// value. Month-and-year alone is not taken, because "May 2017" inside a title is too common.
+pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
+    let mut i = 0;
+    for (pos, c) in s.char_indices() {
+        if pos < i {
+            continue;
+        }
+        let word_start = pos == 0 || !s[..pos].ends_with(|p: char| p.is_alphanumeric());
+        if word_start && (c.is_alphabetic() || c.is_ascii_digit()) {
+            if let Some((d, len)) = worded_date(&s[pos..])
+                && d.day.is_some()
+            {
+                return Some((pos, pos + len, d));
+            }
+            // skip the rest of this word: keeps the scan linear
+            i = pos
+                + s[pos..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(s.len() - pos);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_forms() {
+        assert_eq!(
+            numeric_date("31.01.2019."),
+            Some((Date::ymd(2019, 1, 31), 10))
+        );
+        assert_eq!(
+            numeric_date("2019-01-31"),
+            Some((Date::ymd(2019, 1, 31), 10))
+        );
+        assert_eq!(numeric_date("13.13.2019"), None);
+        assert_eq!(numeric_date("61-78"), None);
+    }
+
+    #[test]
+    fn worded_forms() {
+        assert_eq!(
+            worded_date("December 11, 2017. Available"),
+            Some((Date::ymd(2017, 12, 11), 17))
+        );
+        assert_eq!(
+            worded_date("Dec. 11, 2017").map(|d| d.0),
+            Some(Date::ymd(2017, 12, 11))
+        );
+        assert_eq!(
+            worded_date("8 July 2018").map(|d| d.0),
+            Some(Date::ymd(2018, 7, 8))
+        );
+        assert_eq!(
+            worded_date("12 марта 2019").map(|d| d.0),
+            Some(Date::ymd(2019, 3, 12))
+        );
+        assert_eq!(worded_date("May 2017").map(|d| d.0.month), Some(Some(5)));
+        assert_eq!(worded_date("Mayor 2017"), None);
+    }
+
+    #[test]
+    fn finds_first_full_date() {
+        let s = "The National Interest, July 8, 2018. Available";
+        let (a, b, d) = find_worded_date(s).unwrap();
+        assert_eq!((&s[a..b], d), ("July 8, 2018", Date::ymd(2018, 7, 8)));
+        assert!(find_worded_date("Meeting in May 2017 and after").is_none());
+        assert!(find_worded_date("Стрельцов Д.В. 2013").is_none());
+    }
+}

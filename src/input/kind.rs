@@ -1,0 +1,177 @@
+//! What sort of work a parsed reference points to, decided from the evidence the parser
+//! found (locators, imprint, URL, keywords) rather than from any one marker.
+
+use crate::model::Kind;
+
+/// The evidence [`classify`] weighs.
+#[derive(Debug, Default)]
+pub(crate) struct Evidence<'a> {
+    pub title: &'a str,
+    pub container: Option<&'a str>,
+    pub has_volume_or_issue: bool,
+    pub has_pages: bool,
+    pub page_count: bool,
+    pub has_imprint: bool,
+    pub has_url: bool,
+    pub has_date: bool,
+    pub has_editors: bool,
+    pub in_marker: bool,
+}
+
+/// Keyword signals, read in one pass over the words of the title and the container.
+#[derive(Default)]
+struct Words {
+    thesis: bool,
+    conference: bool,
+    report: bool,
+}
+
+fn scan_words(text: &str, w: &mut Words) {
+    let mut paper_lead = false;
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '.') {
+        if word.is_empty() {
+            continue;
+        }
+        let word = word.trim_end_matches('.');
+        // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
+        if word.len() > 32 {
+            paper_lead = false;
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        let lower = std::str::from_utf8(b).unwrap_or("");
+        match lower {
+            "dissertation" | "thesis" | "дис" | "phd" => w.thesis = true,
+            "proceedings" | "conference" | "symposium" | "workshop" | "congress" | "proc" => {
+                w.conference = true
+            }
+            "report" | "reports" | "brief" => w.report = true,
+            "paper" if paper_lead => w.report = true,
+            _ => {}
+        }
+        if !lower.is_ascii() {
+            // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад")
+            let stem = lower.trim_start_matches(['Д', 'д', 'К', 'к', 'А', 'а']);
+            if stem.starts_with("иссертац") || stem.starts_with("втореф") {
+                w.thesis = true;
+            } else if stem.starts_with("онференц") {
+                w.conference = true;
+            } else if stem.starts_with("оклад") {
+                w.report = true;
+            }
+        }
+        paper_lead = matches!(lower, "working" | "discussion" | "white" | "policy");
+    }
+}
+
+/// Decides the kind; the order matters: the strongest evidence is looked at first.
+pub(crate) fn classify(e: &Evidence<'_>) -> Kind {
+    let mut words = Words::default();
+    scan_words(e.title, &mut words);
+    if let Some(c) = e.container {
+        scan_words(c, &mut words);
+    }
+    if words.thesis {
+        return Kind::Thesis;
+    }
+    if words.conference {
+        return Kind::ConferencePaper;
+    }
+    if e.in_marker {
+        return Kind::Chapter;
+    }
+    if e.has_volume_or_issue {
+        return Kind::JournalArticle;
+    }
+    let report_word = words.report;
+    if report_word {
+        return Kind::Report;
+    }
+    if e.container.is_some() && e.has_pages && !e.page_count {
+        return Kind::Chapter;
+    }
+    if e.has_editors && e.container.is_some() && e.has_url && !e.has_date {
+        return Kind::Report;
+    }
+    if e.has_url {
+        return Kind::Web;
+    }
+    // a page count, or an imprint (with or without a series as container, but no pages of a
+    // part): a whole book
+    if e.page_count || e.has_imprint {
+        return Kind::Book;
+    }
+    Kind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_of_evidence() {
+        let web = Evidence {
+            title: "T",
+            container: Some("The Diplomat"),
+            has_url: true,
+            has_date: true,
+            ..Default::default()
+        };
+        assert_eq!(classify(&web), Kind::Web);
+        let journal = Evidence {
+            has_volume_or_issue: true,
+            has_url: true,
+            container: Some("J"),
+            ..Default::default()
+        };
+        assert_eq!(classify(&journal), Kind::JournalArticle);
+        let chapter = Evidence {
+            container: Some("Japan 2016. Yearbook"),
+            has_pages: true,
+            has_imprint: true,
+            ..Default::default()
+        };
+        assert_eq!(classify(&chapter), Kind::Chapter);
+        let book = Evidence {
+            has_imprint: true,
+            ..Default::default()
+        };
+        assert_eq!(classify(&book), Kind::Book);
+        let report = Evidence {
+            title: "Report: Crisis",
+            container: Some("IMEMO RAN"),
+            has_url: true,
+            has_editors: true,
+            ..Default::default()
+        };
+        assert_eq!(classify(&report), Kind::Report);
+        let report = Evidence {
+            title: "Crisis",
+            container: Some("IMEMO RAN"),
+            has_url: true,
+            has_editors: true,
+            ..Default::default()
+        };
+        assert_eq!(classify(&report), Kind::Report);
+        let thesis = Evidence {
+            title: "PhD thesis",
+            ..Default::default()
+        };
+        assert_eq!(classify(&thesis), Kind::Thesis);
+        assert_eq!(classify(&Evidence::default()), Kind::Other);
+        let titled = |title| Evidence {
+            title,
+            ..Default::default()
+        };
+        assert_eq!(classify(&titled("NBER Working Paper")), Kind::Report);
+        assert_eq!(classify(&titled("Доклад о мире")), Kind::Report);
+        assert_eq!(classify(&titled("Paper on paper")), Kind::Other);
+        assert_eq!(
+            classify(&titled("Материалы конференции")),
+            Kind::ConferencePaper
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! The language of a reference when no note states it: Cyrillic script, or English function
+//! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
+//! English function words, so it stays unknown rather than being called English.
+
+use super::scan::is_cyrillic;
+
+/// Guesses the ISO 639-1 language of a title and source from their script and words.
+pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
+    let mut cyr = 0usize;
+    let mut latin = 0usize;
+    let mut ukrainian = false;
+    for c in text.chars() {
+        if is_cyrillic(c) {
+            cyr += 1;
+            ukrainian |= matches!(c, 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ');
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if cyr > latin {
+        return Some(if ukrainian { "uk" } else { "ru" });
+    }
+    if latin == 0 {
+        return None;
+    }
+    let mut english = 0;
+    let mut translit = 0;
+    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
+        if word.len() < 2 || word.len() > 14 {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        let w = lower.trim_end_matches("'s");
+        if is_english_word(w) {
+            english += 1;
+        } else if looks_transliterated(w) {
+            translit += 1;
+        }
+    }
+    (english > 0 && english >= translit).then_some("en")
+}
+
+/// In the Latin "References" of Russian journals a Russian-language source carries "(in
+/// Russian)"; an unmarked Latin-script entry with no sign of transliteration is English.
+pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if latin == 0 || text.chars().any(super::scan::is_cyrillic) {
+        return None;
+    }
+    let translit = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| looks_transliterated(&w.to_ascii_lowercase()))
+        .count();
+    (translit == 0).then_some("en")
+}
+
+fn is_english_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "of"
+            | "and"
+            | "in"
+            | "for"
+            | "to"
+            | "with"
+            | "on"
+            | "at"
+            | "by"
+            | "from"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "an"
+            | "as"
+            | "its"
+            | "it"
+            | "this"
+            | "that"
+            | "how"
+            | "what"
+            | "why"
+            | "who"
+            | "which"
+            | "when"
+            | "between"
+            | "into"
+            | "over"
+            | "after"
+            | "new"
+            | "will"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "more"
+            | "again"
+            | "not"
+            | "can"
+            | "does"
+            | "do"
+            | "has"
+            | "have"
+            | "about"
+            | "toward"
+            | "towards"
+            | "under"
+            | "against"
+            | "through"
+            | "study"
+            | "analysis"
+            | "policy"
+            | "relations"
+            | "security"
+            | "review"
+            | "journal"
+            | "university"
+            | "press"
+            | "international"
+            | "research"
+            | "management"
+            | "report"
+            | "world"
+            | "global"
+            | "economic"
+            | "political"
+            | "social"
+            | "development"
+            | "theory"
+    )
+}
+
+/// Endings of Russian words in Latin transliteration.
+fn looks_transliterated(w: &str) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "iya", "ogo", "ykh", "yh", "skii", "skiy", "skoi", "nye", "noe", "aya", "ovo", "ikh",
+        "stvo", "yi", "nyi", "eniya",
+    ];
+    ENDINGS.iter().any(|e| w.ends_with(e)) || w == "i" || w == "v" || w == "na" || w == "po"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_words() {
+        assert_eq!(
+            guess_language("Japan Woos Russia for Its Own Security"),
+            Some("en")
+        );
+        assert_eq!(
+            guess_language(
+                "Abe's More Assertive Japan: Will He Defy Expectation Again. GlobalAsia"
+            ),
+            Some("en")
+        );
+        assert_eq!(guess_language("Японские исследования"), Some("ru"));
+        assert_eq!(
+            guess_language("Українська мова і література, їх"),
+            Some("uk")
+        );
+        assert_eq!(guess_language("Yaponskie issledovaniya"), None);
+        assert_eq!(guess_language("12345"), None);
+        assert_eq!(
+            unmarked_latin_is_english("Japan's Strategy. Foreign Affairs"),
+            Some("en")
+        );
+        assert_eq!(unmarked_latin_is_english("Yaponskie issledovaniya"), None);
+    }
+}

@@ -1,0 +1,456 @@
+//! Locators and imprint at the end of a source: volume, issue, pages, year, place and
+//! publisher ("Yaponskie issledovaniya, no 3, pp. 42–65", "Japan 2016. Yearbook, Moscow:
+//! AIRO-XXI, pp. 61–78", "Журнал. 2016. Т. 5. № 3. С. 42–65", "Journal, 12(3), 42-65").
+//!
+//! The source text is cut into items at ", ", "; " and sentence ends; items are read from the
+//! right while they are locators, and the source is what is left.
+
+use super::date::month_number;
+use super::scan::{first_year, number_at, starts_with_ci, year_at};
+use super::sentences;
+
+/// What the trailing locators of a source said.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Locators {
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub year: Option<i32>,
+    pub place: Option<String>,
+    pub publisher: Option<String>,
+    /// A page count ("296 p."), which marks a whole book.
+    pub page_count: bool,
+    /// The Vancouver form "2016;12(3):42-65" was seen.
+    pub compact_year: bool,
+    /// A date printed without its year ("12 March", "March 12"): (month, day).
+    pub day_month: Option<(u8, u8)>,
+}
+
+/// Item boundaries: sentence parts, each cut again at ", " and "; ".
+fn items(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, b, _) in sentences::parts(s) {
+        let part = &s[a..b];
+        let mut start = 0;
+        let pb = part.as_bytes();
+        let mut i = 0;
+        while i < pb.len() {
+            if matches!(pb[i], b',' | b';') && pb.get(i + 1) == Some(&b' ') {
+                if i > start {
+                    out.push((a + start, a + i));
+                }
+                start = i + 2;
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+        if start < part.len() {
+            out.push((a + start, b));
+        }
+    }
+    out
+}
+
+/// Reads locators from the right end of `s`, never consuming the first `keep` items. Returns
+/// them and the byte length of the source that is left (`s[..len]`).
+pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
+    let its = items(s);
+    let mut loc = Locators::default();
+    let mut n = its.len();
+    while n > keep {
+        let (a, b) = its[n - 1];
+        let had_place = loc.place.is_some();
+        if !read_item(s[a..b].trim(), &mut loc) {
+            break;
+        }
+        n -= 1;
+        // "Washington, DC: Publisher": the comma split the place; a state code joins back
+        if !had_place
+            && n > keep
+            && let Some(place) = loc.place.as_mut()
+            && place.len() == 2
+            && place.chars().all(|c| c.is_ascii_uppercase())
+        {
+            let (pa, pb) = its[n - 1];
+            let city = s[pa..pb].trim();
+            if city.split_whitespace().count() <= 3 && city.starts_with(char::is_uppercase) {
+                *place = format!("{city}, {place}");
+                n -= 1;
+            }
+        }
+    }
+    let mut len = if n == 0 { 0 } else { its[n - 1].1 };
+    // APA prints a chapter's pages in parentheses after the book: "Handbook (pp. 10-25)"
+    let kept = s[..len].trim_end();
+    if loc.pages.is_none()
+        && kept.ends_with(')')
+        && let Some(open) = kept.rfind('(')
+        && n > keep
+    {
+        let inner = &kept[open + 1..kept.len() - 1];
+        if let Some(v) = after_label(inner, &["pp.", "p.", "pp", "p"])
+            && is_range(v)
+        {
+            loc.pages = Some(v.to_string());
+            len = kept[..open].trim_end().len();
+        }
+    }
+    (loc, len)
+}
+
+/// Records one locator item; `false` when the item is not a locator (or repeats one already
+/// read, which means it belongs to the source).
+fn read_item(item: &str, loc: &mut Locators) -> bool {
+    if item.is_empty() {
+        return true;
+    }
+    if let Some(v) = after_label(
+        item,
+        &["pp.", "pp", "p.", "с.", "c.", "s.", "стр.", "pages", "page"],
+    ) {
+        if loc.pages.is_none() && is_range(v) {
+            loc.pages = Some(v.to_string());
+            return true;
+        }
+        return false;
+    }
+    if let Some(v) = after_label(
+        item,
+        &[
+            "no.", "no", "nr.", "nr", "№", "n.", "issue", "iss.", "is.", "вып.", "heft",
+        ],
+    ) {
+        if loc.issue.is_none() && is_number_like(v) {
+            loc.issue = Some(v.to_string());
+            return true;
+        }
+        return false;
+    }
+    if let Some(v) = after_label(
+        item,
+        &["vol.", "vol", "volume", "v.", "т.", "tom", "bd.", "jg."],
+    ) {
+        if loc.volume.is_none() && is_number_like(v) {
+            loc.volume = Some(v.to_string());
+            return true;
+        }
+        return false;
+    }
+    if let Some(count) = page_count(item) {
+        if loc.pages.is_none() {
+            loc.pages = Some(count.to_string());
+            loc.page_count = true;
+            return true;
+        }
+        return false;
+    }
+    if is_range(item) && item.contains('-') && loc.pages.is_none() {
+        loc.pages = Some(item.to_string());
+        return true;
+    }
+    if item.len() == 4
+        && let Some(y) = year_at(item, 0)
+        && loc.year.is_none()
+    {
+        loc.year = Some(y);
+        return true;
+    }
+    if compact_locator(item, loc) || is_edition(item) {
+        return true;
+    }
+    if loc.day_month.is_none()
+        && let Some(dm) = day_month(item)
+    {
+        loc.day_month = Some(dm);
+        return true;
+    }
+    if loc.publisher.is_none()
+        && let Some((place, publisher)) = place_publisher(item)
+    {
+        loc.place = Some(place.to_string());
+        loc.publisher = Some(publisher.to_string());
+        return true;
+    }
+    false
+}
+
+/// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
+fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
+    for l in labels {
+        if let Some(rest) = strip_label_ci(item, l) {
+            // "no" must be a word of its own, not the start of "Nobel"
+            let glued_letter = rest.starts_with(|c: char| c.is_alphabetic());
+            if glued_letter {
+                continue;
+            }
+            let v = rest.trim_start_matches([' ', ':']).trim_end_matches('.');
+            if !v.is_empty() {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+fn is_number_like(v: &str) -> bool {
+    let arabic = v.starts_with(|c: char| c.is_ascii_digit())
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '(' | ')'));
+    // volumes are sometimes Roman: "vol. XVII"
+    let roman = v.len() <= 8
+        && v.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    v.len() <= 16 && !v.is_empty() && (arabic || roman)
+}
+
+/// "61-78", "7", "e1234", "S12-S20".
+fn is_range(v: &str) -> bool {
+    v.len() <= 24
+        && v.chars().any(|c| c.is_ascii_digit())
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && v.chars().filter(|c| c.is_alphabetic()).count() <= 2
+}
+
+/// `item` without the label `l` (lower-case), compared char by char without allocating.
+fn strip_label_ci<'a>(item: &'a str, l: &str) -> Option<&'a str> {
+    let mut it = item.char_indices();
+    for lc in l.chars() {
+        let (_, c) = it.next()?;
+        let same = c == lc
+            || if c.is_ascii() {
+                c.to_ascii_lowercase() == lc
+            } else {
+                c.to_lowercase().next() == Some(lc)
+            };
+        if !same {
+            return None;
+        }
+    }
+    let rest = it.offset();
+    (rest < item.len()).then(|| &item[rest..])
+}
+
+/// "296 p.", "296 pp", "296 с." → 296.
+fn page_count(item: &str) -> Option<u32> {
+    let (n, len) = number_at(item, 0)?;
+    let rest = item[len..].trim();
+    matches!(
+        rest,
+        "p." | "p" | "pp." | "pp" | "с." | "с" | "S." | "pages"
+    )
+    .then_some(n)
+}
+
+/// "12 March", "March 12", "12 марта": a date whose year is the year slot's.
+fn day_month(item: &str) -> Option<(u8, u8)> {
+    let mut words = item.split_whitespace();
+    let (a, b) = (words.next()?, words.next()?);
+    if words.next().is_some() {
+        return None;
+    }
+    let (day, month) = match (a.parse::<u8>(), b.parse::<u8>()) {
+        (Ok(d), Err(_)) => (d, month_number(b.trim_end_matches('.'))?),
+        (Err(_), Ok(d)) => (d, month_number(a.trim_end_matches('.'))?),
+        _ => return None,
+    };
+    (1..=31).contains(&day).then_some((month, day))
+}
+
+/// "2nd ed", "3rd edn", "2-е изд", "2. Aufl": an edition statement, read and dropped.
+fn is_edition(item: &str) -> bool {
+    let Some((_, len)) = number_at(item, 0) else {
+        return false;
+    };
+    let rest = item[len..].trim_start_matches(['-', '.', ' ']);
+    let rest = rest
+        .trim_start_matches("st")
+        .trim_start_matches("nd")
+        .trim_start_matches("rd")
+        .trim_start_matches("th")
+        .trim_start_matches('е')
+        .trim();
+    matches!(
+        rest,
+        "ed" | "edn" | "ed." | "edn." | "edition" | "изд" | "изд." | "Aufl" | "Aufl." | "éd"
+    )
+}
+
+/// "12(3):42-65", "12(3)", "2019;12(1):102-116", "12:42-65".
+fn compact_locator(item: &str, loc: &mut Locators) -> bool {
+    let mut s = item;
+    let mut year = None;
+    if let Some(y) = year_at(s, 0) {
+        if s[4..].starts_with(';') {
+            year = Some(y);
+            s = s[5..].trim_start();
+        } else {
+            return false;
+        }
+    }
+    // "2020;(2):45-61": journals without volumes print the issue alone after the year
+    let vlen = match number_at(s, 0) {
+        Some((_, len)) => len,
+        None if year.is_some() && s.starts_with('(') => 0,
+        None => return false,
+    };
+    let volume = &s[..vlen];
+    let mut rest = &s[vlen..];
+    let mut issue = None;
+    if let Some(r) = rest.strip_prefix('(') {
+        let Some(close) = r.find(')') else {
+            return false;
+        };
+        let inner = &r[..close];
+        if !is_number_like(inner) && !inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return false;
+        }
+        issue = Some(inner);
+        rest = &r[close + 1..];
+    }
+    let mut pages = None;
+    if let Some(r) = rest.strip_prefix(':') {
+        let r = r.trim();
+        if !is_range(r) {
+            return false;
+        }
+        pages = Some(r);
+        rest = "";
+    }
+    if !rest.trim().is_empty() || (issue.is_none() && pages.is_none()) {
+        return false;
+    }
+    if loc.volume.is_some() {
+        return false;
+    }
+    loc.volume = (!volume.is_empty()).then(|| volume.to_string());
+    loc.issue = loc.issue.take().or(issue.map(str::to_string));
+    if loc.pages.is_none() {
+        loc.pages = pages.map(str::to_string);
+    }
+    if loc.year.is_none() {
+        loc.year = year;
+    }
+    loc.compact_year |= year.is_some();
+    true
+}
+
+/// "Moscow: AIRO-XXI", "М.: Наука", "New York: Routledge".
+fn place_publisher(item: &str) -> Option<(&str, &str)> {
+    let colon = item.find(':')?;
+    let place = item[..colon].trim();
+    let publisher = item[colon + 1..].trim();
+    if place.is_empty() || publisher.is_empty() || place.len() > 40 || publisher.len() > 120 {
+        return None;
+    }
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_ok = words.len() <= 3
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "am" | "upon" | "on" | "de")
+        });
+    let publisher_ok = publisher
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')
+        && first_year(publisher).is_none_or(|(i, _)| i > 0);
+    (place_ok && publisher_ok && !starts_with_ci(place, "http")).then_some((place, publisher))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, keep: usize) -> (Locators, &str) {
+        let (l, n) = strip_locators(s, keep);
+        (l, &s[..n])
+    }
+
+    #[test]
+    fn seed_sources() {
+        let (l, src) = run("Japan 2016. Yearbook, Moscow: AIRO-XXI, pp. 61-78", 0);
+        assert_eq!(src, "Japan 2016. Yearbook");
+        assert_eq!(l.pages.as_deref(), Some("61-78"));
+        assert_eq!(l.place.as_deref(), Some("Moscow"));
+        assert_eq!(l.publisher.as_deref(), Some("AIRO-XXI"));
+        let (l, src) = run(
+            "Vestnik universiteta. Seriya 25. Politika, no 3. pp. 72-95",
+            0,
+        );
+        assert_eq!(src, "Vestnik universiteta. Seriya 25. Politika");
+        assert_eq!(
+            (l.issue.as_deref(), l.pages.as_deref()),
+            (Some("3"), Some("72-95"))
+        );
+        let (l, src) = run(
+            "Japan: Political Modernization of the Heisei Era, Moscow: AIRO-XXI",
+            1,
+        );
+        assert_eq!(src, "Japan: Political Modernization of the Heisei Era");
+        assert_eq!(l.publisher.as_deref(), Some("AIRO-XXI"));
+        let (_, src) = run("IMEMO RAN", 0);
+        assert_eq!(src, "IMEMO RAN");
+    }
+
+    #[test]
+    fn other_styles() {
+        let (l, src) = run("Японские исследования. 2016. Т. 5. № 3. С. 42-65", 0);
+        assert_eq!(src, "Японские исследования");
+        assert_eq!(l.year, Some(2016));
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (Some("5"), Some("3"), Some("42-65"))
+        );
+        let (l, src) = run(
+            "Outlines of global transformations: politics, economics, law. 2019;12(1):102-116",
+            0,
+        );
+        assert_eq!(
+            src,
+            "Outlines of global transformations: politics, economics, law"
+        );
+        assert_eq!(
+            (
+                l.volume.as_deref(),
+                l.issue.as_deref(),
+                l.pages.as_deref(),
+                l.year
+            ),
+            (Some("12"), Some("1"), Some("102-116"), Some(2019))
+        );
+        let (l, src) = run("Japanese Studies in Russia. 2020;(2):45-61", 0);
+        assert_eq!(src, "Japanese Studies in Russia");
+        assert_eq!(
+            (l.volume, l.issue.as_deref(), l.pages.as_deref(), l.year),
+            (None, Some("2"), Some("45-61"), Some(2020))
+        );
+        let (l, src) = run("Journal of Things, 12(3), 42-65", 0);
+        assert_eq!(src, "Journal of Things");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (Some("12"), Some("3"), Some("42-65"))
+        );
+        let (l, src) = run("Science, Vol. 12, No. 3, P. 42-65", 0);
+        assert_eq!(src, "Science");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (Some("12"), Some("3"), Some("42-65"))
+        );
+        let (l, src) = run("М.: Наука, 2013. 296 с", 0);
+        assert_eq!(src, "");
+        assert_eq!(
+            (l.place.as_deref(), l.publisher.as_deref(), l.year),
+            (Some("М."), Some("Наука"), Some(2013))
+        );
+        assert!(l.page_count);
+        let (l, src) = run("Washington, DC: Sasakawa Peace Foundation, 150 p", 0);
+        assert_eq!(src, "");
+        assert_eq!(l.place.as_deref(), Some("Washington, DC"));
+        let (l, src) = run("Perceptions, vol. XVII, no 4, pp. 49-78", 0);
+        assert_eq!((src, l.volume.as_deref()), ("Perceptions", Some("XVII")));
+        let (l, src) = run("Handbook of Things (pp. 10-25). London: Routledge", 0);
+        assert_eq!(
+            (src, l.pages.as_deref()),
+            ("Handbook of Things", Some("10-25"))
+        );
+        let (l, src) = run("The Japan Times, 12 March", 0);
+        assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));
+    }
+}

@@ -1,0 +1,793 @@
+//! One reference's text to a [`Reference`]: author slot, year slot, title, source, locators,
+//! tail, kind, language and style.
+
+use crate::model::{Date, Reference, Style, Warning, WarningCode};
+use crate::text::normalize;
+
+use super::authors::{author_prefix, is_editor_marker};
+use super::date::find_worded_date;
+use super::kind::{Evidence, classify};
+use super::language::guess_language;
+use super::locator::{Locators, strip_locators};
+use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, year_at};
+use super::segment::split_label;
+use super::sentences;
+use super::tail::cut_tail;
+
+/// Entries longer than this are parsed on their first bytes only (the raw text is kept in
+/// full): no real reference is this long, and the bound keeps hostile input cheap.
+pub(crate) const MAX_PARSED_BYTES: usize = 4096;
+
+/// Parses one reference's text. The result has index 1 and line 1; callers renumber. A
+/// leading list label (`15.`, `[15]`, `15)`) is read into `number`.
+///
+/// Never fails: an entry that cannot be read comes back with `parsed == false`, its raw
+/// text, and an [`WarningCode::UnparsedReference`] warning.
+///
+/// ```
+/// use citegraph::{Kind, parse_reference};
+///
+/// let (r, warnings) = parse_reference(
+///     "Paramonov O.G. (2016) The Output of Japan to Global Arms Markets. \
+///      Yaponskie issledovaniya, no 3, pp. 42–65 (in Russian). DOI: 10.24411/2500-2872-2016-00021",
+/// );
+/// assert!(warnings.is_empty());
+/// assert_eq!(r.authors[0].to_string(), "Paramonov O.G.");
+/// assert_eq!(r.year, Some(2016));
+/// assert_eq!(r.container.as_deref(), Some("Yaponskie issledovaniya"));
+/// assert_eq!((r.issue.as_deref(), r.pages.as_deref()), (Some("3"), Some("42-65")));
+/// assert_eq!(r.doi.as_deref(), Some("10.24411/2500-2872-2016-00021"));
+/// assert_eq!((r.kind, r.language.as_deref()), (Kind::JournalArticle, Some("ru")));
+/// ```
+pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
+    let norm = normalize(raw);
+    let mut text = norm.trim();
+    let mut number = None;
+    if let Some((n, rest)) = split_label(text) {
+        number = Some(n);
+        text = rest;
+    }
+    let (mut r, warnings) = parse_body(text);
+    r.raw = raw.to_string();
+    r.number = number;
+    (r, warnings)
+}
+
+/// Parses one entry's normalised text, label already removed; `raw` is set to `text`.
+pub(crate) fn parse_body(text: &str) -> (Reference, Vec<Warning>) {
+    let raw = text.trim();
+    let (mut r, w) = parse_trimmed(raw);
+    r.raw = raw.to_string();
+    (r, w)
+}
+
+/// [`parse_body`] on an owned text, which becomes `raw` without a copy when it is trimmed
+/// already (the common case: segmentation trims).
+pub(crate) fn parse_body_owned(text: String) -> (Reference, Vec<Warning>) {
+    let trimmed = text.trim();
+    let (mut r, w) = parse_trimmed(trimmed);
+    r.raw = if trimmed.len() == text.len() {
+        text
+    } else {
+        trimmed.to_string()
+    };
+    (r, w)
+}
+
+/// The parse itself; `raw` is left empty for the caller to fill.
+fn parse_trimmed(raw: &str) -> (Reference, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let mut text = raw;
+    if text.len() > MAX_PARSED_BYTES {
+        warnings.push(Warning::new(
+            WarningCode::OversizedInput,
+            Some(1),
+            format!(
+                "the entry is {} bytes long; only its first {MAX_PARSED_BYTES} bytes were parsed",
+                text.len()
+            ),
+        ));
+        text = prefix_at_most(text, MAX_PARSED_BYTES);
+    }
+    match parse_fields(text) {
+        Some(parsed) => {
+            warnings.extend(
+                parsed
+                    .defects
+                    .into_iter()
+                    .map(|(code, msg)| Warning::new(code, Some(1), msg)),
+            );
+            (parsed.reference, warnings)
+        }
+        None => {
+            warnings.push(Warning::new(
+                WarningCode::UnparsedReference,
+                Some(1),
+                format!(
+                    "could not read this entry; kept as raw text: {:?}",
+                    prefix_at_most(text, 80)
+                ),
+            ));
+            (Reference::unparsed(1, None, 1, String::new()), warnings)
+        }
+    }
+}
+
+/// A year slot: the year (None for "n.d."), the bytes it spans, whether it was in parentheses.
+type YearSlot = (Option<i32>, usize, bool);
+
+struct Parsed {
+    reference: Reference,
+    defects: Vec<(WarningCode, String)>,
+}
+
+/// The year slot right after the authors: "(2017)", "(2017a)", "(2017, May 3)", "(n.d.)",
+/// "2017." Returns the year (None for "n.d."), the bytes it spans and whether it was in
+/// parentheses.
+fn year_slot(s: &str) -> Option<YearSlot> {
+    let lead = s.len() - s.trim_start_matches([' ', ',', '.']).len();
+    let t = &s[lead..];
+    if let Some(inner) = t.strip_prefix('(') {
+        let close = prefix_at_most(inner, 40).find(')')?;
+        let body = &inner[..close];
+        if body.eq_ignore_ascii_case("n.d.") || body.eq_ignore_ascii_case("n.d") || body == "б.г."
+        {
+            return Some((None, lead + close + 2, true));
+        }
+        let y = year_at(body, 0)?;
+        let after = &body[4..];
+        let ok = after.is_empty()
+            || (after.len() == 1 && after.chars().all(|c| c.is_ascii_lowercase()))
+            || after.starts_with(',')
+            || after.starts_with('/');
+        return ok.then_some((Some(y), lead + close + 2, true));
+    }
+    let y = year_at(t, 0)?;
+    let after = &t[4..];
+    let suffix = after
+        .chars()
+        .next()
+        .filter(char::is_ascii_lowercase)
+        .map_or(0, |_| 1);
+    let end = 4 + suffix;
+    t[end..]
+        .starts_with(['.', ','])
+        .then_some((Some(y), lead + end + 1, false))
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s
+        .trim()
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | ' '))
+        .trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Title and source from the text after the year slot.
+struct Split<'a> {
+    title: &'a str,
+    /// The source part, locators still attached (or the title's tail when `keep` is 1).
+    source: &'a str,
+    /// How many leading items of `source` are not locators (1 when `source` is the title).
+    keep: usize,
+    date: Option<(Date, &'a str)>,
+    in_marker: bool,
+    /// Whether the title was in quotation marks (IEEE, MLA).
+    quoted: bool,
+    /// Text after a printed date ("…, May 4, 2017, pp. 3-5"), read for locators only.
+    after_date: &'a str,
+}
+
+fn split_title_source(rest: &str) -> Split<'_> {
+    // IEEE and MLA quote the title: "\"Title,\" Journal, vol. 3"
+    if let Some(inner) = rest.strip_prefix('"')
+        && let Some(close) = inner.find('"')
+    {
+        let source = inner[close + 1..].trim_start_matches([',', '.', ' ']);
+        let book = ["in ", "In: ", "In "]
+            .iter()
+            .find_map(|m| source.strip_prefix(m));
+        return Split {
+            title: inner[..close].trim().trim_end_matches([',', '.']),
+            source: book.unwrap_or(source),
+            keep: 0,
+            date: None,
+            in_marker: book.is_some(),
+            quoted: true,
+            after_date: "",
+        };
+    }
+    // Harvard quotes with single marks: "'Title', Journal"; an apostrophe inside the title
+    // is not followed by a comma or full stop, the closing mark is
+    if let Some(inner) = rest.strip_prefix('\'')
+        && let Some(close) = inner.find("', ").or_else(|| inner.find("'. "))
+    {
+        return Split {
+            title: inner[..close].trim(),
+            source: inner[close + 3..].trim(),
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: true,
+            after_date: "",
+        };
+    }
+    // GOST: "Title // Source. 2016. № 3. С. 42-65"
+    if let Some(k) = find_from(rest, "//", 0) {
+        return Split {
+            title: rest[..k].trim(),
+            source: rest[k + 2..].trim(),
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        };
+    }
+    // "Title. In: Book" / "Title, in Book" / "Title. В кн.: Book"
+    for marker in [
+        ". In: ",
+        " In: ",
+        ". In ",
+        ", in: ",
+        ", in ",
+        ". В кн.: ",
+        " В кн.: ",
+    ] {
+        if let Some(k) = find_from(rest, marker, 0) {
+            let after = &rest[k + marker.len()..];
+            if (marker.ends_with("In ") || marker.ends_with("in "))
+                && !after.starts_with(|c: char| c.is_uppercase())
+            {
+                continue;
+            }
+            return Split {
+                title: rest[..k].trim(),
+                source: after.trim(),
+                keep: 0,
+                date: None,
+                in_marker: true,
+                quoted: false,
+                after_date: "",
+            };
+        }
+    }
+    let parts = sentences::parts(rest);
+    if let Some((ds, de, d)) = find_worded_date(rest) {
+        let part_start = parts
+            .iter()
+            .rev()
+            .find(|(a, _, _)| *a <= ds)
+            .map_or(0, |p| p.0);
+        let printed = &rest[ds..de];
+        let after_date = &rest[de..];
+        if part_start > 0 {
+            return Split {
+                title: title_with_mark(rest, &parts, part_start),
+                source: rest[part_start..ds].trim_end_matches([',', ' ']),
+                keep: 0,
+                date: Some((d, printed)),
+                in_marker: false,
+                quoted: false,
+                after_date,
+            };
+        }
+        return Split {
+            title: rest[..ds].trim_end_matches([',', ' ']),
+            source: "",
+            keep: 0,
+            date: Some((d, printed)),
+            in_marker: false,
+            quoted: false,
+            after_date,
+        };
+    }
+    match parts.as_slice() {
+        [] => Split {
+            title: "",
+            source: "",
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        },
+        [only] => Split {
+            title: &rest[only.0..only.1],
+            source: &rest[only.0..only.1],
+            keep: 1,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        },
+        [_, second, ..] => Split {
+            title: title_with_mark(rest, &parts, second.0),
+            source: &rest[second.0..],
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        },
+    }
+}
+
+/// The text before `part_start`, keeping a closing "?" or "!" that belongs to the title.
+fn title_with_mark<'a>(
+    rest: &'a str,
+    parts: &[(usize, usize, char)],
+    part_start: usize,
+) -> &'a str {
+    let Some(last) = parts.iter().rev().find(|p| p.1 <= part_start) else {
+        return rest[..part_start].trim_end_matches(['.', ' ']);
+    };
+    let end = if matches!(last.2, '?' | '!') {
+        last.1 + 1
+    } else {
+        last.1
+    };
+    &rest[..end]
+}
+
+fn parse_fields(text: &str) -> Option<Parsed> {
+    let mut defects = Vec::new();
+    let tail = cut_tail(text);
+    defects.extend(tail.defects.iter().cloned());
+    let body = tail.body.as_str();
+
+    let authors = author_prefix(body);
+    let mut pos = authors.end;
+    let mut slot = year_slot(&body[pos..]);
+    // "(eds.)" after the year slot: "Family I.I. (2018) (eds.)"
+    if let Some((_, len, _)) = slot {
+        pos += len;
+    }
+    // "World Bank (2018) Title": an organisation in the author slot. It is no person, so it
+    // becomes the issuing body rather than an author.
+    let mut corporate = None;
+    if authors.names.is_empty()
+        && slot.is_none()
+        && let Some((k, found)) = corporate_slot(body)
+    {
+        let name = body[..k].trim().trim_end_matches([',', '.']);
+        if !matches!(
+            name.to_ascii_lowercase().as_str(),
+            "anonymous" | "anon" | "n.a" | ""
+        ) {
+            corporate = Some(name.to_string());
+        }
+        slot = Some(found);
+        pos = k + found.1;
+    }
+    let mut editors_flag = authors.editors;
+    let after_slot = body[pos..].trim_start();
+    if let Some(marker) = after_slot.split_whitespace().next()
+        && !authors.names.is_empty()
+        && is_editor_marker(marker)
+    {
+        editors_flag = true;
+        pos = body.len() - after_slot.len() + marker.len();
+        if slot.is_none() {
+            slot = year_slot(&body[pos..]);
+            if let Some((_, len, _)) = slot {
+                pos += len;
+            }
+        }
+    }
+    let rest = body[pos..]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';'));
+    let split = split_title_source(rest);
+
+    let (mut loc, source_len) = strip_locators(split.source, split.keep);
+    if !split.after_date.is_empty() {
+        let (after, _) = strip_locators(split.after_date.trim_start_matches([',', '.', ' ']), 0);
+        merge(&mut loc, after);
+    }
+    let mut title = split.title;
+    let mut container = None;
+    if split.keep == 1 {
+        title = &split.source[..source_len];
+    } else {
+        container = non_empty(&split.source[..source_len]);
+    }
+    // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
+    let mut editors = Vec::new();
+    if split.in_marker
+        && let Some(c) = container.take()
+    {
+        let lead = author_prefix(&c);
+        if !lead.names.is_empty() && lead.editors {
+            editors = lead.names;
+            container = non_empty(&c[lead.end..]);
+        } else {
+            container = Some(c);
+        }
+    }
+
+    let mut r = Reference::unparsed(1, None, 1, String::new());
+    r.title = non_empty(title);
+    r.container = container;
+    if editors_flag {
+        r.editors = authors.names;
+    } else {
+        r.authors = authors.names;
+        r.editors = editors;
+    }
+    let slot_year = slot.and_then(|s| s.0);
+    r.date = split.date.map(|d| d.0).or_else(|| {
+        let (m, d) = loc.day_month?;
+        Some(Date::ymd(slot_year?, m, d))
+    });
+    r.year = slot_year
+        .or(loc.year)
+        .or(r.date.map(|d| d.year))
+        .or_else(|| first_year(rest).map(|(_, y)| y));
+    if let (Some(y), Some((d, printed))) = (slot_year, split.date)
+        && d.year != y
+    {
+        defects.push((
+            WarningCode::YearMismatch,
+            format!("({y}) in the year slot, {printed} in the date"),
+        ));
+    }
+    r.volume = loc.volume.take();
+    r.issue = loc.issue.take();
+    r.pages = loc.pages.take();
+    r.place = loc.place.take();
+    r.publisher = loc.publisher.take().or(corporate);
+    r.url = tail.url;
+    r.doi = tail.doi;
+    r.accessed = tail.accessed;
+
+    let parsed = r.year.is_some()
+        || !r.authors.is_empty()
+        || !r.editors.is_empty()
+        || r.doi.is_some()
+        || r.url.is_some()
+        || slot.is_some();
+    if !parsed {
+        return None;
+    }
+
+    let initials_first = body
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| super::authors::is_dotted_initials(w.trim_end_matches(',')));
+    r.style = detect_style(
+        body,
+        StyleCues {
+            comma_form: authors_form(body),
+            slot,
+            quoted: split.quoted,
+            initials_first,
+            compact: loc.compact_year,
+        },
+    );
+    // a printed note decides; otherwise the title and source are read for clues
+    r.language = tail
+        .language
+        .or_else(|| {
+            let lang_text = match &r.container {
+                Some(c) => format!("{} {c}", r.title.as_deref().unwrap_or("")),
+                None => r.title.clone().unwrap_or_default(),
+            };
+            guess_language(&lang_text)
+                .or_else(|| has_cyrillic(body).then_some("ru"))
+                .or_else(|| {
+                    (r.style == Some(Style::RussianLatin))
+                        .then(|| super::language::unmarked_latin_is_english(&lang_text))
+                        .flatten()
+                })
+        })
+        .map(str::to_string);
+    r.kind = classify(&Evidence {
+        title: r.title.as_deref().unwrap_or(""),
+        container: r.container.as_deref(),
+        has_volume_or_issue: r.volume.is_some() || r.issue.is_some(),
+        has_pages: r.pages.is_some() && !loc.page_count,
+        page_count: loc.page_count,
+        has_imprint: r.publisher.is_some() || r.place.is_some(),
+        has_url: r.url.is_some(),
+        has_date: r.date.is_some(),
+        has_editors: !r.editors.is_empty(),
+        in_marker: split.in_marker,
+    });
+    r.parsed = true;
+    Some(Parsed {
+        reference: r,
+        defects,
+    })
+}
+
+/// The first "(YYYY)" within the opening words, after a short run of words with no sentence
+/// end: the year slot of an entry whose author is an organisation.
+fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
+    let head = prefix_at_most(body, 160);
+    let k = head.find('(')?;
+    let prefix = &head[..k];
+    let words = prefix.split_whitespace().count();
+    if words == 0 || words > 8 || prefix.contains(". ") || prefix.contains('"') {
+        return None;
+    }
+    let found = year_slot(&body[k..])?;
+    found.2.then_some((k, found))
+}
+
+fn merge(into: &mut Locators, from: Locators) {
+    into.volume = into.volume.take().or(from.volume);
+    into.issue = into.issue.take().or(from.issue);
+    into.pages = into.pages.take().or(from.pages);
+    into.year = into.year.or(from.year);
+}
+
+/// Whether the first name is printed "Family, I." (comma) or "Family I." (none).
+fn authors_form(body: &str) -> bool {
+    let first = prefix_at_most(body, 64);
+    first
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(','))
+}
+
+/// What the parse saw that tells one style from another.
+struct StyleCues {
+    /// "Family, I." rather than "Family I."
+    comma_form: bool,
+    slot: Option<YearSlot>,
+    /// A title in quotation marks.
+    quoted: bool,
+    /// Names printed "I. Family".
+    initials_first: bool,
+    /// "2016;12(3):42-65".
+    compact: bool,
+}
+
+/// The style, when the cues agree; `None` when unsure.
+fn detect_style(body: &str, cues: StyleCues) -> Option<Style> {
+    if body.contains("//") && has_cyrillic(body) {
+        return Some(Style::Gost);
+    }
+    if cues.compact && cues.slot.is_none() {
+        return Some(Style::Vancouver);
+    }
+    if cues.quoted && cues.initials_first && cues.slot.is_none() {
+        return Some(Style::Ieee);
+    }
+    let (_, _, paren) = cues.slot?;
+    if !paren {
+        return None;
+    }
+    // "(2017) Title" is the Russian Latin style; "(2017). Title" with "Family, I." is APA.
+    let after_paren = body.find(')').map(|i| &body[i + 1..]);
+    match (after_paren, cues.comma_form) {
+        (Some(a), true) if a.starts_with('.') => Some(Style::Apa),
+        (Some(a), false) if a.starts_with(' ') && !cues.initials_first => Some(Style::RussianLatin),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn p(s: &str) -> Reference {
+        parse_reference(s).0
+    }
+
+    #[test]
+    fn web_entry() {
+        let r = p(
+            "Brown J. (2017) Japan Woos Russia for Its Own Security. Nikkei Asian Review, December 11, 2017. Available at: https://asia.nikkei.com/x, accessed 31.01.2019.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Japan Woos Russia for Its Own Security")
+        );
+        assert_eq!(r.container.as_deref(), Some("Nikkei Asian Review"));
+        assert_eq!(r.date, Some(Date::ymd(2017, 12, 11)));
+        assert_eq!(r.accessed, Some(Date::ymd(2019, 1, 31)));
+        assert_eq!(r.kind, Kind::Web);
+        assert_eq!(r.language.as_deref(), Some("en"));
+        assert_eq!(r.style, Some(Style::RussianLatin));
+    }
+
+    #[test]
+    fn year_mismatch() {
+        let (r, w) = parse_reference(
+            "Brown J. (2017) How Trump Can Affect. Carnegie Moscow Center, April 18, 2018. Available at: https://carnegie.ru/commentary/68689, accessed 31.01.2019 (in Russian).",
+        );
+        assert_eq!(r.year, Some(2017));
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].code, WarningCode::YearMismatch);
+        assert_eq!(
+            w[0].message,
+            "(2017) in the year slot, April 18, 2018 in the date"
+        );
+    }
+
+    #[test]
+    fn title_with_inner_sentence() {
+        let r = p(
+            "Gabuev A. (2018) As Kim Jong-UN Came out the Winner of the Meeting with Trump. And who Lost. Meduza, June 12, 2018. Available at: https://meduza.io/x, accessed 31.01.2019 (in Russian).",
+        );
+        assert_eq!(r.authors.len(), 1);
+        assert_eq!(r.container.as_deref(), Some("Meduza"));
+        assert_eq!(
+            r.title.as_deref(),
+            Some("As Kim Jong-UN Came out the Winner of the Meeting with Trump. And who Lost")
+        );
+    }
+
+    #[test]
+    fn question_title() {
+        let r = p(
+            "Pollmann M. (2017) What's New in Japan-Russia Relations? The Diplomat, May 4, 2017. Available at: https://thediplomat.com/x/,accessed 31.01.2019.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("What's New in Japan-Russia Relations?")
+        );
+        assert_eq!(r.container.as_deref(), Some("The Diplomat"));
+    }
+
+    #[test]
+    fn editors_and_report() {
+        let r = p(
+            "Mikheev V.V., Fedorovskii A.N. (eds.) (2018) Report: Crisis And New Agenda for the Korean Peninsula and Regional Powers. IMEMO RAN. Available at: https://www.imemo.ru/files/File/ru/publ/2018/2018_01.pdf, accessed 31.01.2019 (in Russian).",
+        );
+        assert!(r.authors.is_empty());
+        assert_eq!(r.editors.len(), 2);
+        assert_eq!(r.container.as_deref(), Some("IMEMO RAN"));
+        assert_eq!(r.kind, Kind::Report);
+        assert_eq!(r.language.as_deref(), Some("ru"));
+    }
+
+    #[test]
+    fn chapter_and_book() {
+        let r = p(
+            "Dobrinskaya O.A. (2016) Japan's Legislation for Peace and Security: Its Global, Regional and National Significance. Japan 2016. Yearbook, Moscow: AIRO-XXI, pp. 61-78 (in Russian).",
+        );
+        assert_eq!(r.container.as_deref(), Some("Japan 2016. Yearbook"));
+        assert_eq!(
+            (
+                r.place.as_deref(),
+                r.publisher.as_deref(),
+                r.pages.as_deref()
+            ),
+            (Some("Moscow"), Some("AIRO-XXI"), Some("61-78"))
+        );
+        assert_eq!(r.kind, Kind::Chapter);
+        let r = p(
+            "Streltsov D.V. (2013) Japan: Political Modernization of the Heisei Era, Moscow: AIRO-XXI (in Russian).",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Japan: Political Modernization of the Heisei Era")
+        );
+        assert_eq!(r.container, None);
+        assert_eq!(r.publisher.as_deref(), Some("AIRO-XXI"));
+        assert_eq!(r.kind, Kind::Book);
+    }
+
+    #[test]
+    fn other_styles_roughly() {
+        let r = p(
+            "Brown, J. K., & Smith, A. (2017a). A study of things. Journal of Stuff, 12(3), 42-65. https://doi.org/10.1000/xyz",
+        );
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(r.year, Some(2017));
+        assert_eq!(r.container.as_deref(), Some("Journal of Stuff"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("12"), Some("3"))
+        );
+        assert_eq!(r.doi.as_deref(), Some("10.1000/xyz"));
+        assert_eq!(r.kind, Kind::JournalArticle);
+        assert_eq!(r.style, Some(Style::Apa));
+        let r = p(
+            "Стрельцов Д.В. Японская модернизация // Японские исследования. 2016. № 3. С. 42–65.",
+        );
+        assert_eq!(r.authors[0].to_string(), "Стрельцов Д.В.");
+        assert_eq!(r.year, Some(2016));
+        assert_eq!(r.container.as_deref(), Some("Японские исследования"));
+        assert_eq!(
+            (r.issue.as_deref(), r.pages.as_deref()),
+            (Some("3"), Some("42-65"))
+        );
+        assert_eq!(r.language.as_deref(), Some("ru"));
+        assert_eq!(r.style, Some(Style::Gost));
+        let r = p("Smith AB, Jones C. Title of paper. Journal. 2016;12(3):42-65.");
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(r.year, Some(2016));
+        assert_eq!(r.container.as_deref(), Some("Journal"));
+        assert_eq!(r.pages.as_deref(), Some("42-65"));
+    }
+
+    #[test]
+    fn style_cues() {
+        let r = p("Garfield E. Citation indexes for science. Science. 1955;122(3159):108-111.");
+        assert_eq!(r.style, Some(Style::Vancouver));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref(), r.year),
+            (Some("122"), Some("3159"), Some(1955))
+        );
+        let r = p(
+            "[3] J. Brown, \"Scaling laws,\" in Proc. Int. Conf. on Machine Learning, 2020, pp. 1-10.",
+        );
+        assert_eq!(r.style, Some(Style::Ieee));
+        assert_eq!(
+            r.container.as_deref(),
+            Some("Proc. Int. Conf. on Machine Learning")
+        );
+        assert_eq!(r.kind, Kind::ConferencePaper);
+        assert_eq!(r.number, Some(3));
+    }
+
+    #[test]
+    fn apa_chapter_and_harvard_quotes() {
+        let r = p(
+            "Brown, J. (2017). Chapter title. In J. Smith & K. Lee (Eds.), Handbook of Things (pp. 10–25). London: Routledge.",
+        );
+        assert_eq!(r.editors.len(), 2);
+        assert_eq!(r.container.as_deref(), Some("Handbook of Things"));
+        assert_eq!(r.pages.as_deref(), Some("10-25"));
+        assert_eq!(r.kind, Kind::Chapter);
+        let r = p(
+            "Smith, J. and Lee, K. (2015) 'Harvard title', Journal of Harvard, 12(3), pp. 45–67.",
+        );
+        assert_eq!(r.title.as_deref(), Some("Harvard title"));
+        assert_eq!(r.container.as_deref(), Some("Journal of Harvard"));
+        assert_eq!(r.pages.as_deref(), Some("45-67"));
+    }
+
+    #[test]
+    fn organisation_in_the_author_slot() {
+        let r = p(
+            "World Bank (2018) Annual Report 2018. Washington DC. Available at: https://worldbank.org/x",
+        );
+        assert!(r.authors.is_empty());
+        assert_eq!(r.year, Some(2018));
+        assert_eq!(r.title.as_deref(), Some("Annual Report 2018"));
+        assert_eq!(r.publisher.as_deref(), Some("World Bank"));
+        let r = p("Anonymous (2019) Annual Report. Bank of Japan.");
+        assert_eq!(r.publisher, None);
+        assert_eq!(r.title.as_deref(), Some("Annual Report"));
+    }
+
+    #[test]
+    fn gost_book_with_edition() {
+        let r = p("Иванов И.И., Петров П.П. Экономика Японии. 2-е изд. М.: Наука, 2013. 296 с.");
+        assert_eq!(r.title.as_deref(), Some("Экономика Японии"));
+        assert_eq!(r.container, None);
+        assert_eq!(
+            (r.place.as_deref(), r.publisher.as_deref()),
+            (Some("М."), Some("Наука"))
+        );
+        assert_eq!(r.kind, Kind::Book);
+    }
+
+    #[test]
+    fn unmarked_latin_entries_of_this_style_are_english() {
+        let r = p("Tanaka H. (2018) Japan's Strategy. Foreign Affairs, vol. 97, no 4, pp. 33-40.");
+        assert_eq!(r.language.as_deref(), Some("en"));
+        let r = p("Ivanov I. (2018) Vneshnyaya politika. Mezhdunarodnaya zhizn', no 4, pp. 33-40.");
+        assert_eq!(r.language, None);
+    }
+
+    #[test]
+    fn unparseable_is_kept() {
+        let (r, w) = parse_reference("see the discussion above");
+        assert!(!r.parsed);
+        assert_eq!(r.raw, "see the discussion above");
+        assert_eq!(w[0].code, WarningCode::UnparsedReference);
+    }
+
+    #[test]
+    fn label_is_read() {
+        let r = p("15. Streltsov D.V. (2012) Title. Source, no 3. pp. 72-95.");
+        assert_eq!(r.number, Some(15));
+        assert_eq!(r.authors[0].family, "Streltsov");
+    }
+}

@@ -1,0 +1,166 @@
+//! Small byte- and char-level scanning helpers shared by the input parsers.
+//!
+//! Everything here works on `&str` with byte offsets that are always char boundaries, because
+//! the only bytes searched for are ASCII: a match on an ASCII byte can never fall inside a
+//! multi-byte UTF-8 sequence.
+
+/// How common a char is in reference text, lower is rarer; picks the search anchor.
+fn commonness(c: char) -> u8 {
+    match c {
+        'z' | 'q' | 'x' | 'j' | 'k' | 'v' | 'b' | 'w' | '/' | ':' | '[' | '(' => 3,
+        'p' | 'y' | 'g' | 'f' | 'm' | 'u' | 'c' => 8,
+        'l' | 'd' | 'r' | 'h' | 's' => 12,
+        'n' | 'i' | 'o' | 'a' | 't' | 'e' => 16,
+        '.' | ',' | '-' => 14,
+        ' ' => 40,
+        c if c.is_ascii_digit() => 10,
+        // capitals and other scripts are rare in any one position
+        _ => 2,
+    }
+}
+
+/// The first match of `pat` in `hay` at or after byte `from` (a char boundary). Jumps
+/// between occurrences of the needle's rarest char with the standard library's memchr-backed
+/// char search, which beats building a substring searcher for the short texts of references.
+pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
+    let mut best: Option<(usize, char, u8)> = None;
+    for (k, c) in pat.char_indices() {
+        let score = commonness(c);
+        if best.is_none_or(|b| score < b.2) {
+            best = Some((k, c, score));
+        }
+    }
+    let (k, anchor, _) = best?;
+    let mut at = from + k;
+    loop {
+        let j = at + hay.get(at..)?.find(anchor)?;
+        if j >= from + k {
+            let start = j - k;
+            if hay.is_char_boundary(start) && hay[start..].starts_with(pat) {
+                return Some(start);
+            }
+        }
+        at = j + anchor.len_utf8();
+    }
+}
+
+/// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case.
+pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Whether `s` ends with the ASCII `suffix`, ignoring ASCII case.
+pub(crate) fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Whether byte `i` of `s` starts a word (nothing alphanumeric right before it).
+pub(crate) fn at_word_start(s: &str, i: usize) -> bool {
+    s[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A four-digit year starting at byte `i`, not glued to other digits, in a plausible range.
+pub(crate) fn year_at(s: &str, i: usize) -> Option<i32> {
+    let b = s.as_bytes();
+    if i + 4 > b.len() || !b[i..i + 4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if i > 0 && b[i - 1].is_ascii_digit() {
+        return None;
+    }
+    if b.get(i + 4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let y = b[i..i + 4]
+        .iter()
+        .fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'));
+    (1400..=2100).contains(&y).then_some(y)
+}
+
+/// The first plausible four-digit year in `s` with its byte offset.
+pub(crate) fn first_year(s: &str) -> Option<(usize, i32)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i].is_ascii_digit() {
+            if let Some(y) = year_at(s, i) {
+                return Some((i, y));
+            }
+            // skip the whole digit run so long numbers stay linear
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Reads an unsigned decimal number at byte `i`: its value (saturating) and its byte length.
+pub(crate) fn number_at(s: &str, i: usize) -> Option<(u32, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut v: u32 = 0;
+    // At most nine digits: no number in a reference is longer, and the cap keeps repeated
+    // calls on a hostile digit run cheap.
+    while j < b.len() && j - i < 9 && b[j].is_ascii_digit() {
+        v = v * 10 + u32::from(b[j] - b'0');
+        j += 1;
+    }
+    (j > i).then_some((v, j - i))
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+pub(crate) fn prefix_at_most(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Whether the text holds a Cyrillic letter.
+pub(crate) fn has_cyrillic(s: &str) -> bool {
+    s.chars().any(is_cyrillic)
+}
+
+/// Whether `c` is a Cyrillic letter.
+pub(crate) fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_ignores_case_and_words_start() {
+        assert_eq!(find_from("available at: x", "at:", 0), Some(10));
+        assert_eq!(find_from("xaccessed accessed", "accessed", 2), Some(10));
+        assert_eq!(find_from("Японские исследования", "исслед", 0), Some(17));
+        assert_eq!(find_from("ab", "abc", 0), None);
+        assert!(at_word_start("Стрельцов at", 19));
+        assert!(!at_word_start("format", 4));
+    }
+
+    #[test]
+    fn years_are_four_digits_alone() {
+        assert_eq!(first_year("no 12345 but 2017a"), Some((13, 2017)));
+        assert_eq!(first_year("pp. 61-78"), None);
+        assert_eq!(year_at("(2016)", 1), Some(2016));
+    }
+
+    #[test]
+    fn prefix_keeps_char_boundaries() {
+        assert_eq!(prefix_at_most("ЯЯЯ", 3), "Я");
+        assert_eq!(prefix_at_most("ab", 10), "ab");
+    }
+}

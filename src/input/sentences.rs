@@ -1,0 +1,170 @@
+//! Where one sentence-like part of a reference ends and the next begins: ". ", "? ", "! ",
+//! except after initials, abbreviations ("pp.", "no.", "Vol.", "С.") and dotted acronyms
+//! ("U.S."), whose dots do not end anything.
+
+/// Abbreviations whose dot does not end a part (compared lower-cased).
+fn is_abbreviation(word: &str) -> bool {
+    // ASCII words are lower-cased in a stack buffer: this runs at every dot
+    let mut buf = [0u8; 6];
+    let lowered;
+    let w: &str = if word.is_ascii() {
+        if word.len() > buf.len() {
+            return false;
+        }
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or("")
+    } else {
+        lowered = word.to_lowercase();
+        &lowered
+    };
+    matches!(
+        w,
+        "pp" | "p"
+            | "no"
+            | "vol"
+            | "nr"
+            | "n"
+            | "iss"
+            | "ed"
+            | "eds"
+            | "trans"
+            | "st"
+            | "dr"
+            | "jr"
+            | "vs"
+            | "ltd"
+            | "co"
+            | "univ"
+            | "dept"
+            | "inst"
+            | "s"
+            | "bd"
+            | "jg"
+            | "hrsg"
+            | "т"
+            | "с"
+            | "вып"
+            | "ч"
+            | "кн"
+            | "ред"
+            | "под"
+            | "см"
+            | "гг"
+            | "г"
+            | "т.е"
+            | "etc"
+            | "ch"
+            | "sec"
+            | "fig"
+            | "suppl"
+            | "pt"
+            | "art"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "prof"
+    )
+}
+
+/// Whether the dot at byte `dot` of `s` ends a part.
+fn dot_ends_part(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    // the separator may be a multi-byte space (U+0085, U+3000): step over the whole char
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    if word.contains('.') {
+        // "U.S", "D.V": dotted acronym or initials
+        return false;
+    }
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        // a single letter: an initial ("J. Brown"); a single digit ends a part ("no 3. pp.")
+        return !c.is_alphabetic();
+    }
+    if word.chars().count() > 6 {
+        return true;
+    }
+    !is_abbreviation(word)
+}
+
+/// Splits `s` into parts; each item is the byte range of a part without its closing
+/// punctuation and separator, plus the punctuation char that closed it (`'.'`, `'?'`, `'!'`,
+/// or `'\0'` for the last part).
+pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b'.' | b'?' | b'!')
+            && b.get(i + 1) == Some(&b' ')
+            && (c != b'.' || dot_ends_part(s, i))
+        {
+            if i > start {
+                out.push((start, i, c as char));
+            }
+            start = i + 2;
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        let end = s.trim_end_matches(['.', ' ']).len().max(start);
+        if end > start {
+            out.push((start, end, '\0'));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        parts(s).into_iter().map(|(a, b, _)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn splits_at_sentence_ends_only() {
+        assert_eq!(
+            texts("Japan Woos Russia. Nikkei Asian Review, December 11, 2017."),
+            [
+                "Japan Woos Russia",
+                "Nikkei Asian Review, December 11, 2017"
+            ]
+        );
+        assert_eq!(
+            texts("What's New? The Diplomat, May 4"),
+            ["What's New", "The Diplomat, May 4"]
+        );
+        assert_eq!(
+            texts("Title. Vestnik universiteta. Seriya 25. Politika, no 3. pp. 72-95"),
+            [
+                "Title",
+                "Vestnik universiteta",
+                "Seriya 25",
+                "Politika, no 3",
+                "pp. 72-95"
+            ]
+        );
+        assert_eq!(texts("U.S. Policy. Src"), ["U.S. Policy", "Src"]);
+        // a multi-byte space before the word
+        assert_eq!(texts("a\u{85}pp. 3. b"), ["a\u{85}pp. 3", "b"]);
+        assert_eq!(
+            texts("Журнал. 2016. № 3. С. 42-65."),
+            ["Журнал", "2016", "№ 3", "С. 42-65"]
+        );
+    }
+}

@@ -1,0 +1,372 @@
+//! The tail of a reference: URL, access date, DOI and language note. They sit at fixed places
+//! in most styles ("Available at: URL, accessed DD.MM.YYYY (in Russian). DOI: …") and are cut
+//! out before the title and source are looked for, so their dots and commas cannot confuse
+//! the segmentation of the rest.
+
+use crate::model::{Date, WarningCode};
+
+use super::date::date_at;
+use super::scan::{at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci};
+
+/// What was cut from a reference, and the text left once it is gone.
+#[derive(Debug, Default)]
+pub(crate) struct Tail {
+    pub url: Option<String>,
+    pub doi: Option<String>,
+    pub accessed: Option<Date>,
+    pub language: Option<&'static str>,
+    /// Defects seen while cutting (e.g. ",accessed" with no space).
+    pub defects: Vec<(WarningCode, String)>,
+    /// The reference without the cut spans.
+    pub body: String,
+}
+
+/// Cuts URL, DOI, access date and language note from normalised reference text.
+pub(crate) fn cut_tail(text: &str) -> Tail {
+    let mut tail = Tail::default();
+    // One ASCII-lower-cased copy (same byte offsets) lets every search below use the
+    // standard library's fast substring search instead of a case-blind byte loop.
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_str();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+
+    if let Some((s, e, lang)) = language_note(text, lower) {
+        tail.language = Some(lang);
+        spans.push((s, e));
+    }
+    // most entries have no bracketed note: one byte scan rules the bracket forms out
+    let bracket = lower.contains('[');
+    for note in [
+        "[online]",
+        "[электронный ресурс]",
+        "[Электронный ресурс]",
+        "(online)",
+        "[internet]",
+    ] {
+        if note.starts_with('[') && !bracket {
+            continue;
+        }
+        if let Some(i) = find_from(lower, note, 0) {
+            spans.push((i, i + note.len()));
+        }
+    }
+    if let Some((s, e, doi)) = find_doi(text, lower) {
+        tail.doi = Some(doi);
+        spans.push((s, e));
+    }
+    if let Some((s, e, url, glued)) = find_url(text, lower, &spans) {
+        tail.url = Some(url);
+        if let Some(word) = glued {
+            tail.defects.push((
+                WarningCode::MissingSpace,
+                format!("no space in ',{word}' after the URL"),
+            ));
+        }
+        spans.push((s, e));
+    }
+    if let Some((s, e, d)) = find_accessed(text, lower, &spans) {
+        tail.accessed = Some(d);
+        spans.push((s, e));
+    }
+    tail.body = rebuild(text, &mut spans);
+    tail
+}
+
+/// The text without the spans, pieces joined by one space.
+fn rebuild(text: &str, spans: &mut [(usize, usize)]) -> String {
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for &(s, e) in spans.iter() {
+        if s >= at {
+            push_piece(&mut out, &text[at..s]);
+        }
+        at = at.max(e);
+    }
+    push_piece(&mut out, &text[at..]);
+    let trimmed = out
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '('));
+    trimmed.to_string()
+}
+
+fn push_piece(out: &mut String, piece: &str) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    let lead_punct = piece.starts_with(['.', ',', ';', ')']);
+    if !out.is_empty() {
+        // "Title, " + ", accessed…" left behind: drop the doubled separator
+        let out_ends_sep = out.ends_with([',', ';', ':']);
+        if lead_punct && out_ends_sep {
+            out.pop();
+        }
+        if !lead_punct {
+            out.push(' ');
+        }
+    }
+    out.push_str(piece);
+}
+
+fn overlaps(spans: &[(usize, usize)], i: usize) -> bool {
+    spans.iter().any(|&(s, e)| (s..e).contains(&i))
+}
+
+/// "(in Russian)", "(In Russ.)", "[in German]" and the like.
+fn language_note(text: &str, lower: &str) -> Option<(usize, usize, &'static str)> {
+    let mut from = 0;
+    // look at brackets (rare) rather than at every "in " (common)
+    while let Some(b) = lower
+        .get(from..)
+        .and_then(|r| r.find(['(', '[']))
+        .map(|k| k + from)
+    {
+        from = b + 1;
+        let after = &lower[b + 1..];
+        let pad = after.len() - after.trim_start().len();
+        if !after[pad..].starts_with("in ") {
+            continue;
+        }
+        let i = b + 1 + pad;
+        let open = &text[..=b];
+        let start = open.len() - 1;
+        // only a short window: the note is a word or two, and a bounded look keeps this linear
+        let rest = prefix_at_most(&text[i + 3..], 32);
+        let Some(close) = rest.find([')', ']']) else {
+            continue;
+        };
+        let word = rest[..close].trim().trim_end_matches('.');
+        if let Some(code) = language_code(word) {
+            return Some((start, i + 3 + close + 1, code));
+        }
+    }
+    None
+}
+
+/// ISO 639-1 code of an English language name or its usual abbreviation.
+pub(crate) fn language_code(word: &str) -> Option<&'static str> {
+    let w = word.to_ascii_lowercase();
+    let first = w.split([' ', ',']).next().unwrap_or("");
+    Some(match first {
+        "russian" | "russ" | "rus" => "ru",
+        "english" | "engl" | "eng" => "en",
+        "german" | "germ" | "ger" => "de",
+        "french" | "fr" | "fren" => "fr",
+        "japanese" | "jap" | "jpn" => "ja",
+        "chinese" | "chin" | "chi" => "zh",
+        "korean" | "kor" => "ko",
+        "ukrainian" | "ukr" => "uk",
+        "spanish" | "span" | "spa" => "es",
+        "italian" | "ital" | "ita" => "it",
+        "polish" | "pol" => "pl",
+        "portuguese" | "port" | "por" => "pt",
+        "kazakh" | "kaz" => "kk",
+        "belarusian" | "bel" => "be",
+        "czech" | "cze" => "cs",
+        "turkish" | "tur" => "tr",
+        "arabic" | "ara" => "ar",
+        _ => return None,
+    })
+}
+
+/// `DOI: 10.x/y`, `doi:10.x/y`, `https://doi.org/10.x/y`, `http://dx.doi.org/10.x/y`.
+fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
+    let mut from = 0;
+    while let Some(i) = find_from(lower, "doi", from) {
+        from = i + 3;
+        let after = &text[i + 3..];
+        let skip = if starts_with_ci(after, ".org/") {
+            5
+        } else {
+            after.len() - after.trim_start_matches([':', ' ', '.']).len()
+        };
+        let id_start = i + 3 + skip;
+        if !text[id_start..].starts_with("10.") {
+            continue;
+        }
+        let id_end = id_start
+            + text[id_start..]
+                .find(char::is_whitespace)
+                .unwrap_or(text.len() - id_start);
+        let id = text[id_start..id_end].trim_end_matches(['.', ',', ';', ')', ']']);
+        // include a resolver prefix ("https://dx.") in the cut
+        let mut start = i;
+        let before = &text[..i];
+        for prefix in ["https://dx.", "http://dx.", "https://", "http://", "dx."] {
+            if ends_with_ci(before, prefix) {
+                start = i - prefix.len();
+                break;
+            }
+        }
+        return Some((start, id_start + id.len(), id.to_string()));
+    }
+    None
+}
+
+/// Words that introduce a URL and go with it.
+const URL_LEADS: [&str; 10] = [
+    "available at:",
+    "available:",
+    "available from:",
+    "available online at:",
+    "available online:",
+    "retrieved from",
+    "url:",
+    "режим доступа:",
+    "available at",
+    "online:",
+];
+
+/// Words that may follow a URL with no space after its comma.
+const AFTER_URL: [&str; 3] = ["accessed", "retrieved", "viewed"];
+
+/// The first URL that is not a DOI link. Returns the cut span, the URL and the word that
+/// was glued to it by a comma, if any.
+fn find_url(
+    text: &str,
+    lower: &str,
+    taken: &[(usize, usize)],
+) -> Option<(usize, usize, String, Option<&'static str>)> {
+    let mut from = 0;
+    loop {
+        let http = find_from(lower, "http", from);
+        let www = find_from(lower, "www.", from);
+        let i = match (http, www) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        from = i + 3;
+        let is_url = starts_with_ci(&text[i..], "http://")
+            || starts_with_ci(&text[i..], "https://")
+            || starts_with_ci(&text[i..], "www.");
+        if !is_url
+            || overlaps(taken, i)
+            || !at_word_start(text, i) && !text[..i].ends_with(['(', '<', ':'])
+        {
+            continue;
+        }
+        let mut end = i + text[i..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - i);
+        let mut glued = None;
+        for word in AFTER_URL {
+            if let Some(k) = find_from(&lower[i..end], word, 0)
+                && k > 0
+                && text[i + k - 1..].starts_with(',')
+            {
+                end = i + k - 1;
+                glued = Some(word);
+                break;
+            }
+        }
+        let url = text[i..end].trim_end_matches(['.', ',', ';', ')', ']', '>']);
+        let url_end = i + url.len();
+        let before = text[..i].trim_end();
+        let mut start = i;
+        for lead in URL_LEADS {
+            if ends_with_ci(before, lead) {
+                start = before.len() - lead.len();
+                break;
+            }
+        }
+        return Some((start, url_end, url.to_string(), glued));
+    }
+}
+
+/// "accessed 31.01.2019", "(accessed: January 31, 2019)", "Accessed 2019-01-31",
+/// "(дата обращения: 31.01.2019)".
+fn find_accessed(
+    text: &str,
+    lower: &str,
+    taken: &[(usize, usize)],
+) -> Option<(usize, usize, Date)> {
+    let cyrillic = !lower.is_ascii();
+    for word in [
+        "accessed",
+        "retrieved",
+        "viewed",
+        "дата обращения",
+        "Дата обращения",
+        "access date",
+    ] {
+        if !word.is_ascii() && !cyrillic {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = find_from(lower, word, from) {
+            from = i + word.len();
+            if overlaps(taken, i) {
+                continue;
+            }
+            let after = &text[i + word.len()..];
+            let skip = after.len() - after.trim_start_matches([' ', ':', 'o', 'n']).len();
+            let ds = i + word.len() + skip;
+            let Some((d, len)) = date_at(&text[ds..]) else {
+                continue;
+            };
+            let mut start = i;
+            let mut end = ds + len;
+            let before = text[..i].trim_end();
+            if before.ends_with('(') || before.ends_with('[') {
+                start = before.len() - 1;
+                if text[end..].starts_with([')', ']']) {
+                    end += 1;
+                }
+            }
+            return Some((start, end, d));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_tail() {
+        let t = cut_tail(
+            "Brown J. (2017) Title. Carnegie Moscow Center, April 18, 2018. Available at: https://carnegie.ru/commentary/68689, accessed 31.01.2019 (in Russian).",
+        );
+        assert_eq!(
+            t.url.as_deref(),
+            Some("https://carnegie.ru/commentary/68689")
+        );
+        assert_eq!(t.accessed, Some(Date::ymd(2019, 1, 31)));
+        assert_eq!(t.language, Some("ru"));
+        assert_eq!(
+            t.body,
+            "Brown J. (2017) Title. Carnegie Moscow Center, April 18, 2018"
+        );
+    }
+
+    #[test]
+    fn glued_accessed_is_a_defect() {
+        let t = cut_tail(
+            "P. Title. The Diplomat, May 4, 2017. Available at: https://thediplomat.com/2017/05/x/,accessed 31.01.2019.",
+        );
+        assert_eq!(t.url.as_deref(), Some("https://thediplomat.com/2017/05/x/"));
+        assert_eq!(t.accessed, Some(Date::ymd(2019, 1, 31)));
+        assert_eq!(t.defects.len(), 1);
+        assert_eq!(t.body, "P. Title. The Diplomat, May 4, 2017");
+    }
+
+    #[test]
+    fn doi_forms() {
+        let t =
+            cut_tail("X. Source, no 3, pp. 42-65 (in Russian). DOI: 10.24411/2500-2872-2016-00021");
+        assert_eq!(t.doi.as_deref(), Some("10.24411/2500-2872-2016-00021"));
+        assert_eq!(t.body, "X. Source, no 3, pp. 42-65");
+        let t = cut_tail("X. Y. https://doi.org/10.1000/abc.def.");
+        assert_eq!(t.doi.as_deref(), Some("10.1000/abc.def"));
+        assert_eq!(t.url, None);
+        assert_eq!(t.body, "X. Y");
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(cut_tail("T. (In Russ.)").language, Some("ru"));
+        assert_eq!(cut_tail("T. [in German]").language, Some("de"));
+        assert_eq!(cut_tail("Life in Japan (2019)").language, None);
+    }
+}
