@@ -43,6 +43,7 @@
 mod analysis;
 mod error;
 mod graph;
+mod hash;
 mod input;
 mod metrics;
 mod model;

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use citegraph::names::{NameKey, NameMatcher, cluster_names, parse_name};
-use citegraph::{Analysis, Analyzer, JsonReport, to_dot, to_json, to_markdown};
+use citegraph::{Analysis, Analyzer, JsonReport, to_dot, to_markdown, write_json};
 
 #[derive(Parser)]
 #[command(
@@ -187,12 +187,7 @@ fn analyze(args: AnalyzeArgs) -> Result<(), Failure> {
         analyses.push(analysis);
     }
     let text = match format {
-        Format::Json if analyses.len() == 1 => to_json(&analyses[0]),
-        Format::Json => {
-            let reports: Vec<JsonReport> = analyses.iter().map(JsonReport::from).collect();
-            serde_json::to_string_pretty(&reports)
-                .map_err(|e| Failure(format!("JSON output: {e}")))?
-        }
+        Format::Json => return write_json_out(&analyses),
         Format::Markdown => analyses
             .iter()
             .map(to_markdown)
@@ -201,6 +196,32 @@ fn analyze(args: AnalyzeArgs) -> Result<(), Failure> {
         Format::Dot => analyses.iter().map(to_dot).collect::<Vec<_>>().join("\n"),
     };
     write_out(&text)
+}
+
+/// JSON goes straight to standard output: one object, or an array for several inputs.
+fn write_json_out(analyses: &[Analysis]) -> Result<(), Failure> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let result = match analyses {
+        [one] => write_json(one, &mut out),
+        many => {
+            let reports: Vec<JsonReport> = many.iter().map(JsonReport::from).collect();
+            serde_json::to_writer_pretty(&mut out, &reports).map_err(io::Error::from)
+        }
+    };
+    finish_output(
+        result
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush()),
+    )
+}
+
+fn finish_output(result: io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(format!("standard output: {e}"))),
+    }
 }
 
 fn write_out(text: &str) -> Result<(), Failure> {
@@ -212,12 +233,7 @@ fn write_out(text: &str) -> Result<(), Failure> {
             out.write_all(b"\n")
         }
     });
-    match result {
-        Ok(()) => Ok(()),
-        // A closed pipe (`| head`) is the reader's choice, not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(format!("standard output: {e}"))),
-    }
+    finish_output(result)
 }
 
 fn parse_or_fail(name: &str, at: &str) -> Result<NameKey, Failure> {

@@ -3,38 +3,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
+use crate::hash::Fnv;
+
 use crate::model::{Reference, Warning, WarningCode};
-
-/// An FNV-style hash: the keys are hashes of short texts, and SipHash's protection against
-/// chosen collisions buys nothing here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // FNV-style mixing, eight bytes per multiply
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(w))
-                .wrapping_mul(0x0100_0000_01b3)
-                .rotate_left(29);
-        }
-        for b in chunks.remainder() {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 type Map = HashMap<u64, usize, BuildHasherDefault<Fnv>>;
 

@@ -11,8 +11,8 @@
 //! and a sort, against the `D²/2` comparisons of all pairs of `D` distinct skeletons; phonetic
 //! keys or n-gram blocking would lose recall or cost more candidates for the same guarantee.
 
-use super::hash::fnv_pieces;
 use super::similarity::within_one_edit;
+use crate::hash::fnv_pieces;
 
 /// How clustering finds typo candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

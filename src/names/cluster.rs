@@ -27,11 +27,11 @@
 use super::block::{Candidates, one_edit_pairs};
 use super::decision::{Decision, Evidence, Rule};
 use super::gender::{Gender, gendered_pair, surname_gender};
-use super::hash::FnvMap;
 use super::key::{Initial, fold_and_skeleton, parse_given, plain_skeleton, swapped_key};
 use super::matcher::{given_conflict, initials_compatible};
 use super::mention::{ContextToken, Mention};
 use super::{NameKey, NameMatcher};
+use crate::hash::FnvMap;
 use crate::model::PersonName;
 
 /// The persons found among a list of name mentions.

@@ -1,7 +1,7 @@
 //! A name mention with the context it appeared in, for context-aware clustering.
 
-use super::hash::fnv_pieces;
 use super::{NameKey, fold_family};
+use crate::hash::fnv_pieces;
 use crate::model::PersonName;
 
 /// Something a mention shares with others that makes a typo merge more credible: a co-author

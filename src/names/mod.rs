@@ -24,7 +24,7 @@ mod cluster;
 mod decision;
 mod fold;
 mod gender;
-mod hash;
+
 mod key;
 mod matcher;
 mod mention;

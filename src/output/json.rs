@@ -279,6 +279,22 @@ impl From<&Analysis> for JsonReport {
     }
 }
 
+/// Writes the analysis as pretty-printed JSON per the `citegraph analyze` contract, streaming
+/// into `writer` (no intermediate string, which matters for lists of 100,000 references).
+///
+/// ```
+/// let analysis = citegraph::analyze("1. Brown J. (2017) Title. The Diplomat.\n").unwrap();
+/// let mut out = Vec::new();
+/// citegraph::write_json(&analysis, &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), citegraph::to_json(&analysis));
+/// ```
+///
+/// # Errors
+/// Whatever the writer returns.
+pub fn write_json(analysis: &Analysis, writer: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(writer, &JsonReport::from(analysis)).map_err(std::io::Error::from)
+}
+
 /// The analysis as pretty-printed JSON per the `citegraph analyze` contract.
 pub fn to_json(analysis: &Analysis) -> String {
     let report = JsonReport::from(analysis);

@@ -8,5 +8,6 @@ mod markdown;
 pub use dot::to_dot;
 pub use json::{
     JsonArticle, JsonName, JsonPerson, JsonReference, JsonReport, JsonSource, JsonWarning, to_json,
+    write_json,
 };
 pub use markdown::to_markdown;

@@ -57,14 +57,39 @@ impl Resolution {
     }
 }
 
+/// The resolved source of each work, which person resolution reads as context.
+pub(crate) struct SourceKeys<'a> {
+    sources: &'a [Source],
+    references: &'a [Option<SourceId>],
+    article: Option<SourceId>,
+}
+
+impl SourceKeys<'_> {
+    /// The clustering key of the source of `work` (a reference index, or `None` for the
+    /// citing article).
+    fn of(&self, work: Option<usize>) -> Option<&str> {
+        let id = match work {
+            Some(index) => *index.checked_sub(1).and_then(|i| self.references.get(i))?,
+            None => self.article,
+        }?;
+        self.sources.get(id.0).map(|s| s.key.as_str())
+    }
+}
+
 /// Resolves the persons and sources of a document.
 ///
 /// Persons come from clustering all name mentions with `matcher` (see
 /// [`names::cluster_names`](crate::names::cluster_names)); sources from clustering the
 /// normalised source names of the references and of the citing article (see [`source_key`]).
 pub fn resolve(doc: &Document, matcher: &NameMatcher) -> Resolution {
-    let (mentions, mention_person, persons, mut warnings) = persons::resolve_persons(doc, matcher);
     let (sources, reference_source, article_source) = sources::resolve_sources(doc);
+    let source_keys = SourceKeys {
+        sources: &sources,
+        references: &reference_source,
+        article: article_source,
+    };
+    let (mentions, mention_person, persons, mut warnings) =
+        persons::resolve_persons(doc, matcher, &source_keys);
     warnings.sort_by_key(|w| w.reference);
     Resolution {
         mentions,

@@ -1,12 +1,14 @@
-use std::collections::HashMap;
+use std::collections::HashSet;
+
+use crate::hash::FnvMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, PersonName, Role, Warning, WarningCode};
-use crate::names::{Mention, NameMatcher, Rule, cluster_mentions, fold_family};
+use crate::names::{ContextToken, Mention, NameMatcher, Rule, cluster_mentions, fold_family};
 
-use super::source_key;
+use super::SourceKeys;
 
 /// The id of a person within one analysis, written `p1`, `p2`, … (1-based) in JSON.
 ///
@@ -46,7 +48,8 @@ pub struct Person {
     pub variants: Vec<String>,
     /// Indices into [`Resolution::mentions`](super::Resolution::mentions).
     pub mentions: Vec<usize>,
-    /// One entry per distinct pair of spellings that was merged, with the rule and score.
+    /// One entry per distinct pair of different spellings that was merged, with the rule and
+    /// score (repeats of one spelling need no explanation).
     pub evidence: Vec<MergeEvidence>,
 }
 
@@ -67,9 +70,13 @@ pub struct MergeEvidence {
 
 pub(super) type PersonParts = (Vec<PersonMention>, Vec<PersonId>, Vec<Person>, Vec<Warning>);
 
-pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonParts {
+pub(super) fn resolve_persons(
+    doc: &Document,
+    matcher: &NameMatcher,
+    sources: &SourceKeys<'_>,
+) -> PersonParts {
     let mentions = collect_mentions(doc);
-    let clusters = cluster_mentions(&with_context(doc, &mentions), matcher);
+    let clusters = cluster_mentions(&with_context(&mentions, sources), matcher);
     let mention_person: Vec<PersonId> = clusters.assignment.iter().map(|&c| PersonId(c)).collect();
     let mut persons = Vec::with_capacity(clusters.clusters.len());
     let mut warnings = Vec::new();
@@ -77,29 +84,30 @@ pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonPa
         let Some(canonical) = mentions.get(cluster.canonical) else {
             continue;
         };
-        let shown = canonical.name.to_string();
-        let mut variants = vec![shown.clone()];
+        // Spellings are numbered per cluster so that each is formatted once, however many
+        // mentions and merges repeat it.
+        let mut spelling_of: FnvMap<&PersonName, usize> = FnvMap::default();
+        let mut variants: Vec<String> = Vec::new();
+        spelling(
+            &mut spelling_of,
+            &mut variants,
+            &mentions[cluster.canonical].name,
+        );
         for &m in &cluster.members {
-            let v = mentions[m].name.to_string();
-            if !variants.contains(&v) {
-                variants.push(v);
-            }
+            spelling(&mut spelling_of, &mut variants, &mentions[m].name);
         }
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut evidence: Vec<MergeEvidence> = Vec::new();
         for merge in &cluster.merges {
-            let (a, b) = (
-                mentions[merge.a].name.to_string(),
-                mentions[merge.b].name.to_string(),
-            );
-            if evidence
-                .iter()
-                .any(|e| (e.a == a && e.b == b) || (e.a == b && e.b == a))
-            {
+            let a = spelling(&mut spelling_of, &mut variants, &mentions[merge.a].name);
+            let b = spelling(&mut spelling_of, &mut variants, &mentions[merge.b].name);
+            // A repeated spelling explains nothing; each pair of spellings is explained once.
+            if a == b || !seen.insert((a.min(b), a.max(b))) {
                 continue;
             }
             evidence.push(MergeEvidence {
-                a,
-                b,
+                a: variants[a].clone(),
+                b: variants[b].clone(),
                 rule: merge.decision.rule.as_str().to_string(),
                 score: merge.decision.score,
                 explanation: merge.decision.to_string(),
@@ -123,6 +131,18 @@ pub(super) fn resolve_persons(doc: &Document, matcher: &NameMatcher) -> PersonPa
     (mentions, mention_person, persons, warnings)
 }
 
+/// The number of a spelling within a cluster, adding it to `variants` when it is new.
+fn spelling<'a>(
+    numbers: &mut FnvMap<&'a PersonName, usize>,
+    variants: &mut Vec<String>,
+    name: &'a PersonName,
+) -> usize {
+    *numbers.entry(name).or_insert_with(|| {
+        variants.push(name.to_string());
+        variants.len() - 1
+    })
+}
+
 /// Every mention whose family name differs in spelling from the shown form of its person gets
 /// a warning on its reference, naming the references that print the common form.
 fn misspelling_warnings(
@@ -137,7 +157,7 @@ fn misspelling_warnings(
         .filter_map(|&m| mentions[m].work)
         .map(|w| w.to_string())
         .collect();
-    let mut by_work: HashMap<Option<usize>, ()> = HashMap::new();
+    let mut by_work: FnvMap<Option<usize>, ()> = FnvMap::default();
     members
         .iter()
         .map(|&m| &mentions[m])
@@ -164,35 +184,43 @@ fn misspelling_warnings(
 /// The matcher's view of each mention: the name plus what it shares with others — the other
 /// names of the same work (co-authors) and the work's source, by its clustering key so that
 /// "Japan 2016. Yearbook" and "Japan 2017. Yearbook" are one context.
-fn with_context(doc: &Document, mentions: &[PersonMention]) -> Vec<Mention> {
-    mentions
+///
+/// Mentions arrive grouped by work, so each work's co-author tokens are folded once and shared
+/// by its mentions instead of re-folding every co-author for every mention.
+fn with_context(mentions: &[PersonMention], sources: &SourceKeys<'_>) -> Vec<Mention> {
+    let mut folded: FnvMap<&PersonName, ContextToken> = FnvMap::default();
+    let tokens: Vec<ContextToken> = mentions
         .iter()
         .map(|m| {
-            let (people, source): (Vec<&PersonName>, Option<&str>) = match m.work {
-                Some(index) => match index.checked_sub(1).and_then(|i| doc.references.get(i)) {
-                    Some(r) => (
-                        r.authors.iter().chain(&r.editors).collect(),
-                        r.source_name(),
-                    ),
-                    None => (Vec::new(), None),
-                },
-                None => (
-                    doc.article.authors.iter().collect(),
-                    doc.article.source.as_deref(),
-                ),
-            };
-            let coauthors: Vec<PersonName> = people
-                .into_iter()
-                .filter(|p| **p != m.name)
-                .cloned()
-                .collect();
-            let mention = Mention::new(m.name.clone()).with_coauthors(&coauthors);
-            match source.map(source_key).filter(|k| !k.is_empty()) {
-                Some(key) => mention.with_source(&key),
-                None => mention,
-            }
+            *folded
+                .entry(&m.name)
+                .or_insert_with(|| ContextToken::coauthor(&m.name))
         })
-        .collect()
+        .collect();
+    let mut out = Vec::with_capacity(mentions.len());
+    let mut start = 0;
+    while start < mentions.len() {
+        let work = mentions[start].work;
+        let end = start
+            + mentions[start..]
+                .iter()
+                .take_while(|m| m.work == work)
+                .count();
+        let source = sources.of(work).map(ContextToken::source);
+        for i in start..end {
+            let mut context: Vec<ContextToken> = (start..end)
+                .filter(|&j| j != i && tokens[j] != tokens[i])
+                .map(|j| tokens[j])
+                .collect();
+            context.extend(source);
+            out.push(Mention {
+                name: mentions[i].name.clone(),
+                context,
+            });
+        }
+        start = end;
+    }
+    out
 }
 
 fn collect_mentions(doc: &Document) -> Vec<PersonMention> {

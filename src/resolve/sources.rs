@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use crate::hash::FnvMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -96,8 +96,8 @@ pub(super) fn resolve_sources(
     doc: &Document,
 ) -> (Vec<Source>, Vec<Option<SourceId>>, Option<SourceId>) {
     let mut sources: Vec<Source> = Vec::new();
-    let mut by_key: HashMap<String, SourceId> = HashMap::new();
-    let mut counts: Vec<HashMap<String, usize>> = Vec::new();
+    let mut by_key: FnvMap<String, SourceId> = FnvMap::default();
+    let mut counts: Vec<FnvMap<String, usize>> = Vec::new();
     let mut assign = |printed: &str, reference: Option<usize>| -> Option<SourceId> {
         let key = source_key(printed);
         if key.is_empty() {
@@ -112,7 +112,7 @@ pub(super) fn resolve_sources(
                 variants: Vec::new(),
                 references: Vec::new(),
             });
-            counts.push(HashMap::new());
+            counts.push(FnvMap::default());
             id
         });
         let source = &mut sources[id.0];
