@@ -276,6 +276,15 @@ pub(crate) fn is_family_word(t: &str) -> bool {
     letters >= 2 && (lower || letters <= 1) && !t.ends_with('-')
 }
 
+/// A family name in capitals ("MOLONEY", "DULONG"), as French and some APA-like lists print
+/// them. Accepted only before dotted initials, so an acronym ("IMEMO RAN") stays no name.
+fn is_caps_family_word(t: &str) -> bool {
+    t.chars().count() >= 2
+        && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+        && t.chars().next().is_some_and(char::is_alphabetic)
+        && !t.ends_with('-')
+}
+
 /// Combining marks of the common blocks (decomposed diacritics).
 fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
@@ -317,7 +326,9 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
             j += 1;
             continue;
         }
-        if is_family_word(core) && !is_dotted_initials(core) {
+        // capitals only as the first word: later ones are Vancouver initials ("Smith AB")
+        let caps_first = family.is_empty() && is_caps_family_word(core);
+        if (is_family_word(core) || caps_first) && !is_dotted_initials(core) {
             family.push(core);
             j += 1;
             if t.ends_with(',') {
@@ -328,6 +339,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         }
         break;
     }
+    let caps = family.iter().any(|f| is_caps_family_word(f));
     if family.last().is_none_or(|f| is_particle(f)) {
         return None;
     }
@@ -342,7 +354,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
             if toks[k - 1].text.ends_with([',', ';']) {
                 break;
             }
-        } else if initials.is_empty() && is_bare_initials(core.trim_end_matches('.')) {
+        } else if initials.is_empty() && !caps && is_bare_initials(core.trim_end_matches('.')) {
             initials.push(core.trim_end_matches('.'));
             k += 1;
             break;
@@ -351,7 +363,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         }
     }
     if initials.is_empty() {
-        return if comma_after_family {
+        return if comma_after_family && !caps {
             given_names(toks, j, family)
         } else {
             None
@@ -610,6 +622,14 @@ mod tests {
         assert_eq!(names("Smith, John (2019) Title"), ["Smith J."]);
         // a comma after a capitalised word and then a title is not a name
         assert!(names("Japan, Russia and the Korean Peninsula").is_empty());
+    }
+
+    #[test]
+    fn capitals_before_dotted_initials() {
+        assert_eq!(names("MOLONEY, A., 2015a. Title"), ["MOLONEY A."]);
+        assert_eq!(names("DULONG R., « Les opérateurs »"), ["DULONG R."]);
+        assert!(names("IMEMO RAN (2018) Report").is_empty());
+        assert!(names("NATO, Brussels").is_empty());
     }
 
     #[test]

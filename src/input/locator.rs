@@ -81,6 +81,9 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         }
     }
     let mut len = if n == 0 { 0 } else { its[n - 1].1 };
+    if keep == 0 && n > 0 {
+        len = peel_words(&s[..len], &mut loc);
+    }
     // APA prints a chapter's pages in parentheses after the book: "Handbook (pp. 10-25)"
     let kept = s[..len].trim_end();
     if loc.pages.is_none()
@@ -97,6 +100,73 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         }
     }
     (loc, len)
+}
+
+/// Words that make a following number part of a name ("Seriya 25"), not a volume.
+fn names_a_number(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "seriya"
+            | "series"
+            | "ser"
+            | "серия"
+            | "сер"
+            | "vyp"
+            | "вып"
+            | "part"
+            | "chast"
+            | "часть"
+            | "no"
+            | "issue"
+            | "tom"
+            | "t"
+            | "т"
+            | "vol"
+            | "volume"
+            | "section"
+            | "sect"
+    )
+}
+
+/// Locators glued to the end of the source by spaces rather than commas ("Journal of X
+/// 2005, 61, 327-335", "Journal 137, 1493-1502", "Journal 26: 5988-93"): read word by word
+/// from the right once the comma-separated locators are gone. Returns the new source length.
+fn peel_words(s: &str, loc: &mut Locators) -> usize {
+    let mut end = s.len();
+    for _ in 0..4 {
+        let cur = s[..end].trim_end_matches([' ', ',', ';']);
+        let Some(sp) = cur.rfind(' ') else { break };
+        let word = cur[sp + 1..].trim_end_matches('.');
+        let prev = cur[..sp].rsplit(' ').next().unwrap_or("");
+        let year_word = word.trim_start_matches('(').trim_end_matches(')');
+        let digits =
+            !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit());
+        let located = loc.pages.is_some() || loc.volume.is_some();
+        if located && year_word.len() == 4 && year_at(year_word, 0).is_some() && loc.year.is_none()
+        {
+            loc.year = year_at(year_word, 0);
+        } else if loc.pages.is_none() && is_range(word) && word.contains('-') && prev.ends_with(':')
+        {
+            // "26: 5988-93"
+            loc.pages = Some(word.to_string());
+        } else if loc.volume.is_none()
+            && word.ends_with(':')
+            && loc.pages.is_some()
+            && word
+                .trim_end_matches(':')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        {
+            loc.volume = Some(word.trim_end_matches(':').to_string());
+        } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
+            loc.volume = Some(word.to_string());
+        } else {
+            break;
+        }
+        end = sp;
+    }
+    s[..end].trim_end_matches([' ', ',', ';']).len()
 }
 
 /// Records one locator item; `false` when the item is not a locator (or repeats one already
@@ -147,6 +217,17 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
     }
     if is_range(item) && item.contains('-') && loc.pages.is_none() {
         loc.pages = Some(item.to_string());
+        return true;
+    }
+    // "…, 61, 327-335": a bare number before the pages is the volume
+    if loc.volume.is_none()
+        && loc.pages.is_some()
+        && item.len() <= 4
+        && !item.is_empty()
+        && item.bytes().all(|b| b.is_ascii_digit())
+        && year_at(item, 0).is_none()
+    {
+        loc.volume = Some(item.to_string());
         return true;
     }
     if item.len() == 4
@@ -450,6 +531,30 @@ mod tests {
             (src, l.pages.as_deref()),
             ("Handbook of Things", Some("10-25"))
         );
+        let (l, src) = run(
+            "European Journal of Clinical Pharmacology 2005, 61, 327-335",
+            0,
+        );
+        assert_eq!(src, "European Journal of Clinical Pharmacology");
+        assert_eq!(
+            (l.year, l.volume.as_deref(), l.pages.as_deref()),
+            (Some(2005), Some("61"), Some("327-335"))
+        );
+        let (l, src) = run(
+            "Journal of the Acoustical Society of America 137, 1493-1502",
+            0,
+        );
+        assert_eq!(
+            (src, l.volume.as_deref()),
+            ("Journal of the Acoustical Society of America", Some("137"))
+        );
+        let (l, src) = run("Journal of clinical oncology 26: 5988-93", 0);
+        assert_eq!(
+            (src, l.volume.as_deref(), l.pages.as_deref()),
+            ("Journal of clinical oncology", Some("26"), Some("5988-93"))
+        );
+        let (_, src) = run("Vestnik MGU. Seriya 25, no 3, pp. 72-95", 0);
+        assert_eq!(src, "Vestnik MGU. Seriya 25");
         let (l, src) = run("The Japan Times, 12 March", 0);
         assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));
     }
