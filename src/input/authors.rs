@@ -347,11 +347,12 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     let mut initials: Vec<&str> = Vec::new();
     let mut k = j;
     while k < toks.len() && initials.len() < 4 {
-        let core = bare(toks[k].text);
+        // "Daugherty CK, Hlubocky FJ: Title": a colon closes the list like a full stop
+        let core = bare(toks[k].text).trim_end_matches(':');
         if is_dotted_initials(core) {
             initials.push(core);
             k += 1;
-            if toks[k - 1].text.ends_with([',', ';']) {
+            if toks[k - 1].text.ends_with([',', ';', ':']) {
                 break;
             }
         } else if initials.is_empty() && !caps && is_bare_initials(core.trim_end_matches('.')) {

@@ -43,7 +43,7 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
     let mut text = norm.trim();
     let mut number = None;
-    if let Some((n, rest)) = split_label(text) {
+    if let Some((n, rest)) = split_label(text).or_else(|| bare_label(text)) {
         number = Some(n);
         text = rest;
     }
@@ -51,6 +51,21 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
     r.raw = raw.to_string();
     r.number = number;
     (r, warnings)
+}
+
+/// A number without punctuation before a name, as some lists print labels ("33 Bergk, V.,
+/// …"). Only for a single reference: in a list such a number is too easily part of the text.
+fn bare_label(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !text[digits..].starts_with(' ') {
+        return None;
+    }
+    let rest = text[digits..].trim_start();
+    let names = author_prefix(prefix_at_most(rest, 400));
+    if names.names.is_empty() {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, rest))
 }
 
 /// Parses one entry's normalised text, label already removed; `raw` is set to `text`.
@@ -782,6 +797,18 @@ mod tests {
         assert!(!r.parsed);
         assert_eq!(r.raw, "see the discussion above");
         assert_eq!(w[0].code, WarningCode::UnparsedReference);
+    }
+
+    #[test]
+    fn bare_number_labels_before_names() {
+        let r = p(
+            "33 Bergk, V., Haefeli, W. E. & Martin, M. Information deficits. European Journal of Clinical Pharmacology 2005, 61, 327–335.",
+        );
+        assert_eq!(r.number, Some(33));
+        assert_eq!(r.authors.len(), 3);
+        assert_eq!(r.year, Some(2005));
+        let r = p("2017 was a year of change.");
+        assert_eq!(r.number, None);
     }
 
     #[test]
