@@ -364,7 +364,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         }
     }
     if initials.is_empty() {
-        return if comma_after_family && !caps {
+        return if comma_after_family {
             given_names(toks, j, family)
         } else {
             None
@@ -401,8 +401,11 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
         }
     }
     let last = toks.get(k.checked_sub(1)?)?.text;
-    let ends =
-        last.ends_with([',', ';', '.']) || toks.get(k).is_some_and(|t| t.text.starts_with('('));
+    // "(2016)" or "2008." right after the given names also ends them
+    let ends = last.ends_with([',', ';', '.'])
+        || toks
+            .get(k)
+            .is_some_and(|t| t.text.starts_with('(') || super::scan::year_at(t.text, 0).is_some());
     let has_full_word = given
         .iter()
         .any(|g| g.trim_end_matches('.').chars().count() > 2);
@@ -621,6 +624,8 @@ mod tests {
             ]
         );
         assert_eq!(names("Smith, John (2019) Title"), ["Smith J."]);
+        assert_eq!(names("Navarro, Federico 2008. Title"), ["Navarro F."]);
+        assert_eq!(names("RUDERN, Bernard. Surveillance"), ["RUDERN B."]);
         // a comma after a capitalised word and then a title is not a name
         assert!(names("Japan, Russia and the Korean Peninsula").is_empty());
     }
