@@ -473,6 +473,15 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
         return None;
     }
     let closed = toks[j - 1].text.ends_with('.');
+    // "J. Appl. Phys.": an abbreviated journal, not "Appl J." — a dotted word followed by
+    // another capitalised dotted word
+    if closed
+        && toks.get(j).is_some_and(|t| {
+            t.text.ends_with('.') && t.text.starts_with(char::is_uppercase) && t.text.len() <= 8
+        })
+    {
+        return None;
+    }
     let name = PersonName::new(family.join(" "), initials_string(&initials));
     Some((name, j, closed))
 }

@@ -392,18 +392,41 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     }
     let rest = body[pos..]
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';'));
-    let split = split_title_source(rest);
+    // physics and chemistry lists print no title: "Nucl. Phys. B 195, 503 (1982)"
+    let physics = if authors.names.is_empty() {
+        None
+    } else {
+        physics_form(rest)
+    };
+    let split = if physics.is_some() {
+        Split {
+            title: "",
+            source: "",
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        }
+    } else {
+        split_title_source(rest)
+    };
 
     let (mut loc, source_len) = strip_locators(split.source, split.keep);
+    if let Some(ph) = &physics {
+        loc.volume = Some(ph.volume.to_string());
+        loc.pages = Some(ph.pages.to_string());
+        loc.year = Some(ph.year);
+    }
     if !split.after_date.is_empty() {
         let (after, _) = strip_locators(split.after_date.trim_start_matches([',', '.', ' ']), 0);
         merge(&mut loc, after);
     }
     let mut title = split.title;
-    let mut container = None;
+    let mut container = physics.as_ref().map(|ph| ph.journal.to_string());
     if split.keep == 1 {
         title = &split.source[..source_len];
-    } else {
+    } else if physics.is_none() {
         container = non_empty(&split.source[..source_len]);
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
@@ -513,6 +536,68 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         reference: r,
         defects,
     })
+}
+
+/// A reference printed without a title, as physics and chemistry lists do.
+struct Physics<'a> {
+    journal: &'a str,
+    volume: &'a str,
+    pages: &'a str,
+    year: i32,
+}
+
+/// "Nucl. Phys. B 195, 503 (1982)", "J. Appl. Phys. 87, pp. 334-344 (2000)",
+/// "Phys. Lett. B511 (2001) 265": an abbreviated journal, volume, page and year in
+/// parentheses, and no title.
+fn physics_form(rest: &str) -> Option<Physics<'_>> {
+    let head = prefix_at_most(rest, 200);
+    let open = head.find('(')?;
+    let year = year_at(head, open + 1)?;
+    if !head[open + 5..].starts_with(')') {
+        return None;
+    }
+    let before = head[..open].trim_end_matches([' ', ',']);
+    let after = head[open + 6..].trim_start_matches([' ', ',']);
+    // the page after the volume ("195, 503") or after the year ("(2001) 265")
+    let (front, pages) = match before.rsplit_once(", ") {
+        Some((f, p)) if is_page_token(p.trim_start_matches("pp. ").trim_start_matches("p. ")) => {
+            (f, p.trim_start_matches("pp. ").trim_start_matches("p. "))
+        }
+        _ => {
+            let p = after.split([' ', ',', '.']).next().unwrap_or("");
+            if !is_page_token(p) {
+                return None;
+            }
+            (before, p)
+        }
+    };
+    let (journal, volume) = front.rsplit_once(' ')?;
+    let volume_ok = volume.len() <= 8
+        && volume.chars().any(|c| c.is_ascii_digit())
+        && volume.chars().all(|c| c.is_ascii_alphanumeric());
+    let journal = journal.trim_end_matches([',', ' ']);
+    // an abbreviated journal: capitalised words with at least one dot, no sentence
+    let words: Vec<&str> = journal.split_whitespace().collect();
+    let journal_ok = !words.is_empty()
+        && words.len() <= 8
+        && journal.contains('.')
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(*w, "of" | "and" | "&" | "de" | "der" | "für")
+        });
+    (volume_ok && journal_ok).then_some(Physics {
+        journal,
+        volume,
+        pages,
+        year,
+    })
+}
+
+fn is_page_token(p: &str) -> bool {
+    !p.is_empty()
+        && p.len() <= 16
+        && p.chars().any(|c| c.is_ascii_digit())
+        && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// The first "(YYYY)" within the opening words, after a short run of words with no sentence
@@ -755,6 +840,36 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("Harvard title"));
         assert_eq!(r.container.as_deref(), Some("Journal of Harvard"));
         assert_eq!(r.pages.as_deref(), Some("45-67"));
+    }
+
+    #[test]
+    fn physics_references_have_no_title() {
+        let r = p("C. J. Hamer, Nucl. Phys. B 195, 503 (1982).");
+        assert_eq!(r.authors[0].to_string(), "Hamer C.J.");
+        assert_eq!(r.title, None);
+        assert_eq!(r.container.as_deref(), Some("Nucl. Phys. B"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref(), r.year),
+            (Some("195"), Some("503"), Some(1982))
+        );
+        let r = p("A. Kamenshchik, U. Moschella and V. Pasquier, Phys. Lett. B511 (2001) 265.");
+        assert_eq!(r.authors.len(), 3);
+        assert_eq!(
+            (
+                r.container.as_deref(),
+                r.volume.as_deref(),
+                r.pages.as_deref()
+            ),
+            (Some("Phys. Lett."), Some("B511"), Some("265"))
+        );
+        let r = p("O. Ambacher, B. Foutz, J. Appl. Phys. 87, pp. 334-344 (2000)");
+        assert_eq!(
+            (r.container.as_deref(), r.pages.as_deref()),
+            (Some("J. Appl. Phys."), Some("334-344"))
+        );
+        // a title with a year in parentheses is not this form
+        let r = p("Brown J. (2017) Japan Woos Russia. Nikkei Asian Review, no 3, pp. 1-2.");
+        assert_eq!(r.title.as_deref(), Some("Japan Woos Russia"));
     }
 
     #[test]
