@@ -37,7 +37,7 @@ use crate::text::normalize;
 /// Reads an article page or a bare reference list into a [`Document`].
 ///
 /// An article page (title, "About the Author", "References", "For citations:") fills
-/// [`Document::article`]; a bare list (numbered "1.", "[1]", "1)", or one reference per line
+/// [`Document::article`]; a bare list (numbered `1.`, `[1]`, `1)`, or one reference per line
 /// with wrapped lines) leaves it empty for the caller to fill. Defects become warnings tied
 /// to reference indexes (split entries, numbering gaps, duplicates, unparsed entries, year
 /// mismatches); nothing is dropped. Only an empty input ([`Error::EmptyInput`]) or one with no
