@@ -55,8 +55,22 @@ fn items(s: &str) -> Vec<(usize, usize)> {
 /// Reads locators from the right end of `s`, never consuming the first `keep` items. Returns
 /// them and the byte length of the source that is left (`s[..len]`).
 pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
-    let its = items(s);
     let mut loc = Locators::default();
+    // Nature style ends with the year in parentheses: "Journal 12, 1-21 (1995)"
+    let mut s = s;
+    if keep == 0 {
+        let t = s.trim_end_matches(['.', ' ']);
+        if t.len() >= 6 && t.ends_with(')') && t.is_char_boundary(t.len() - 6) {
+            let open = t.len() - 6;
+            if t[open..].starts_with('(')
+                && let Some(y) = year_at(t, open + 1)
+            {
+                loc.year = Some(y);
+                s = t[..open].trim_end_matches([' ', ',']);
+            }
+        }
+    }
+    let its = items(s);
     let mut n = its.len();
     while n > keep {
         let (a, b) = its[n - 1];
@@ -362,12 +376,22 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut s = item;
     let mut year = None;
     if let Some(y) = year_at(s, 0) {
-        if s[4..].starts_with(';') {
-            year = Some(y);
-            s = s[5..].trim_start();
-        } else {
-            return false;
-        }
+        // "2010;29(11):1611-21" or, with the issue date, "2010 Mar 18;29(11):1611-21"
+        let semi = match s.find(';') {
+            Some(k) if k == 4 => k,
+            Some(k)
+                if k <= 16
+                    && s[4..k]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|m| month_number(m.trim_end_matches('.')).is_some()) =>
+            {
+                k
+            }
+            _ => return false,
+        };
+        year = Some(y);
+        s = s[semi + 1..].trim_start();
     }
     // "2020;(2):45-61": journals without volumes print the issue alone after the year
     let vlen = match number_at(s, 0) {
@@ -555,6 +579,18 @@ mod tests {
         );
         let (_, src) = run("Vestnik MGU. Seriya 25, no 3, pp. 72-95", 0);
         assert_eq!(src, "Vestnik MGU. Seriya 25");
+        let (l, src) = run("Journal of neurotrauma 12, 1-21 (1995).", 0);
+        assert_eq!(src, "Journal of neurotrauma");
+        assert_eq!(
+            (l.volume.as_deref(), l.pages.as_deref(), l.year),
+            (Some("12"), Some("1-21"), Some(1995))
+        );
+        let (l, src) = run("Oncogene. 2010 Mar 18;29(11):1611-21", 0);
+        assert_eq!(src, "Oncogene");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref(), l.year),
+            (Some("29"), Some("11"), Some(2010))
+        );
         let (l, src) = run("The Japan Times, 12 March", 0);
         assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));
     }
