@@ -550,6 +550,41 @@ struct Physics<'a> {
 /// "Phys. Lett. B511 (2001) 265": an abbreviated journal, volume, page and year in
 /// parentheses, and no title.
 fn physics_form(rest: &str) -> Option<Physics<'_>> {
+    chemistry_form(rest).or_else(|| physics_paren_form(rest))
+}
+
+/// "J. Am. Chem. Soc. 2007, 129, 3226-3237": journal, year, volume, pages.
+fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
+    let head = prefix_at_most(rest, 200).trim_end_matches(['.', ' ']);
+    let mut parts = head.splitn(4, ", ");
+    let (first, volume, pages) = (parts.next()?, parts.next()?, parts.next()?);
+    let pages = pages.trim_end_matches('.');
+    let (journal, year) = first.rsplit_once(' ')?;
+    let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
+    let volume_ok =
+        !volume.is_empty() && volume.len() <= 6 && volume.bytes().all(|b| b.is_ascii_digit());
+    (volume_ok && is_page_token(pages) && is_abbreviated_journal(journal)).then_some(Physics {
+        journal,
+        volume,
+        pages,
+        year,
+    })
+}
+
+/// Capitalised words with at least one abbreviating dot and no sentence in between.
+fn is_abbreviated_journal(journal: &str) -> bool {
+    let words: Vec<&str> = journal.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && journal.contains('.')
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(*w, "of" | "and" | "&" | "de" | "der" | "für")
+        })
+}
+
+/// "Nucl. Phys. B 195, 503 (1982)", "Phys. Lett. B511 (2001) 265".
+fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
     let head = prefix_at_most(rest, 200);
     let open = head.find('(')?;
     let year = year_at(head, open + 1)?;
@@ -576,15 +611,7 @@ fn physics_form(rest: &str) -> Option<Physics<'_>> {
         && volume.chars().any(|c| c.is_ascii_digit())
         && volume.chars().all(|c| c.is_ascii_alphanumeric());
     let journal = journal.trim_end_matches([',', ' ']);
-    // an abbreviated journal: capitalised words with at least one dot, no sentence
-    let words: Vec<&str> = journal.split_whitespace().collect();
-    let journal_ok = !words.is_empty()
-        && words.len() <= 8
-        && journal.contains('.')
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase())
-                || matches!(*w, "of" | "and" | "&" | "de" | "der" | "für")
-        });
+    let journal_ok = is_abbreviated_journal(journal);
     (volume_ok && journal_ok).then_some(Physics {
         journal,
         volume,
@@ -866,6 +893,22 @@ mod tests {
         assert_eq!(
             (r.container.as_deref(), r.pages.as_deref()),
             (Some("J. Appl. Phys."), Some("334-344"))
+        );
+        let r = p("[23] Chabinyc, M. L. et al., J. Am. Chem. Soc. 2007, 129, 3226–3237.");
+        assert_eq!(r.authors.len(), 1);
+        assert_eq!(
+            (
+                r.container.as_deref(),
+                r.volume.as_deref(),
+                r.pages.as_deref(),
+                r.year
+            ),
+            (
+                Some("J. Am. Chem. Soc."),
+                Some("129"),
+                Some("3226-3237"),
+                Some(2007)
+            )
         );
         // a title with a year in parentheses is not this form
         let r = p("Brown J. (2017) Japan Woos Russia. Nikkei Asian Review, no 3, pp. 1-2.");
