@@ -72,6 +72,23 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     }
     let its = items(s);
     let mut n = its.len();
+    // astronomy prints "ApJS, 208, 17": two bare numbers after the journal are volume, page
+    if keep == 0 && n >= 3 {
+        let word = |k: usize| s[its[k].0..its[k].1].trim();
+        let bare = |w: &str| {
+            !w.is_empty()
+                && w.len() <= 8
+                && w.bytes().all(|b| b.is_ascii_alphanumeric())
+                && w.bytes().any(|b| b.is_ascii_digit())
+                && year_at(w, 0).is_none()
+        };
+        let (v, p) = (word(n - 2), word(n - 1));
+        if bare(v) && bare(p) && v.bytes().all(|b| b.is_ascii_digit()) {
+            loc.volume = Some(v.to_string());
+            loc.pages = Some(p.to_string());
+            n -= 2;
+        }
+    }
     while n > keep {
         let (a, b) = its[n - 1];
         let had_place = loc.place.is_some();
@@ -590,6 +607,11 @@ mod tests {
         assert_eq!(
             (l.volume.as_deref(), l.issue.as_deref(), l.year),
             (Some("29"), Some("11"), Some(2010))
+        );
+        let (l, src) = run("ApJS, 208, 17", 0);
+        assert_eq!(
+            (src, l.volume.as_deref(), l.pages.as_deref()),
+            ("ApJS", Some("208"), Some("17"))
         );
         let (l, src) = run("The Japan Times, 12 March", 0);
         assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));

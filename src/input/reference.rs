@@ -414,7 +414,11 @@ fn parse_fields(text: &str) -> Option<Parsed> {
 
     let (mut loc, source_len) = strip_locators(split.source, split.keep);
     if let Some(ph) = &physics {
-        loc.volume = Some(ph.volume.to_string());
+        // "Phys. Lett. B511": the letter names the series, the number is the volume
+        let series = ph.volume.len() > 1
+            && ph.volume.starts_with(|c: char| c.is_ascii_uppercase())
+            && ph.volume[1..].bytes().all(|b| b.is_ascii_digit());
+        loc.volume = Some(if series { &ph.volume[1..] } else { ph.volume }.to_string());
         loc.pages = Some(ph.pages.to_string());
         loc.year = Some(ph.year);
     }
@@ -423,7 +427,19 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         merge(&mut loc, after);
     }
     let mut title = split.title;
-    let mut container = physics.as_ref().map(|ph| ph.journal.to_string());
+    let mut container = physics.as_ref().map(|ph| {
+        let series = ph.volume.len() > 1
+            && ph.volume.starts_with(|c: char| c.is_ascii_uppercase())
+            && ph.volume[1..].bytes().all(|b| b.is_ascii_digit());
+        if series {
+            format!("{} {}", ph.journal, &ph.volume[..1])
+        } else {
+            ph.journal.to_string()
+        }
+    });
+    if let Some(ph) = &physics {
+        title = ph.title;
+    }
     if split.keep == 1 {
         title = &split.source[..source_len];
     } else if physics.is_none() {
@@ -540,6 +556,8 @@ fn parse_fields(text: &str) -> Option<Parsed> {
 
 /// A reference printed without a title, as physics and chemistry lists do.
 struct Physics<'a> {
+    /// A title printed before the journal, comma-separated ("Title, Phys. Rev. Lett. 96 …").
+    title: &'a str,
     journal: &'a str,
     volume: &'a str,
     pages: &'a str,
@@ -564,6 +582,7 @@ fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
     let volume_ok =
         !volume.is_empty() && volume.len() <= 6 && volume.bytes().all(|b| b.is_ascii_digit());
     (volume_ok && is_page_token(pages) && is_abbreviated_journal(journal)).then_some(Physics {
+        title: "",
         journal,
         volume,
         pages,
@@ -611,8 +630,16 @@ fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
         && volume.chars().any(|c| c.is_ascii_digit())
         && volume.chars().all(|c| c.is_ascii_alphanumeric());
     let journal = journal.trim_end_matches([',', ' ']);
+    // "Title, Phys. Rev. Lett. 96 (2006) 010404": the journal is the last comma part
+    let (title, journal) = if is_abbreviated_journal(journal) {
+        ("", journal)
+    } else {
+        let (t, j) = journal.rsplit_once([',', '"'])?;
+        (t.trim().trim_matches(['"', ',', ' ']), j.trim())
+    };
     let journal_ok = is_abbreviated_journal(journal);
     (volume_ok && journal_ok).then_some(Physics {
+        title,
         journal,
         volume,
         pages,
@@ -887,7 +914,19 @@ mod tests {
                 r.volume.as_deref(),
                 r.pages.as_deref()
             ),
-            (Some("Phys. Lett."), Some("B511"), Some("265"))
+            (Some("Phys. Lett. B"), Some("511"), Some("265"))
+        );
+        let r = p(
+            "M. M. Wolf, Violation of the entropic area law for Fermions, Phys. Rev. Lett. 96 (2006) 010404, [quant-ph/0503219].",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Violation of the entropic area law for Fermions")
+        );
+        assert_eq!(r.container.as_deref(), Some("Phys. Rev. Lett."));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref()),
+            (Some("96"), Some("010404"))
         );
         let r = p("O. Ambacher, B. Foutz, J. Appl. Phys. 87, pp. 334-344 (2000)");
         assert_eq!(
