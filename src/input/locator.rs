@@ -56,8 +56,9 @@ fn items(s: &str) -> Vec<(usize, usize)> {
 /// them and the byte length of the source that is left (`s[..len]`).
 pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut loc = Locators::default();
+    // footnote marks after the last locator ("2009. †", "2010. *") are no part of it
+    let mut s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '.'));
     // Nature style ends with the year in parentheses: "Journal 12, 1-21 (1995)"
-    let mut s = s;
     if keep == 0 {
         let t = s.trim_end_matches(['.', ' ']);
         if t.len() >= 6 && t.ends_with(')') && t.is_char_boundary(t.len() - 6) {
@@ -190,6 +191,8 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
                 .all(|b| b.is_ascii_digit())
         {
             loc.volume = Some(word.trim_end_matches(':').to_string());
+        } else if loc.volume.is_none() && word.contains('(') && compact_locator(word, loc) {
+            // "Journal 128(5), EL342-EL346": volume and issue glued to the name by a space
         } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
             loc.volume = Some(word.to_string());
         } else {
@@ -219,7 +222,7 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
     if let Some(v) = after_label(
         item,
         &[
-            "no.", "no", "nr.", "nr", "№", "n.", "issue", "iss.", "is.", "вып.", "heft",
+            "no.", "no", "nr.", "nr", "№", "n°", "nº", "n.", "issue", "iss.", "is.", "вып.", "heft",
         ],
     ) {
         if loc.issue.is_none() && is_number_like(v) {
@@ -269,6 +272,14 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         return true;
     }
     if compact_locator(item, loc) || is_edition(item) {
+        return true;
+    }
+    // "85, (24), 5186-5189": the issue alone in parentheses
+    if loc.issue.is_none()
+        && let Some(inner) = item.strip_prefix('(').and_then(|i| i.strip_suffix(')'))
+        && is_number_like(inner)
+    {
+        loc.issue = Some(inner.to_string());
         return true;
     }
     if loc.day_month.is_none()
@@ -321,7 +332,7 @@ fn is_range(v: &str) -> bool {
     v.len() <= 24
         && v.chars().any(|c| c.is_ascii_digit())
         && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && v.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        && v.chars().filter(|c| c.is_alphabetic()).count() <= 4
 }
 
 /// `item` without the label `l` (lower-case), compared char by char without allocating.
@@ -613,6 +624,32 @@ mod tests {
             (src, l.volume.as_deref(), l.pages.as_deref()),
             ("ApJS", Some("208"), Some("17"))
         );
+        let (l, src) = run(
+            "Journal of the Acoustical Society of America 128(5), EL342-EL346. 2010. *",
+            0,
+        );
+        assert_eq!(src, "Journal of the Acoustical Society of America");
+        assert_eq!(
+            (
+                l.volume.as_deref(),
+                l.issue.as_deref(),
+                l.pages.as_deref(),
+                l.year
+            ),
+            (Some("128"), Some("5"), Some("EL342-EL346"), Some(2010))
+        );
+        let (l, src) = run("Physical Review Letters 2000, 85, (24), 5186-5189", 0);
+        assert_eq!(src, "Physical Review Letters");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref()),
+            (Some("85"), Some("24"))
+        );
+        let (l, src) = run("L'Aide-soignante, septembre 2004, n°59. p. 24-25", 0);
+        assert_eq!(
+            (l.issue.as_deref(), l.pages.as_deref()),
+            (Some("59"), Some("24-25"))
+        );
+        assert!(src.starts_with("L'Aide-soignante"));
         let (l, src) = run("The Japan Times, 12 March", 0);
         assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));
     }
