@@ -316,6 +316,16 @@ fn split_title_source(rest: &str) -> Split<'_> {
             quoted: false,
             after_date: "",
         },
+        // "Question? Subtitle. Journal": a title asking a question goes on after its mark
+        [first, _, third, ..] if matches!(first.2, '?' | '!') => Split {
+            title: title_with_mark(rest, &parts, third.0),
+            source: &rest[third.0..],
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        },
         [_, second, ..] => Split {
             title: title_with_mark(rest, &parts, second.0),
             source: &rest[second.0..],
@@ -952,6 +962,23 @@ mod tests {
         // a title with a year in parentheses is not this form
         let r = p("Brown J. (2017) Japan Woos Russia. Nikkei Asian Review, no 3, pp. 1-2.");
         assert_eq!(r.title.as_deref(), Some("Japan Woos Russia"));
+    }
+
+    #[test]
+    fn a_question_title_goes_on_after_its_mark() {
+        let r = p(
+            "Daugherty CK, Hlubocky FJ: What are patients told? A study of disclosure. Journal of clinical oncology 26: 5988-93, 2008",
+        );
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("What are patients told? A study of disclosure")
+        );
+        assert_eq!(r.container.as_deref(), Some("Journal of clinical oncology"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref(), r.year),
+            (Some("26"), Some("5988-93"), Some(2008))
+        );
     }
 
     #[test]
