@@ -7,6 +7,8 @@
 use crate::model::PersonName;
 use crate::text::normalize;
 
+use super::scan::year_at;
+
 /// Names read from the front of a text, and where the names end.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuthorPrefix {
@@ -107,7 +109,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         while i < toks.len() && is_conjunction(toks[i].text) && !out.names.is_empty() {
             i += 1;
         }
-        let Some((name, next, closed)) = name_at(&toks, i) else {
+        let Some((name, next, closed)) = name_at(&toks, i, !out.names.is_empty()) else {
             break;
         };
         out.names.push(name);
@@ -309,8 +311,71 @@ fn initials_string(toks: &[&str]) -> String {
 /// Tries to read one name starting at token `i`. Returns the name, the index of the token
 /// after it, and whether the name's last token closed the list with a full stop that
 /// cannot belong to an initial (e.g. "Family, I. I. Title").
-fn name_at(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
-    family_first(toks, i).or_else(|| initials_first(toks, i))
+fn name_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
+    // "Eric J. Rossetter, Joshua …" would read as "Eric J." family-first: a given-first name
+    // with its list shown after it wins
+    given_first_at(toks, i, false)
+        .or_else(|| family_first(toks, i))
+        .or_else(|| initials_first(toks, i))
+        .or_else(|| given_first_at(toks, i, in_list))
+}
+
+/// "Eric J. Rossetter, Joshua P. Switkes, and …": full given name, optional initials, family
+/// name. Two capitalised words also open many titles, so the form is taken only where a list
+/// shows it is one: inside a list of names, before "and"/"&", before another such name, or
+/// before a year.
+fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
+    let first = toks.get(i)?.text;
+    if first.ends_with([',', '.', ';', ':']) || !is_family_word(first) || first.chars().count() < 2
+    {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut initials = vec![first.chars().next()?.to_string() + "."];
+    while j < toks.len() && initials.len() < 4 && is_dotted_initials(toks[j].text) {
+        initials.push(toks[j].text.to_string());
+        j += 1;
+    }
+    let last = toks.get(j)?.text;
+    let core = bare(last).trim_end_matches('.');
+    if !is_family_word(core) {
+        return None;
+    }
+    let next = toks.get(j + 1).map(|t| t.text);
+    let next_is_year = next.is_some_and(|t| {
+        let t = t.trim_start_matches('(');
+        year_at(t, 0).is_some()
+    });
+    let next_is_conj = next.is_some_and(is_conjunction);
+    let next_is_name = last.ends_with(',')
+        && next.is_some_and(|t| is_family_word(t) || is_dotted_initials(t))
+        && toks.get(j + 2).is_some_and(|t| {
+            let c = bare(t.text).trim_end_matches('.');
+            is_family_word(c) || is_dotted_initials(t.text)
+        });
+    // a year after two capitalised words is as often an organisation ("World Bank (2018)")
+    // inside a list, a full stop closes the last name only after "and" ("…, and Fabien
+    // Claveau."); otherwise "E. F. Brown, Citation Analysis." would take the title
+    let after_conj = i > 0 && is_conjunction(toks[i - 1].text);
+    let shown = next_is_conj
+        || next_is_name
+        || (in_list
+            && (next_is_year || last.ends_with(',') || (after_conj && last.ends_with('.'))));
+    if !shown {
+        return None;
+    }
+    let refs: Vec<&str> = initials.iter().map(String::as_str).collect();
+    let mut given = first.to_string();
+    for i in &refs[1..] {
+        given.push(' ');
+        given.push_str(i);
+    }
+    let name = PersonName {
+        family: core.to_string(),
+        initials: initials_string(&refs),
+        given: Some(given),
+    };
+    Some((name, j + 1, last.ends_with('.')))
 }
 
 /// "Family I.I.", "van Eck N.J.", "Family, I. I.", "Family II".
@@ -645,6 +710,30 @@ mod tests {
         assert_eq!(names("DULONG R., « Les opérateurs »"), ["DULONG R."]);
         assert!(names("IMEMO RAN (2018) Report").is_empty());
         assert!(names("NATO, Brussels").is_empty());
+    }
+
+    #[test]
+    fn given_names_first() {
+        assert_eq!(
+            names("Eric J. Rossetter, Joshua P. Switkes, and J. Christian Gerdes. Title"),
+            ["Rossetter E.J.", "Switkes J.P.", "Christian J."]
+        );
+        assert_eq!(
+            names("Louay Saleh, Philippe Chevrel, and Fabien Claveau. Title"),
+            ["Saleh L.", "Chevrel P.", "Claveau F."]
+        );
+        assert_eq!(
+            names("E. F. Brown, Citation Analysis. New York"),
+            ["Brown E.F."]
+        );
+        assert_eq!(
+            names("Debra Lacoste and Alison Altstatt. Title"),
+            ["Lacoste D.", "Altstatt A."]
+        );
+        // a title that opens with two capitalised words is not a name
+        assert!(names("Annual Report. Bank of Japan").is_empty());
+        assert!(names("Japan Woos Russia for Its Own Security").is_empty());
+        assert!(names("World Bank (2018) Report").is_empty());
     }
 
     #[test]
