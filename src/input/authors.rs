@@ -173,8 +173,12 @@ pub(crate) fn is_editor_marker(t: &str) -> bool {
         .trim_end_matches([',', ';', ':'])
         .trim_start_matches('(')
         .trim_end_matches(')')
-        .trim_end_matches('.')
-        .to_lowercase();
+        .trim_end_matches('.');
+    // every marker is short: anything longer is rejected before lower-casing
+    if core.len() > 14 {
+        return false;
+    }
+    let core = core.to_lowercase();
     matches!(
         core.as_str(),
         "ed" | "eds" | "editor" | "editors" | "ред" | "сост" | "comp" | "comps" | "hrsg" | "hg"
@@ -326,14 +330,12 @@ fn name_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usi
 /// before a year.
 fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
     let first = toks.get(i)?.text;
-    if first.ends_with([',', '.', ';', ':']) || !is_family_word(first) || first.chars().count() < 2
-    {
+    if first.ends_with([',', '.', ';', ':']) || !is_family_word(first) {
         return None;
     }
+    // cheap checks first: this runs at every name position
     let mut j = i + 1;
-    let mut initials = vec![first.chars().next()?.to_string() + "."];
-    while j < toks.len() && initials.len() < 4 && is_dotted_initials(toks[j].text) {
-        initials.push(toks[j].text.to_string());
+    while j < toks.len() && j - i <= 4 && is_dotted_initials(toks[j].text) {
         j += 1;
     }
     let last = toks.get(j)?.text;
@@ -364,11 +366,13 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     if !shown {
         return None;
     }
-    let refs: Vec<&str> = initials.iter().map(String::as_str).collect();
+    let first_initial: String = first.chars().take(1).chain(['.']).collect();
+    let mut refs: Vec<&str> = vec![&first_initial];
+    refs.extend(toks[i + 1..j].iter().map(|t| t.text));
     let mut given = first.to_string();
-    for i in &refs[1..] {
+    for t in &toks[i + 1..j] {
         given.push(' ');
-        given.push_str(i);
+        given.push_str(t.text);
     }
     let name = PersonName {
         family: core.to_string(),
