@@ -240,6 +240,9 @@ fn split_title_source(rest: &str) -> Split<'_> {
         };
     }
     // "Title. In: Book" / "Title, in Book" / "Title. В кн.: Book"
+    let has_capital_i = rest.contains('I');
+    let has_comma_in = find_from(rest, ", in", 0).is_some();
+    let has_cyrillic_b = !rest.is_ascii() && rest.contains('В');
     for marker in [
         ". In: ",
         " In: ",
@@ -249,6 +252,17 @@ fn split_title_source(rest: &str) -> Split<'_> {
         ". В кн.: ",
         " В кн.: ",
     ] {
+        // one byte scan each rules whole groups of markers out: most entries have none
+        let possible = if marker.contains("In") {
+            has_capital_i
+        } else if marker.contains("in") {
+            has_comma_in
+        } else {
+            has_cyrillic_b
+        };
+        if !possible {
+            continue;
+        }
         if let Some(k) = find_from(rest, marker, 0) {
             let after = &rest[k + marker.len()..];
             if (marker.ends_with("In ") || marker.ends_with("in "))
