@@ -356,3 +356,74 @@ References
             .any(|w| w.code == WarningCode::MissingArticleMetadata && w.reference.is_none())
     );
 }
+
+#[test]
+fn other_styles_are_read_roughly() {
+    use citegraph::parse_reference;
+    let families = |r: &citegraph::Reference| -> Vec<String> {
+        r.authors.iter().map(|a| a.family.clone()).collect()
+    };
+    // APA
+    let (r, w) = parse_reference(
+        "Smith, J. A., & Doe, R. (2019). Machine learning for citation parsing. Journal of Informetrics, 13(2), 456–470. https://doi.org/10.1016/j.joi.2019.01.005",
+    );
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(families(&r), ["Smith", "Doe"]);
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Machine learning for citation parsing")
+    );
+    assert_eq!(r.container.as_deref(), Some("Journal of Informetrics"));
+    assert_eq!(
+        (r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()),
+        (Some("13"), Some("2"), Some("456-470"))
+    );
+    assert_eq!(r.doi.as_deref(), Some("10.1016/j.joi.2019.01.005"));
+    assert_eq!(r.style, Some(Style::Apa));
+    // Vancouver
+    let (r, _) = parse_reference(
+        "Garfield E. Citation indexes for science. Science. 1955;122(3159):108-111.",
+    );
+    assert_eq!(
+        (r.container.as_deref(), r.year, r.style),
+        (Some("Science"), Some(1955), Some(Style::Vancouver))
+    );
+    // IEEE
+    let (r, _) = parse_reference(
+        "[1] A. B. Smith and C. D. Jones, \"Deep parsing,\" J. Doc., vol. 12, no. 3, pp. 42–65, 2016.",
+    );
+    assert_eq!(families(&r), ["Smith", "Jones"]);
+    assert_eq!(r.title.as_deref(), Some("Deep parsing"));
+    assert_eq!(r.style, Some(Style::Ieee));
+    // Nature / physics / chemistry: no title
+    let (r, _) = parse_reference(
+        "Gurney, M. E. et al. Motor neuron degeneration in mice. Science 264, 1772-1775 (1994).",
+    );
+    assert_eq!(
+        (r.container.as_deref(), r.volume.as_deref(), r.year),
+        (Some("Science"), Some("264"), Some(1994))
+    );
+    let (r, _) = parse_reference("C. J. Hamer, Nucl. Phys. B 195, 503 (1982).");
+    assert_eq!(
+        (r.title, r.container.as_deref(), r.pages.as_deref()),
+        (None, Some("Nucl. Phys. B"), Some("503"))
+    );
+    // Chicago with full given names, and given-first lists
+    let (r, _) = parse_reference(
+        "Streltsov, Dmitry V., and Ivanov, Ivan. 2017. Japan Today. Moscow: Nauka.",
+    );
+    assert_eq!(r.authors[0].given.as_deref(), Some("Dmitry V."));
+    assert_eq!((r.year, r.kind), (Some(2017), Kind::Book));
+    let (r, _) = parse_reference(
+        "Eric J. Rossetter, Joshua P. Switkes, and Jon Gerdes. Experimental validation. Journal of Dynamic Systems, 2004.",
+    );
+    assert_eq!(families(&r), ["Rossetter", "Switkes", "Gerdes"]);
+    // GOST
+    let (r, _) = parse_reference(
+        "Стрельцов Д.В. Японская модернизация // Японские исследования. 2016. № 3. С. 42–65.",
+    );
+    assert_eq!(
+        (r.style, r.language.as_deref()),
+        (Some(Style::Gost), Some("ru"))
+    );
+}

@@ -7,6 +7,8 @@
 use crate::model::PersonName;
 use crate::text::normalize;
 
+use super::scan::year_at;
+
 /// Names read from the front of a text, and where the names end.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuthorPrefix {
@@ -107,7 +109,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         while i < toks.len() && is_conjunction(toks[i].text) && !out.names.is_empty() {
             i += 1;
         }
-        let Some((name, next, closed)) = name_at(&toks, i) else {
+        let Some((name, next, closed)) = name_at(&toks, i, !out.names.is_empty()) else {
             break;
         };
         out.names.push(name);
@@ -171,8 +173,12 @@ pub(crate) fn is_editor_marker(t: &str) -> bool {
         .trim_end_matches([',', ';', ':'])
         .trim_start_matches('(')
         .trim_end_matches(')')
-        .trim_end_matches('.')
-        .to_lowercase();
+        .trim_end_matches('.');
+    // every marker is short: anything longer is rejected before lower-casing
+    if core.len() > 14 {
+        return false;
+    }
+    let core = core.to_lowercase();
     matches!(
         core.as_str(),
         "ed" | "eds" | "editor" | "editors" | "ред" | "сост" | "comp" | "comps" | "hrsg" | "hg"
@@ -276,6 +282,15 @@ pub(crate) fn is_family_word(t: &str) -> bool {
     letters >= 2 && (lower || letters <= 1) && !t.ends_with('-')
 }
 
+/// A family name in capitals ("MOLONEY", "DULONG"), as French and some APA-like lists print
+/// them. Accepted only before dotted initials, so an acronym ("IMEMO RAN") stays no name.
+fn is_caps_family_word(t: &str) -> bool {
+    t.chars().count() >= 2
+        && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+        && t.chars().next().is_some_and(char::is_alphabetic)
+        && !t.ends_with('-')
+}
+
 /// Combining marks of the common blocks (decomposed diacritics).
 fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
@@ -300,8 +315,71 @@ fn initials_string(toks: &[&str]) -> String {
 /// Tries to read one name starting at token `i`. Returns the name, the index of the token
 /// after it, and whether the name's last token closed the list with a full stop that
 /// cannot belong to an initial (e.g. "Family, I. I. Title").
-fn name_at(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
-    family_first(toks, i).or_else(|| initials_first(toks, i))
+fn name_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
+    // "Eric J. Rossetter, Joshua …" would read as "Eric J." family-first: a given-first name
+    // with its list shown after it wins
+    given_first_at(toks, i, false)
+        .or_else(|| family_first(toks, i))
+        .or_else(|| initials_first(toks, i))
+        .or_else(|| given_first_at(toks, i, in_list))
+}
+
+/// "Eric J. Rossetter, Joshua P. Switkes, and …": full given name, optional initials, family
+/// name. Two capitalised words also open many titles, so the form is taken only where a list
+/// shows it is one: inside a list of names, before "and"/"&", before another such name, or
+/// before a year.
+fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
+    let first = toks.get(i)?.text;
+    if first.ends_with([',', '.', ';', ':']) || !is_family_word(first) {
+        return None;
+    }
+    // cheap checks first: this runs at every name position
+    let mut j = i + 1;
+    while j < toks.len() && j - i <= 4 && is_dotted_initials(toks[j].text) {
+        j += 1;
+    }
+    let last = toks.get(j)?.text;
+    let core = bare(last).trim_end_matches('.');
+    if !is_family_word(core) {
+        return None;
+    }
+    let next = toks.get(j + 1).map(|t| t.text);
+    let next_is_year = next.is_some_and(|t| {
+        let t = t.trim_start_matches('(');
+        year_at(t, 0).is_some()
+    });
+    let next_is_conj = next.is_some_and(is_conjunction);
+    let next_is_name = last.ends_with(',')
+        && next.is_some_and(|t| is_family_word(t) || is_dotted_initials(t))
+        && toks.get(j + 2).is_some_and(|t| {
+            let c = bare(t.text).trim_end_matches('.');
+            is_family_word(c) || is_dotted_initials(t.text)
+        });
+    // a year after two capitalised words is as often an organisation ("World Bank (2018)")
+    // inside a list, a full stop closes the last name only after "and" ("…, and Fabien
+    // Claveau."); otherwise "E. F. Brown, Citation Analysis." would take the title
+    let after_conj = i > 0 && is_conjunction(toks[i - 1].text);
+    let shown = next_is_conj
+        || next_is_name
+        || (in_list
+            && (next_is_year || last.ends_with(',') || (after_conj && last.ends_with('.'))));
+    if !shown {
+        return None;
+    }
+    let first_initial: String = first.chars().take(1).chain(['.']).collect();
+    let mut refs: Vec<&str> = vec![&first_initial];
+    refs.extend(toks[i + 1..j].iter().map(|t| t.text));
+    let mut given = first.to_string();
+    for t in &toks[i + 1..j] {
+        given.push(' ');
+        given.push_str(t.text);
+    }
+    let name = PersonName {
+        family: core.to_string(),
+        initials: initials_string(&refs),
+        given: Some(given),
+    };
+    Some((name, j + 1, last.ends_with('.')))
 }
 
 /// "Family I.I.", "van Eck N.J.", "Family, I. I.", "Family II".
@@ -317,7 +395,9 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
             j += 1;
             continue;
         }
-        if is_family_word(core) && !is_dotted_initials(core) {
+        // capitals only as the first word: later ones are Vancouver initials ("Smith AB")
+        let caps_first = family.is_empty() && is_caps_family_word(core);
+        if (is_family_word(core) || caps_first) && !is_dotted_initials(core) {
             family.push(core);
             j += 1;
             if t.ends_with(',') {
@@ -328,6 +408,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         }
         break;
     }
+    let caps = family.iter().any(|f| is_caps_family_word(f));
     if family.last().is_none_or(|f| is_particle(f)) {
         return None;
     }
@@ -335,14 +416,15 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     let mut initials: Vec<&str> = Vec::new();
     let mut k = j;
     while k < toks.len() && initials.len() < 4 {
-        let core = bare(toks[k].text);
+        // "Daugherty CK, Hlubocky FJ: Title": a colon closes the list like a full stop
+        let core = bare(toks[k].text).trim_end_matches(':');
         if is_dotted_initials(core) {
             initials.push(core);
             k += 1;
-            if toks[k - 1].text.ends_with([',', ';']) {
+            if toks[k - 1].text.ends_with([',', ';', ':']) {
                 break;
             }
-        } else if initials.is_empty() && is_bare_initials(core.trim_end_matches('.')) {
+        } else if initials.is_empty() && !caps && is_bare_initials(core.trim_end_matches('.')) {
             initials.push(core.trim_end_matches('.'));
             k += 1;
             break;
@@ -388,8 +470,11 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
         }
     }
     let last = toks.get(k.checked_sub(1)?)?.text;
-    let ends =
-        last.ends_with([',', ';', '.']) || toks.get(k).is_some_and(|t| t.text.starts_with('('));
+    // "(2016)" or "2008." right after the given names also ends them
+    let ends = last.ends_with([',', ';', '.'])
+        || toks
+            .get(k)
+            .is_some_and(|t| t.text.starts_with('(') || super::scan::year_at(t.text, 0).is_some());
     let has_full_word = given
         .iter()
         .any(|g| g.trim_end_matches('.').chars().count() > 2);
@@ -457,6 +542,15 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
         return None;
     }
     let closed = toks[j - 1].text.ends_with('.');
+    // "J. Appl. Phys.": an abbreviated journal, not "Appl J." — a dotted word followed by
+    // another capitalised dotted word
+    if closed
+        && toks.get(j).is_some_and(|t| {
+            t.text.ends_with('.') && t.text.starts_with(char::is_uppercase) && t.text.len() <= 8
+        })
+    {
+        return None;
+    }
     let name = PersonName::new(family.join(" "), initials_string(&initials));
     Some((name, j, closed))
 }
@@ -608,8 +702,42 @@ mod tests {
             ]
         );
         assert_eq!(names("Smith, John (2019) Title"), ["Smith J."]);
+        assert_eq!(names("Navarro, Federico 2008. Title"), ["Navarro F."]);
+        assert_eq!(names("RUDERN, Bernard. Surveillance"), ["RUDERN B."]);
         // a comma after a capitalised word and then a title is not a name
         assert!(names("Japan, Russia and the Korean Peninsula").is_empty());
+    }
+
+    #[test]
+    fn capitals_before_dotted_initials() {
+        assert_eq!(names("MOLONEY, A., 2015a. Title"), ["MOLONEY A."]);
+        assert_eq!(names("DULONG R., « Les opérateurs »"), ["DULONG R."]);
+        assert!(names("IMEMO RAN (2018) Report").is_empty());
+        assert!(names("NATO, Brussels").is_empty());
+    }
+
+    #[test]
+    fn given_names_first() {
+        assert_eq!(
+            names("Eric J. Rossetter, Joshua P. Switkes, and J. Christian Gerdes. Title"),
+            ["Rossetter E.J.", "Switkes J.P.", "Christian J."]
+        );
+        assert_eq!(
+            names("Louay Saleh, Philippe Chevrel, and Fabien Claveau. Title"),
+            ["Saleh L.", "Chevrel P.", "Claveau F."]
+        );
+        assert_eq!(
+            names("E. F. Brown, Citation Analysis. New York"),
+            ["Brown E.F."]
+        );
+        assert_eq!(
+            names("Debra Lacoste and Alison Altstatt. Title"),
+            ["Lacoste D.", "Altstatt A."]
+        );
+        // a title that opens with two capitalised words is not a name
+        assert!(names("Annual Report. Bank of Japan").is_empty());
+        assert!(names("Japan Woos Russia for Its Own Security").is_empty());
+        assert!(names("World Bank (2018) Report").is_empty());
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub(crate) fn duplicates(refs: &[Reference]) -> Vec<Warning> {
     duplicates_by_key(refs, &keys)
 }
 
-/// [`duplicates`] with the keys already computed (`keys[i]` belongs to `refs[i]`).
+/// Duplicate warnings from keys already computed (`keys[i]` belongs to `refs[i]`).
 pub(crate) fn duplicates_by_key(refs: &[Reference], keys: &[Keys]) -> Vec<Warning> {
     let mut by_text = Map::with_capacity_and_hasher(refs.len(), Default::default());
     let mut by_work = Map::with_capacity_and_hasher(refs.len(), Default::default());

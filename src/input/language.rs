@@ -29,7 +29,14 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
         if word.len() < 2 || word.len() > 14 {
             continue;
         }
-        let lower = word.to_ascii_lowercase();
+        // lower-cased on the stack: this runs for every word of every unmarked entry
+        let mut buf = [0u8; 14];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(b) else {
+            continue;
+        };
         let w = lower.trim_end_matches("'s");
         if is_english_word(w) {
             english += 1;

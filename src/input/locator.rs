@@ -55,9 +55,41 @@ fn items(s: &str) -> Vec<(usize, usize)> {
 /// Reads locators from the right end of `s`, never consuming the first `keep` items. Returns
 /// them and the byte length of the source that is left (`s[..len]`).
 pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
-    let its = items(s);
     let mut loc = Locators::default();
+    // footnote marks after the last locator ("2009. †", "2010. *") are no part of it
+    let mut s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '.'));
+    // Nature style ends with the year in parentheses: "Journal 12, 1-21 (1995)"
+    if keep == 0 {
+        let t = s.trim_end_matches(['.', ' ']);
+        if t.len() >= 6 && t.ends_with(')') && t.is_char_boundary(t.len() - 6) {
+            let open = t.len() - 6;
+            if t[open..].starts_with('(')
+                && let Some(y) = year_at(t, open + 1)
+            {
+                loc.year = Some(y);
+                s = t[..open].trim_end_matches([' ', ',']);
+            }
+        }
+    }
+    let its = items(s);
     let mut n = its.len();
+    // astronomy prints "ApJS, 208, 17": two bare numbers after the journal are volume, page
+    if keep == 0 && n >= 3 {
+        let word = |k: usize| s[its[k].0..its[k].1].trim();
+        let bare = |w: &str| {
+            !w.is_empty()
+                && w.len() <= 8
+                && w.bytes().all(|b| b.is_ascii_alphanumeric())
+                && w.bytes().any(|b| b.is_ascii_digit())
+                && year_at(w, 0).is_none()
+        };
+        let (v, p) = (word(n - 2), word(n - 1));
+        if bare(v) && bare(p) && v.bytes().all(|b| b.is_ascii_digit()) {
+            loc.volume = Some(v.to_string());
+            loc.pages = Some(p.to_string());
+            n -= 2;
+        }
+    }
     while n > keep {
         let (a, b) = its[n - 1];
         let had_place = loc.place.is_some();
@@ -81,6 +113,9 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         }
     }
     let mut len = if n == 0 { 0 } else { its[n - 1].1 };
+    if keep == 0 && n > 0 {
+        len = peel_words(&s[..len], &mut loc);
+    }
     // APA prints a chapter's pages in parentheses after the book: "Handbook (pp. 10-25)"
     let kept = s[..len].trim_end();
     if loc.pages.is_none()
@@ -97,6 +132,75 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         }
     }
     (loc, len)
+}
+
+/// Words that make a following number part of a name ("Seriya 25"), not a volume.
+fn names_a_number(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "seriya"
+            | "series"
+            | "ser"
+            | "серия"
+            | "сер"
+            | "vyp"
+            | "вып"
+            | "part"
+            | "chast"
+            | "часть"
+            | "no"
+            | "issue"
+            | "tom"
+            | "t"
+            | "т"
+            | "vol"
+            | "volume"
+            | "section"
+            | "sect"
+    )
+}
+
+/// Locators glued to the end of the source by spaces rather than commas ("Journal of X
+/// 2005, 61, 327-335", "Journal 137, 1493-1502", "Journal 26: 5988-93"): read word by word
+/// from the right once the comma-separated locators are gone. Returns the new source length.
+fn peel_words(s: &str, loc: &mut Locators) -> usize {
+    let mut end = s.len();
+    for _ in 0..4 {
+        let cur = s[..end].trim_end_matches([' ', ',', ';']);
+        let Some(sp) = cur.rfind(' ') else { break };
+        let word = cur[sp + 1..].trim_end_matches('.');
+        let prev = cur[..sp].rsplit(' ').next().unwrap_or("");
+        let year_word = word.trim_start_matches('(').trim_end_matches(')');
+        let digits =
+            !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit());
+        let located = loc.pages.is_some() || loc.volume.is_some();
+        if located && year_word.len() == 4 && year_at(year_word, 0).is_some() && loc.year.is_none()
+        {
+            loc.year = year_at(year_word, 0);
+        } else if loc.pages.is_none() && is_range(word) && word.contains('-') && prev.ends_with(':')
+        {
+            // "26: 5988-93"
+            loc.pages = Some(word.to_string());
+        } else if loc.volume.is_none()
+            && word.ends_with(':')
+            && loc.pages.is_some()
+            && word
+                .trim_end_matches(':')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        {
+            loc.volume = Some(word.trim_end_matches(':').to_string());
+        } else if loc.volume.is_none() && word.contains('(') && compact_locator(word, loc) {
+            // "Journal 128(5), EL342-EL346": volume and issue glued to the name by a space
+        } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
+            loc.volume = Some(word.to_string());
+        } else {
+            break;
+        }
+        end = sp;
+    }
+    s[..end].trim_end_matches([' ', ',', ';']).len()
 }
 
 /// Records one locator item; `false` when the item is not a locator (or repeats one already
@@ -118,7 +222,7 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
     if let Some(v) = after_label(
         item,
         &[
-            "no.", "no", "nr.", "nr", "№", "n.", "issue", "iss.", "is.", "вып.", "heft",
+            "no.", "no", "nr.", "nr", "№", "n°", "nº", "n.", "issue", "iss.", "is.", "вып.", "heft",
         ],
     ) {
         if loc.issue.is_none() && is_number_like(v) {
@@ -149,6 +253,17 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.pages = Some(item.to_string());
         return true;
     }
+    // "…, 61, 327-335": a bare number before the pages is the volume
+    if loc.volume.is_none()
+        && loc.pages.is_some()
+        && item.len() <= 4
+        && !item.is_empty()
+        && item.bytes().all(|b| b.is_ascii_digit())
+        && year_at(item, 0).is_none()
+    {
+        loc.volume = Some(item.to_string());
+        return true;
+    }
     if item.len() == 4
         && let Some(y) = year_at(item, 0)
         && loc.year.is_none()
@@ -157,6 +272,14 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         return true;
     }
     if compact_locator(item, loc) || is_edition(item) {
+        return true;
+    }
+    // "85, (24), 5186-5189": the issue alone in parentheses
+    if loc.issue.is_none()
+        && let Some(inner) = item.strip_prefix('(').and_then(|i| i.strip_suffix(')'))
+        && is_number_like(inner)
+    {
+        loc.issue = Some(inner.to_string());
         return true;
     }
     if loc.day_month.is_none()
@@ -209,7 +332,7 @@ fn is_range(v: &str) -> bool {
     v.len() <= 24
         && v.chars().any(|c| c.is_ascii_digit())
         && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && v.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        && v.chars().filter(|c| c.is_alphabetic()).count() <= 4
 }
 
 /// `item` without the label `l` (lower-case), compared char by char without allocating.
@@ -281,12 +404,22 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut s = item;
     let mut year = None;
     if let Some(y) = year_at(s, 0) {
-        if s[4..].starts_with(';') {
-            year = Some(y);
-            s = s[5..].trim_start();
-        } else {
-            return false;
-        }
+        // "2010;29(11):1611-21" or, with the issue date, "2010 Mar 18;29(11):1611-21"
+        let semi = match s.find(';') {
+            Some(k) if k == 4 => k,
+            Some(k)
+                if k <= 16
+                    && s[4..k]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|m| month_number(m.trim_end_matches('.')).is_some()) =>
+            {
+                k
+            }
+            _ => return false,
+        };
+        year = Some(y);
+        s = s[semi + 1..].trim_start();
     }
     // "2020;(2):45-61": journals without volumes print the issue alone after the year
     let vlen = match number_at(s, 0) {
@@ -450,6 +583,73 @@ mod tests {
             (src, l.pages.as_deref()),
             ("Handbook of Things", Some("10-25"))
         );
+        let (l, src) = run(
+            "European Journal of Clinical Pharmacology 2005, 61, 327-335",
+            0,
+        );
+        assert_eq!(src, "European Journal of Clinical Pharmacology");
+        assert_eq!(
+            (l.year, l.volume.as_deref(), l.pages.as_deref()),
+            (Some(2005), Some("61"), Some("327-335"))
+        );
+        let (l, src) = run(
+            "Journal of the Acoustical Society of America 137, 1493-1502",
+            0,
+        );
+        assert_eq!(
+            (src, l.volume.as_deref()),
+            ("Journal of the Acoustical Society of America", Some("137"))
+        );
+        let (l, src) = run("Journal of clinical oncology 26: 5988-93", 0);
+        assert_eq!(
+            (src, l.volume.as_deref(), l.pages.as_deref()),
+            ("Journal of clinical oncology", Some("26"), Some("5988-93"))
+        );
+        let (_, src) = run("Vestnik MGU. Seriya 25, no 3, pp. 72-95", 0);
+        assert_eq!(src, "Vestnik MGU. Seriya 25");
+        let (l, src) = run("Journal of neurotrauma 12, 1-21 (1995).", 0);
+        assert_eq!(src, "Journal of neurotrauma");
+        assert_eq!(
+            (l.volume.as_deref(), l.pages.as_deref(), l.year),
+            (Some("12"), Some("1-21"), Some(1995))
+        );
+        let (l, src) = run("Oncogene. 2010 Mar 18;29(11):1611-21", 0);
+        assert_eq!(src, "Oncogene");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref(), l.year),
+            (Some("29"), Some("11"), Some(2010))
+        );
+        let (l, src) = run("ApJS, 208, 17", 0);
+        assert_eq!(
+            (src, l.volume.as_deref(), l.pages.as_deref()),
+            ("ApJS", Some("208"), Some("17"))
+        );
+        let (l, src) = run(
+            "Journal of the Acoustical Society of America 128(5), EL342-EL346. 2010. *",
+            0,
+        );
+        assert_eq!(src, "Journal of the Acoustical Society of America");
+        assert_eq!(
+            (
+                l.volume.as_deref(),
+                l.issue.as_deref(),
+                l.pages.as_deref(),
+                l.year
+            ),
+            (Some("128"), Some("5"), Some("EL342-EL346"), Some(2010))
+        );
+        let (l, src) = run("Physical Review Letters 2000, 85, (24), 5186-5189", 0);
+        assert_eq!(src, "Physical Review Letters");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref()),
+            (Some("85"), Some("24"))
+        );
+        let (l, src) = run("L'Aide-soignante, septembre 2004, n°59. p. 24-25", 0);
+        assert_eq!(
+            (l.issue.as_deref(), l.pages.as_deref()),
+            (Some("59"), Some("24-25"))
+        );
+        assert!(src.starts_with("L'Aide-soignante"));
         let (l, src) = run("The Japan Times, 12 March", 0);
         assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));
     }

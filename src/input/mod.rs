@@ -2,9 +2,14 @@
 //! entries, and parsing each reference.
 //!
 //! The stages are separate files, each with one job: [`page`] finds the parts of an article
-//! page, [`segment`] cuts the list into entries, [`reference`](mod@reference) parses one entry with the help
-//! of [`authors`], [`tail`], [`sentences`], [`locator`], [`date`], [`language`] and [`kind`],
-//! and [`dedup`] finds repeated entries.
+//! page, [`segment`] cuts the list into entries, [`reference`](mod@reference) parses one entry
+//! with the help of [`authors`], [`tail`], [`sentences`], [`locator`], [`date`], [`language`]
+//! and [`kind`], and [`dedup`] finds repeated entries.
+//!
+//! Everything is hand-written scanning over `&str` with byte offsets taken only at ASCII
+//! delimiters or char boundaries, linear in the input: an entry is parsed on its first
+//! 4 KiB (the whole text is kept as `raw`), and joins look only at an entry's end. Entries
+//! are independent once cut, so long lists are parsed on every core.
 
 mod authors;
 mod date;
@@ -32,9 +37,12 @@ use crate::text::normalize;
 /// Reads an article page or a bare reference list into a [`Document`].
 ///
 /// An article page (title, "About the Author", "References", "For citations:") fills
-/// [`Document::article`]; a bare list leaves it empty for the caller to fill. Defects become
-/// warnings tied to reference indexes; only an empty input or one with no reference list is
-/// an error.
+/// [`Document::article`]; a bare list (numbered `1.`, `[1]`, `1)`, or one reference per line
+/// with wrapped lines) leaves it empty for the caller to fill. Defects become warnings tied
+/// to reference indexes (split entries, numbering gaps, duplicates, unparsed entries, year
+/// mismatches); nothing is dropped. Only an empty input ([`Error::EmptyInput`]) or one with no
+/// reference list ([`Error::NoReferenceList`]: an empty "References" section, or no entry with
+/// a year, DOI or URL) is an error.
 ///
 /// ```
 /// let doc = citegraph::read_document(

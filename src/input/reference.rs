@@ -43,7 +43,7 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
     let mut text = norm.trim();
     let mut number = None;
-    if let Some((n, rest)) = split_label(text) {
+    if let Some((n, rest)) = split_label(text).or_else(|| bare_label(text)) {
         number = Some(n);
         text = rest;
     }
@@ -51,6 +51,21 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
     r.raw = raw.to_string();
     r.number = number;
     (r, warnings)
+}
+
+/// A number without punctuation before a name, as some lists print labels ("33 Bergk, V.,
+/// …"). Only for a single reference: in a list such a number is too easily part of the text.
+fn bare_label(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !text[digits..].starts_with(' ') {
+        return None;
+    }
+    let rest = text[digits..].trim_start();
+    let names = author_prefix(prefix_at_most(rest, 400));
+    if names.names.is_empty() {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, rest))
 }
 
 /// Parses one entry's normalised text, label already removed; `raw` is set to `text`.
@@ -225,6 +240,9 @@ fn split_title_source(rest: &str) -> Split<'_> {
         };
     }
     // "Title. In: Book" / "Title, in Book" / "Title. В кн.: Book"
+    let has_capital_i = rest.contains('I');
+    let has_comma_in = find_from(rest, ", in", 0).is_some();
+    let has_cyrillic_b = !rest.is_ascii() && rest.contains('В');
     for marker in [
         ". In: ",
         " In: ",
@@ -234,6 +252,17 @@ fn split_title_source(rest: &str) -> Split<'_> {
         ". В кн.: ",
         " В кн.: ",
     ] {
+        // one byte scan each rules whole groups of markers out: most entries have none
+        let possible = if marker.contains("In") {
+            has_capital_i
+        } else if marker.contains("in") {
+            has_comma_in
+        } else {
+            has_cyrillic_b
+        };
+        if !possible {
+            continue;
+        }
         if let Some(k) = find_from(rest, marker, 0) {
             let after = &rest[k + marker.len()..];
             if (marker.ends_with("In ") || marker.ends_with("in "))
@@ -296,6 +325,16 @@ fn split_title_source(rest: &str) -> Split<'_> {
             title: &rest[only.0..only.1],
             source: &rest[only.0..only.1],
             keep: 1,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        },
+        // "Question? Subtitle. Journal": a title asking a question goes on after its mark
+        [first, _, third, ..] if matches!(first.2, '?' | '!') => Split {
+            title: title_with_mark(rest, &parts, third.0),
+            source: &rest[third.0..],
+            keep: 0,
             date: None,
             in_marker: false,
             quoted: false,
@@ -377,18 +416,57 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     }
     let rest = body[pos..]
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';'));
-    let split = split_title_source(rest);
+    // physics and chemistry lists print no title: "Nucl. Phys. B 195, 503 (1982)"
+    let physics = if authors.names.is_empty() {
+        None
+    } else {
+        physics_form(rest)
+    };
+    let split = if physics.is_some() {
+        Split {
+            title: "",
+            source: "",
+            keep: 0,
+            date: None,
+            in_marker: false,
+            quoted: false,
+            after_date: "",
+        }
+    } else {
+        split_title_source(rest)
+    };
 
     let (mut loc, source_len) = strip_locators(split.source, split.keep);
+    if let Some(ph) = &physics {
+        // "Phys. Lett. B511": the letter names the series, the number is the volume
+        let series = ph.volume.len() > 1
+            && ph.volume.starts_with(|c: char| c.is_ascii_uppercase())
+            && ph.volume[1..].bytes().all(|b| b.is_ascii_digit());
+        loc.volume = Some(if series { &ph.volume[1..] } else { ph.volume }.to_string());
+        loc.pages = Some(ph.pages.to_string());
+        loc.year = Some(ph.year);
+    }
     if !split.after_date.is_empty() {
         let (after, _) = strip_locators(split.after_date.trim_start_matches([',', '.', ' ']), 0);
         merge(&mut loc, after);
     }
     let mut title = split.title;
-    let mut container = None;
+    let mut container = physics.as_ref().map(|ph| {
+        let series = ph.volume.len() > 1
+            && ph.volume.starts_with(|c: char| c.is_ascii_uppercase())
+            && ph.volume[1..].bytes().all(|b| b.is_ascii_digit());
+        if series {
+            format!("{} {}", ph.journal, &ph.volume[..1])
+        } else {
+            ph.journal.to_string()
+        }
+    });
+    if let Some(ph) = &physics {
+        title = ph.title;
+    }
     if split.keep == 1 {
         title = &split.source[..source_len];
-    } else {
+    } else if physics.is_none() {
         container = non_empty(&split.source[..source_len]);
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
@@ -498,6 +576,106 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         reference: r,
         defects,
     })
+}
+
+/// A reference printed without a title, as physics and chemistry lists do.
+struct Physics<'a> {
+    /// A title printed before the journal, comma-separated ("Title, Phys. Rev. Lett. 96 …").
+    title: &'a str,
+    journal: &'a str,
+    volume: &'a str,
+    pages: &'a str,
+    year: i32,
+}
+
+/// "Nucl. Phys. B 195, 503 (1982)", "J. Appl. Phys. 87, pp. 334-344 (2000)",
+/// "Phys. Lett. B511 (2001) 265": an abbreviated journal, volume, page and year in
+/// parentheses, and no title.
+fn physics_form(rest: &str) -> Option<Physics<'_>> {
+    chemistry_form(rest).or_else(|| physics_paren_form(rest))
+}
+
+/// "J. Am. Chem. Soc. 2007, 129, 3226-3237": journal, year, volume, pages.
+fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
+    let head = prefix_at_most(rest, 200).trim_end_matches(['.', ' ']);
+    let mut parts = head.splitn(4, ", ");
+    let (first, volume, pages) = (parts.next()?, parts.next()?, parts.next()?);
+    let pages = pages.trim_end_matches('.');
+    let (journal, year) = first.rsplit_once(' ')?;
+    let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
+    let volume_ok =
+        !volume.is_empty() && volume.len() <= 6 && volume.bytes().all(|b| b.is_ascii_digit());
+    (volume_ok && is_page_token(pages) && is_abbreviated_journal(journal)).then_some(Physics {
+        title: "",
+        journal,
+        volume,
+        pages,
+        year,
+    })
+}
+
+/// Capitalised words with at least one abbreviating dot and no sentence in between.
+fn is_abbreviated_journal(journal: &str) -> bool {
+    let words: Vec<&str> = journal.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && journal.contains('.')
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(*w, "of" | "and" | "&" | "de" | "der" | "für")
+        })
+}
+
+/// "Nucl. Phys. B 195, 503 (1982)", "Phys. Lett. B511 (2001) 265".
+fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
+    let head = prefix_at_most(rest, 200);
+    let open = head.find('(')?;
+    let year = year_at(head, open + 1)?;
+    if !head[open + 5..].starts_with(')') {
+        return None;
+    }
+    let before = head[..open].trim_end_matches([' ', ',']);
+    let after = head[open + 6..].trim_start_matches([' ', ',']);
+    // the page after the volume ("195, 503") or after the year ("(2001) 265")
+    let (front, pages) = match before.rsplit_once(", ") {
+        Some((f, p)) if is_page_token(p.trim_start_matches("pp. ").trim_start_matches("p. ")) => {
+            (f, p.trim_start_matches("pp. ").trim_start_matches("p. "))
+        }
+        _ => {
+            let p = after.split([' ', ',', '.']).next().unwrap_or("");
+            if !is_page_token(p) {
+                return None;
+            }
+            (before, p)
+        }
+    };
+    let (journal, volume) = front.rsplit_once(' ')?;
+    let volume_ok = volume.len() <= 8
+        && volume.chars().any(|c| c.is_ascii_digit())
+        && volume.chars().all(|c| c.is_ascii_alphanumeric());
+    let journal = journal.trim_end_matches([',', ' ']);
+    // "Title, Phys. Rev. Lett. 96 (2006) 010404": the journal is the last comma part
+    let (title, journal) = if is_abbreviated_journal(journal) {
+        ("", journal)
+    } else {
+        let (t, j) = journal.rsplit_once([',', '"'])?;
+        (t.trim().trim_matches(['"', ',', ' ']), j.trim())
+    };
+    let journal_ok = is_abbreviated_journal(journal);
+    (volume_ok && journal_ok).then_some(Physics {
+        title,
+        journal,
+        volume,
+        pages,
+        year,
+    })
+}
+
+fn is_page_token(p: &str) -> bool {
+    !p.is_empty()
+        && p.len() <= 16
+        && p.chars().any(|c| c.is_ascii_digit())
+        && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// The first "(YYYY)" within the opening words, after a short run of words with no sentence
@@ -743,6 +921,81 @@ mod tests {
     }
 
     #[test]
+    fn physics_references_have_no_title() {
+        let r = p("C. J. Hamer, Nucl. Phys. B 195, 503 (1982).");
+        assert_eq!(r.authors[0].to_string(), "Hamer C.J.");
+        assert_eq!(r.title, None);
+        assert_eq!(r.container.as_deref(), Some("Nucl. Phys. B"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref(), r.year),
+            (Some("195"), Some("503"), Some(1982))
+        );
+        let r = p("A. Kamenshchik, U. Moschella and V. Pasquier, Phys. Lett. B511 (2001) 265.");
+        assert_eq!(r.authors.len(), 3);
+        assert_eq!(
+            (
+                r.container.as_deref(),
+                r.volume.as_deref(),
+                r.pages.as_deref()
+            ),
+            (Some("Phys. Lett. B"), Some("511"), Some("265"))
+        );
+        let r = p(
+            "M. M. Wolf, Violation of the entropic area law for Fermions, Phys. Rev. Lett. 96 (2006) 010404, [quant-ph/0503219].",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Violation of the entropic area law for Fermions")
+        );
+        assert_eq!(r.container.as_deref(), Some("Phys. Rev. Lett."));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref()),
+            (Some("96"), Some("010404"))
+        );
+        let r = p("O. Ambacher, B. Foutz, J. Appl. Phys. 87, pp. 334-344 (2000)");
+        assert_eq!(
+            (r.container.as_deref(), r.pages.as_deref()),
+            (Some("J. Appl. Phys."), Some("334-344"))
+        );
+        let r = p("[23] Chabinyc, M. L. et al., J. Am. Chem. Soc. 2007, 129, 3226–3237.");
+        assert_eq!(r.authors.len(), 1);
+        assert_eq!(
+            (
+                r.container.as_deref(),
+                r.volume.as_deref(),
+                r.pages.as_deref(),
+                r.year
+            ),
+            (
+                Some("J. Am. Chem. Soc."),
+                Some("129"),
+                Some("3226-3237"),
+                Some(2007)
+            )
+        );
+        // a title with a year in parentheses is not this form
+        let r = p("Brown J. (2017) Japan Woos Russia. Nikkei Asian Review, no 3, pp. 1-2.");
+        assert_eq!(r.title.as_deref(), Some("Japan Woos Russia"));
+    }
+
+    #[test]
+    fn a_question_title_goes_on_after_its_mark() {
+        let r = p(
+            "Daugherty CK, Hlubocky FJ: What are patients told? A study of disclosure. Journal of clinical oncology 26: 5988-93, 2008",
+        );
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("What are patients told? A study of disclosure")
+        );
+        assert_eq!(r.container.as_deref(), Some("Journal of clinical oncology"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref(), r.year),
+            (Some("26"), Some("5988-93"), Some(2008))
+        );
+    }
+
+    #[test]
     fn organisation_in_the_author_slot() {
         let r = p(
             "World Bank (2018) Annual Report 2018. Washington DC. Available at: https://worldbank.org/x",
@@ -782,6 +1035,18 @@ mod tests {
         assert!(!r.parsed);
         assert_eq!(r.raw, "see the discussion above");
         assert_eq!(w[0].code, WarningCode::UnparsedReference);
+    }
+
+    #[test]
+    fn bare_number_labels_before_names() {
+        let r = p(
+            "33 Bergk, V., Haefeli, W. E. & Martin, M. Information deficits. European Journal of Clinical Pharmacology 2005, 61, 327–335.",
+        );
+        assert_eq!(r.number, Some(33));
+        assert_eq!(r.authors.len(), 3);
+        assert_eq!(r.year, Some(2005));
+        let r = p("2017 was a year of change.");
+        assert_eq!(r.number, None);
     }
 
     #[test]

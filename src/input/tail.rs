@@ -64,7 +64,7 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         }
         spans.push((s, e));
     }
-    if let Some((s, e, d)) = find_accessed(text, lower, &spans) {
+    if let Some((s, e, d)) = find_accessed(text, lower, &spans, tail.url.is_some()) {
         tail.accessed = Some(d);
         spans.push((s, e));
     }
@@ -279,6 +279,7 @@ fn find_accessed(
     text: &str,
     lower: &str,
     taken: &[(usize, usize)],
+    has_url: bool,
 ) -> Option<(usize, usize, Date)> {
     let cyrillic = !lower.is_ascii();
     for word in [
@@ -290,6 +291,11 @@ fn find_accessed(
         "access date",
     ] {
         if !word.is_ascii() && !cyrillic {
+            continue;
+        }
+        // "retrieved", "viewed" and "access date" go with a URL; without one only the
+        // common forms are looked for
+        if !has_url && matches!(word, "retrieved" | "viewed" | "access date") {
             continue;
         }
         let mut from = 0;
