@@ -25,20 +25,21 @@ use score::{Counts, Field, normalize_doi, normalize_number, normalize_pages, nor
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
 
 // FLOOR: per-field F1 floors on AnyStyle gold.xml minus the 209 sequences also in core.xml
-// (1,460 references), matching rule as printed by the example. They are 0.0 while
-// `parse_reference` is a stub that fills nothing. Once the parser lands, run
+// (1,460 references), matching rule as printed by the example. Each sits about 0.02 under the F1
+// measured when it was last raised, so a regression fails CI. When the parser improves, run
 //     cargo run --release --example evaluate -- --dataset anystyle
-// and set each floor a little (about 0.01-0.02) under the F1 it prints, so a regression fails CI.
+// and raise them. Measured 2026-11-26: authors 0.895, title 0.650, container 0.404, year 0.990,
+// volume 0.780, issue 0.744, pages 0.887, doi 0.923.
 // Issue 5's goals: authors and year >= 0.95, title and container >= 0.90.
 const FLOORS: [(Field, f64); 8] = [
-    (Field::Authors, 0.0),
-    (Field::Title, 0.0),
-    (Field::Container, 0.0),
-    (Field::Year, 0.0),
-    (Field::Volume, 0.0),
-    (Field::Issue, 0.0),
-    (Field::Pages, 0.0),
-    (Field::Doi, 0.0),
+    (Field::Authors, 0.87),
+    (Field::Title, 0.63),
+    (Field::Container, 0.38),
+    (Field::Year, 0.97),
+    (Field::Volume, 0.76),
+    (Field::Issue, 0.72),
+    (Field::Pages, 0.86),
+    (Field::Doi, 0.90),
 ];
 
 fn anystyle() -> Option<gold::Dataset> {
