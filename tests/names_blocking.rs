@@ -7,20 +7,9 @@ use citegraph::names::{
     Candidates, ContextToken, Mention, NameKey, NameMatcher, cluster_mentions_with, gendered_pair,
 };
 
-/// Deterministic xorshift generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/generate.rs"]
+mod generate;
+use generate::Rng;
 
 const STEMS: &[&str] = &[
     "Streltsov",
@@ -49,7 +38,7 @@ const STEMS: &[&str] = &[
 ];
 
 fn mentions(n: usize, seed: u64) -> Vec<Mention> {
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng::new(seed);
     (0..n)
         .map(|_| {
             let mut family = STEMS[rng.below(STEMS.len())].to_string();

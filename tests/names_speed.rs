@@ -12,25 +12,14 @@ const SYLLABLES: &[&str] = &[
     "ov", "ev", "in", "sky", "ya", "yu", "zh", "kh", "li", "wa", "ng",
 ];
 
-/// A small deterministic generator (xorshift) so the data is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/generate.rs"]
+mod generate;
+use generate::Rng;
 
 /// `n` mentions over about `n / 10` surnames with Zipf-like frequencies, random initials, and
 /// one mention in fifty carrying a one-letter typo.
 pub fn generate(n: usize, seed: u64) -> Vec<PersonName> {
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let surnames: Vec<String> = (0..(n / 10).max(10))
         .map(|_| {
             let k = 2 + rng.below(3);
@@ -174,7 +163,7 @@ fn clustering_full_names() {
         "fang", "ping", "yu", "tao", "bin", "hua", "qiang", "yong",
     ];
     for n in [100_000usize, 1_000_000] {
-        let mut rng = Rng(n as u64 | 1);
+        let mut rng = Rng::new(n as u64);
         let texts: Vec<String> = (0..n)
             .map(|_| {
                 let f = FAMILY[rng.below(FAMILY.len())];
