@@ -381,7 +381,9 @@ fn saturate(n: usize) -> u8 {
     u8::try_from(n).unwrap_or(u8::MAX)
 }
 
-/// Whether two first given names, both printed in full, are different names: their skeletons
+/// Whether the given names printed in full on both sides (see [`NameKey::given`]) name
+/// different people: at some position both print a full name and the two differ. Two full
+/// names differ when their skeletons
 /// differ, neither is a short form of the other (Alex, Alexander: four letters or more, two
 /// or more shorter, so Yan and Yang still differ), and they are not one edit
 /// apart in names of five letters or more (Aleksandr, Alexander). Short names one edit apart
@@ -390,6 +392,17 @@ pub(crate) fn given_conflict(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
+    if a == b {
+        return false;
+    }
+    // Every given name printed in full on both sides, position by position ("Van Thanh" and
+    // "Van Thang" differ in the second).
+    a.split(' ')
+        .zip(b.split(' '))
+        .any(|(x, y)| x != "_" && y != "_" && one_given_conflict(x, y))
+}
+
+fn one_given_conflict(a: &str, b: &str) -> bool {
     if a == b {
         return false;
     }

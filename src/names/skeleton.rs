@@ -46,12 +46,93 @@
 /// assert_ne!(sk("Streltsov"), sk("Strelkov"));
 /// ```
 pub fn skeleton(folded: &str) -> String {
+    skeleton_in(folded, Mode::Classic)
+}
+
+/// Which equivalences a skeleton applies.
+///
+/// A Latin family name with no sign of a Cyrillic origin is not a transliteration, so the
+/// equivalences that only transliteration justifies would join different names of the Latin
+/// languages that happen to be one letter apart: Meyer/Meier, Pereyra/Pereira (y beside a vowel
+/// read as й), Kowalczyk/Kowalcyk (cz read as GOST 7.79 B ц). Those names take the
+/// [`Mode::Latin`] skeleton, and a one-letter difference between them goes through the typo
+/// rules (which need support). Names printed in Cyrillic, or whose Latin spelling shows a Slavic
+/// ending ([`slavic_cue`]), take [`Mode::Slavic`], where every transliteration system is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The equivalences of the module table (what [`skeleton`] applies; given names and
+    /// initials use it).
+    Classic,
+    /// Only the digraph equivalences that no Latin orthography spells otherwise (ts/tz/c, kh/h,
+    /// zh, ch, sh, shch, x/ks), iotation before a, o, u (ya/ia/ja, yu/iu/ju, yo/io/jo), -y/-i/-j
+    /// runs and word ends, and German umlauts. Not: cz = c, y or j beside e or a consonant
+    /// read as i, ie = e, w = u, yo = e.
+    Latin,
+    /// [`Mode::Classic`] plus the spellings of ё and х that only a Cyrillic origin explains:
+    /// word-initial yo/jo/io and io after a consonant are ё = e (Yolkin, Jolkin, Elkin,
+    /// Fiodorov), and GOST 7.79 B x is х = kh = h at the start of a word or after a consonant
+    /// (Xabibullin). After a vowel x stays ks (Alexeev, Maximov), so GOST B Mixajlov is not read
+    /// as Mikhajlov: the two readings cannot be told apart there.
+    Slavic,
+}
+
+/// Whether a folded Latin word ends the way transliterated Russian, Ukrainian and Belarusian
+/// surnames end: -ov, -ev, -in (not -ein, -ain...), -yn, -sky, -skii, -skyi, -enko, -ko, -uk
+/// (-iuk, -yuk, -chuk), -ych, -ich, -aw, -ew, and their feminine forms.
+pub(crate) fn slavic_cue(folded: &str) -> bool {
+    let w = folded.as_bytes();
+    if w.len() < 5 || !folded.is_ascii() {
+        return false;
+    }
+    const ENDINGS: &[&str] = &[
+        "ov", "ev", "ova", "eva", "yn", "yna", "ina", "sky", "skiy", "skii", "skij", "skyi",
+        "skyy", "skaya", "skaja", "skaia", "enko", "ko", "uk", "ych", "ich", "aw", "ew", "yov",
+        "iov", "jov",
+    ];
+    if ENDINGS.iter().any(|e| folded.ends_with(e)) {
+        return true;
+    }
+    // -in after a consonant (Pushkin, Elkin); -ein, -ain are German, Arabic...
+    folded.ends_with("in") && !is_vowel(w[w.len() - 3])
+}
+
+/// Whether a word, printed and folded, shows a spelling that only a romanisation of Cyrillic
+/// produces: the diacritics of ISO 9, GOST 7.79 A and the scholarly system (š, ž, č, ŝ, â, û,
+/// ê, ë, ĭ, ʹ, ʺ), the digraphs kh and zh, or j between a vowel and a consonant (й in Hajtun,
+/// Vajnštejn; Dutch ij excepted) — or a Slavic surname ending ([`slavic_cue`]).
+pub(crate) fn transliteration_cue(printed: &str, folded: &str) -> bool {
+    if slavic_cue(folded) {
+        return true;
+    }
+    if printed.chars().any(|c| {
+        matches!(
+            c.to_lowercase().next().unwrap_or(c),
+            'š' | 'ž' | 'č' | 'ŝ' | 'â' | 'û' | 'ê' | 'ë' | 'ĭ' | 'ʹ' | 'ʺ'
+        )
+    }) {
+        return true;
+    }
+    let b = folded.as_bytes();
+    if folded.contains("kh") || folded.contains("zh") {
+        return true;
+    }
+    b.windows(3).any(|w| {
+        w[1] == b'j'
+            && is_vowel(w[0])
+            && w[0] != b'i'
+            && w[2].is_ascii_alphabetic()
+            && !is_vowel(w[2])
+    })
+}
+
+/// The skeleton under a [`Mode`].
+pub(crate) fn skeleton_in(folded: &str, mode: Mode) -> String {
     // One pass can create a spelling that another rule reads ("tsh" gives "ch"); repeating
     // until nothing changes makes the skeleton idempotent. After the first pass no rule
     // lengthens the string, so every further changing pass shortens it and the loop ends.
-    let mut current = skeleton_pass(folded.as_bytes());
+    let mut current = skeleton_pass(folded.as_bytes(), mode);
     loop {
-        let next = skeleton_pass(&current);
+        let next = skeleton_pass(&current, mode);
         if next == current {
             break;
         }
@@ -62,7 +143,9 @@ pub fn skeleton(folded: &str) -> String {
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn skeleton_pass(b: &[u8]) -> Vec<u8> {
+fn skeleton_pass(b: &[u8], mode: Mode) -> Vec<u8> {
+    let latin = mode == Mode::Latin;
+    let slavic = mode == Mode::Slavic;
     let mut s: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     // Pass 1: consonant classes and the y/j/i class, longest spelling first.
@@ -84,24 +167,46 @@ fn skeleton_pass(b: &[u8]) -> Vec<u8> {
             (b"Z", 2)
         } else if rest.starts_with(b"ch") {
             (b"C", 2)
-        } else if rest.starts_with(b"ts") || rest.starts_with(b"tz") || rest.starts_with(b"cz") {
+        } else if rest.starts_with(b"ts")
+            || rest.starts_with(b"tz")
+            || (!latin && rest.starts_with(b"cz"))
+        {
             (b"c", 2)
         } else if rest.starts_with(b"kh") {
             (b"h", 2)
-        } else if is_yo(b, i) {
+        } else if !latin && is_yo(b, i) {
             // Consonant + yo/jo: the ё that other systems and Russian print write as e.
+            (b"e", 2)
+        } else if slavic && is_slavic_yo(b, i) {
+            // Word-initial yo/jo/io, consonant + io: ё again (Yolkin, Iolkin, Fiodorov).
             (b"e", 2)
         } else {
             match rest[0] {
+                // GOST 7.79 B writes х as x; at the start of a word or after a consonant x
+                // cannot be кс in a Russian name.
+                b'x' if slavic && prev.is_none_or(|p| !is_vowel(p)) => (b"h", 1),
                 b'x' => (b"ks", 1),
                 // Belarusian ў is printed w or ŭ after a vowel (Bykaw, Bykaŭ).
-                b'w' if prev.is_some_and(is_vowel) && next.is_none_or(|n| !is_vowel(n)) => {
+                b'w' if !latin
+                    && prev.is_some_and(is_vowel)
+                    && next.is_none_or(|n| !is_vowel(n)) =>
+                {
                     (b"u", 1)
                 }
                 // y and j next to a vowel or at the end are й or iotation (ya, yu, -iy, -oy)
-                // and spell the same sound as i; between consonants y is ы and stays y.
+                // and spell the same sound as i; between consonants y is ы and stays y. A Latin
+                // name keeps only iotation before a, o, u, the word end and runs of i.
                 b'y' | b'j'
-                    if next.is_none_or(is_vowel_not_y) || prev.is_some_and(is_vowel_not_y) =>
+                    if latin
+                        && (next.is_none_or(|n| matches!(n, b'a' | b'o' | b'u' | b'i'))
+                            || prev == Some(b'i')) =>
+                {
+                    (b"i", 1)
+                }
+                b'y' | b'j'
+                    if !latin
+                        && (next.is_none_or(is_vowel_not_y)
+                            || prev.is_some_and(is_vowel_not_y)) =>
                 {
                     (b"i", 1)
                 }
@@ -122,7 +227,7 @@ fn skeleton_pass(b: &[u8]) -> Vec<u8> {
             j += 1;
             continue;
         }
-        if c == b'i' && s.get(j + 1) == Some(&b'e') {
+        if !latin && c == b'i' && s.get(j + 1) == Some(&b'e') {
             j += 1;
             continue;
         }
@@ -156,6 +261,24 @@ fn is_vowel(c: u8) -> bool {
 
 fn is_vowel_not_y(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// "yo", "jo" or "io" at the start of a word before a consonant, or "io" after a consonant and
+/// before a consonant: ё printed with its iotation (Yolkin, Fiodorov).
+fn is_slavic_yo(b: &[u8], i: usize) -> bool {
+    let (Some(&c), Some(&b'o')) = (b.get(i), b.get(i + 1)) else {
+        return false;
+    };
+    let before_consonant = b
+        .get(i + 2)
+        .is_some_and(|&n| n.is_ascii_alphabetic() && !is_vowel(n));
+    if !before_consonant {
+        return false;
+    }
+    match i.checked_sub(1).map(|p| b[p]) {
+        None => matches!(c, b'y' | b'j' | b'i'),
+        Some(p) => c == b'i' && p.is_ascii_lowercase() && !is_vowel(p),
+    }
 }
 
 /// "yo" or "jo" right after a consonant.
