@@ -232,7 +232,7 @@ impl fmt::Display for Initial {
 /// A token followed by a dot is an abbreviation; a run of two or three capitals without dots
 /// ("DV") is that many initials; any other word is a full given name. The given names come one
 /// per initial, separated by spaces, with `_` where only the initial was printed and trailing
-/// `_` dropped: "Dmitry V." gives "dmitri", "Van Thanh" "van tanh"... (skeletons), "D. Viktor"
+/// `_` dropped: "Dmitry V." gives "dmitri", "Van Thanh" "van thanh" (skeletons), "D. Viktor"
 /// "_ viktor".
 pub(crate) fn parse_given(text: &str) -> (Vec<Initial>, Option<String>) {
     let mut out = Vec::new();
@@ -335,7 +335,7 @@ pub struct NameKey {
     pub initials: Vec<Initial>,
     /// The skeletons of the given names printed in full, one per initial and separated by
     /// spaces, `_` standing for a given name printed as an initial only ("dmitri",
-    /// "van tanh", "_ viktor"); `None` when no given name is printed in full.
+    /// "van thanh", "_ viktor"); `None` when no given name is printed in full.
     pub given: Option<String>,
     /// The skeleton under the plain reading of š, ž, č (Šubelj as Subelj), when it differs.
     pub plain_skeleton: Option<String>,
@@ -562,6 +562,39 @@ mod tests {
         let g = ini("Г.")[0];
         assert!(Initial::single('g').compatible(g) && Initial::single('h').compatible(g));
         assert!(!Initial::single('g').compatible(Initial::single('h')));
+    }
+
+    #[test]
+    fn all_full_given_names() {
+        assert_eq!(parse_given("Van Thanh").1.as_deref(), Some("van thanh"));
+        assert_eq!(
+            parse_given("D. Viktorovich").1.as_deref(),
+            Some("_ viktoroviC")
+        );
+        assert_eq!(parse_given("Dmitry V.").1.as_deref(), Some("dmitri"));
+        assert_eq!(parse_given("Jong-un Ho").1.as_deref(), Some("iongun _ ho"));
+        assert_eq!(parse_given("D.V.").1, None);
+    }
+
+    #[test]
+    fn kh_initial() {
+        let kh = ini("Kh.")[0];
+        assert_eq!(ini("Х.")[0], kh);
+        assert_eq!(ini("X.")[0], kh);
+        assert!(Initial::single('h').compatible(kh));
+        assert!(!Initial::single('g').compatible(kh));
+        assert!(ini("Khasan")[0].compatible(ini("Hasan")[0]));
+    }
+
+    #[test]
+    fn ukrainian_h_reading() {
+        let alt = |s: &str| {
+            let (_, sk) = fold_and_skeleton(s);
+            plain_skeleton(s, &sk)
+        };
+        assert_eq!(alt("Hnatiuk"), Some(fold_and_skeleton("Gnatyuk").1));
+        assert_eq!(alt("Hansen"), None);
+        assert_eq!(alt("Khrushchev"), None);
     }
 
     #[test]
