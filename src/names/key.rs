@@ -337,7 +337,9 @@ pub struct NameKey {
     /// spaces, `_` standing for a given name printed as an initial only ("dmitri",
     /// "van thanh", "_ viktor"); `None` when no given name is printed in full.
     pub given: Option<String>,
-    /// The skeleton under the plain reading of š, ž, č (Šubelj as Subelj), when it differs.
+    /// The skeleton under another reading of the name, when it differs: š, ž, č read plain
+    /// (Šubelj as Subelj), a Ukrainian h read as г in a Slavic name (Hnatiuk as Gnatyuk), or
+    /// a Cyrillic name's transliteration read as a Latin name (Гайдар as Gaydar).
     pub plain_skeleton: Option<String>,
     /// The gender the family name's ending marks, if any.
     pub gender: Option<Gender>,
@@ -389,38 +391,62 @@ impl NameKey {
 /// such one-letter differences go through the typo rules instead of merging on sight.
 pub(crate) fn fold_and_skeleton(family: &str) -> (String, String) {
     let folded = fold_family(family);
-    let sk = skeleton_by_word(family, &folded, fold_family, false);
+    let sk = skeleton_by_word(family, &folded, fold_family, Reading::Normal);
     (folded, sk)
 }
 
-/// Another reading of the family name, when it has one and it changes the skeleton: háček
-/// letters read plain ([`fold_family_plain`]; Šubelj as Subelj), or else, in a name printed in
-/// Cyrillic or with a Slavic ending, a lone h read as the Ukrainian romanisation of г
-/// (Hnatiuk as Gnatyuk, Hrushevskyi as Grushevskii). Latin names without the Slavic cue never
-/// get the g reading: Hansen and Gansen stay apart.
+/// Another reading of the family name, when it has one and it changes the skeleton, the first
+/// of:
+///
+/// - háček letters read plain ([`fold_family_plain`]; Šubelj as Subelj);
+/// - in a name printed in Cyrillic or with a Slavic ending, a lone h read as the Ukrainian
+///   romanisation of г (Hnatiuk as Gnatyuk, Hrushevskyi as Grushevskii). Latin names without
+///   the Slavic cue never get the g reading: Hansen and Gansen stay apart;
+/// - in a name printed in Cyrillic, the Latin skeleton of its transliteration, so that it
+///   meets a Latin spelling that shows no transliteration cue and is read as a Latin name
+///   (Гайдар and Gaydar, Мейер and Meyer).
 pub(crate) fn plain_skeleton(family: &str, skeleton: &str) -> Option<String> {
-    let sk = if let Some(plain) = fold_family_plain(family) {
-        skeleton_by_word(
+    if let Some(plain) = fold_family_plain(family) {
+        let sk = skeleton_by_word(
             family,
             &plain,
             |w| fold_family_plain(w).unwrap_or_else(|| fold_family(w)),
-            false,
-        )
-    } else {
-        let folded = fold_family(family);
-        if !folded.as_bytes().contains(&b'h') {
-            return None;
+            Reading::Normal,
+        );
+        return (sk != skeleton).then_some(sk);
+    }
+    let folded = fold_family(family);
+    if folded.as_bytes().contains(&b'h') {
+        let sk = skeleton_by_word(family, &folded, fold_family, Reading::HAsG);
+        if sk != skeleton {
+            return Some(sk);
         }
-        skeleton_by_word(family, &folded, fold_family, true)
-    };
-    (sk != skeleton).then_some(sk)
+    }
+    if family.chars().any(is_cyrillic) {
+        let sk = skeleton_by_word(family, &folded, fold_family, Reading::Latin);
+        if sk != skeleton {
+            return Some(sk);
+        }
+    }
+    None
+}
+
+/// How [`skeleton_by_word`] reads the words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Slavic words by the Slavic skeleton, others by the Latin one.
+    Normal,
+    /// As `Normal`, with a lone h in Slavic words read as g.
+    HAsG,
+    /// Every word by the Latin skeleton.
+    Latin,
 }
 
 fn skeleton_by_word(
     family: &str,
     folded: &str,
     fold: impl Fn(&str) -> String,
-    h_as_g: bool,
+    reading: Reading,
 ) -> String {
     let text = crate::text::normalize(family);
     let parts: Vec<&str> = text
@@ -428,11 +454,12 @@ fn skeleton_by_word(
         .filter(|p| p.chars().any(char::is_alphabetic))
         .collect();
     let word = |printed: &str, folded: &str| {
-        let slavic = printed.chars().any(is_cyrillic) || transliteration_cue(printed, folded);
+        let slavic = reading != Reading::Latin
+            && (printed.chars().any(is_cyrillic) || transliteration_cue(printed, folded));
         if !slavic {
             return skeleton_in(folded, Mode::Latin);
         }
-        if h_as_g {
+        if reading == Reading::HAsG {
             skeleton_in(&lone_h_as_g(folded), Mode::Slavic)
         } else {
             skeleton_in(folded, Mode::Slavic)
@@ -480,7 +507,7 @@ fn is_bare_word(text: &str) -> bool {
 
 impl NameKey {
     /// Whether the two keys spell one family name: equal skeletons or folded spellings, under
-    /// either reading of háček letters.
+    /// either reading ([`NameKey::plain_skeleton`]).
     pub fn same_family(&self, other: &NameKey) -> bool {
         self.skeleton == other.skeleton
             || self.family == other.family
@@ -574,6 +601,15 @@ mod tests {
         assert_eq!(parse_given("Dmitry V.").1.as_deref(), Some("dmitri"));
         assert_eq!(parse_given("Jong-un Ho").1.as_deref(), Some("iongun _ ho"));
         assert_eq!(parse_given("D.V.").1, None);
+    }
+
+    #[test]
+    fn cyrillic_meets_latin_reading() {
+        let k = |f: &str| NameKey::from_parts(f, "A.");
+        assert!(k("Гайдар").same_family(&k("Gaydar")));
+        assert!(k("Гайдар").same_family(&k("Gaidar")));
+        assert!(k("Мейер").same_family(&k("Meyer")));
+        assert!(!k("Meier").same_family(&k("Meyer")));
     }
 
     #[test]
