@@ -1,5 +1,5 @@
 //! A name folded once for matching: the family name's folded spelling and skeleton, its
-//! gender marking, the initials as comparable tokens and the first given name when printed.
+//! gender marking, the initials as comparable tokens and the given names printed in full.
 
 use std::fmt;
 
@@ -311,9 +311,9 @@ pub(crate) fn parse_given(text: &str) -> (Vec<Initial>, Option<String>) {
 /// A name folded once for matching.
 ///
 /// `family` is the readable folded spelling ([`fold_family`]), `skeleton` the transliteration
-/// skeleton that matching compares ([`skeleton`]), `initials` the folded initials (from the
-/// given names when they were printed in full), `given` the skeleton of the first given name
-/// when it was printed in full, `gender` the gender the surname's ending marks, and `swapped`
+/// skeleton that matching compares (the [`skeleton`] table, applied in full only to names that
+/// show a Cyrillic origin), `initials` the folded initials (from the given names when they were
+/// printed in full), `given` the skeletons of the given names printed in full, `gender` the gender the surname's ending marks, and `swapped`
 /// the same name read in the other order when the text could not tell family name from given
 /// name (two bare words, "Yamanaka Shinya").
 ///

@@ -20,9 +20,9 @@ use super::similarity::{jaro_winkler, within_one_edit};
 ///    initials agree as far as the shorter list goes ("D." and "D.V." agree; initials are
 ///    compared *in order*: "V.D." is not "D.V.", because a swapped order is more often another
 ///    person than a reordering), else **incompatible-initials** (refused).
-/// 3. **different-given-name** — same family, but both print their first given name in full
-///    and the names differ (Zhang Wei / Zhang Wen): refused. Checked again for typos, after
-///    step 7.
+/// 3. **different-given-name** — same family, but at some position both print a given name
+///    in full and the names differ (Zhang Wei / Zhang Wen; Nguyen Van Thanh / Nguyen Van
+///    Thang): refused. Checked again for typos, after step 7.
 /// 4. **gendered-form** — the skeletons are the masculine and feminine forms of one surname
 ///    (Ivanov/Ivanova, Fedorovskii/Fedorovskaya), or their endings mark different genders:
 ///    refused.

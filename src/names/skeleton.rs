@@ -29,6 +29,23 @@
 //! that only one non-Russian convention needs are left out when they would join common Latin
 //! names: w is not v (Winkler, Vinkler), sh is not sch (Fisher, Fischer), y between consonants
 //! is not i (Pryce, Price).
+//!
+//! **Which names are read as transliterations.** The table above is what [`skeleton`]
+//! applies. A family name, though, is read with all of it only when it shows that it is a
+//! romanisation of Cyrillic: it is printed in Cyrillic, or its Latin spelling ends like a
+//! Slavic surname (-ov, -ev, -in, -sky, -enko, -uk, -ych...), carries the diacritics of ISO 9
+//! and GOST 7.79 A (š, ž, č, ŝ, â, û, ë, ʹ) or the digraphs kh or zh. Any other Latin name is
+//! read by the Latin skeleton, which keeps only the digraph variants that no Latin orthography
+//! spells otherwise (ts/tz/c, kh/h, zh, ch, sh, shch, x/ks, iotation before a/o/u, -y/-i/-j
+//! word ends and runs, j as a glide before a consonant) and the German umlauts: y beside e or a
+//! consonant stays y, cz stays cz, ie stays ie. So Meyer and Meier, Pereyra and Pereira,
+//! Kowalczyk and Kowalcyk are one printed letter apart and go through the typo rules (which
+//! need support), while Strel'czov and Strelcov, Nikolayev and Nikolaev meet on sight. A name
+//! read as a transliteration also gets the spellings only a Cyrillic origin explains: ё as
+//! word-initial yo/jo/io or io after a consonant (Yolkin = Elkin, Fiodorov = Fedorov), GOST 7.79
+//! B x for х at the start of a word or after a consonant (Xabibullin = Khabibullin; after a
+//! vowel x stays ks, so Alexeev is Alekseev and GOST B Suxanov is not read as Sukhanov), and,
+//! as another reading, the Ukrainian h for г (Hnatiuk = Gnatyuk; Hansen is never Gansen).
 
 /// The skeleton of a folded family name (see [`fold_family`](super::fold_family)).
 ///
