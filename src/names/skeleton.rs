@@ -12,7 +12,7 @@
 //! | щ            | shch, shh, sch, šč                        | `Q`    |
 //! | ж            | zh                                        | `Z`    |
 //! | ч            | ch, tch, tsch                             | `C`    |
-//! | ц            | ts, tz, cz, c                             | `c`    |
+//! | ц            | ts, tz, c; cz before a, o, u or a consonant | `c`    |
 //! | х            | kh, h                                     | `h`    |
 //! | кс           | ks, x                                     | `ks`   |
 //! | ў after a vowel | w, u                                   | `u`    |
@@ -173,8 +173,12 @@ fn skeleton_pass(b: &[u8], mode: Mode) -> Vec<u8> {
             (b"C", 2)
         } else if rest.starts_with(b"ts")
             || rest.starts_with(b"tz")
-            || (!latin && rest.starts_with(b"cz"))
+            || (!latin
+                && rest.starts_with(b"cz")
+                && !matches!(b.get(i + 2), Some(b'e' | b'i' | b'y' | b'j')))
         {
+            // GOST 7.79 B writes ц as cz only before a, o, u and consonants (c before e, i, y,
+            // j), so a cz before those is Polish (Kaczyński, Kowalczyk), not ц.
             (b"c", 2)
         } else if rest.starts_with(b"kh") {
             (b"h", 2)
@@ -422,6 +426,8 @@ mod tests {
         assert_eq!(slavic("Xabibullin"), slavic("Khabibullin"));
         assert_eq!(slavic("Arxipov"), slavic("Arhipov"));
         assert_eq!(slavic("Alexeev"), slavic("Alekseev"));
+        assert_eq!(slavic("Strelczov"), slavic("Strelcov"));
+        assert_ne!(slavic("Kaczynski"), slavic("Kacynski"));
         // The public skeleton is the classic one.
         assert_eq!(sk("Meyer"), sk("Meier"));
         assert_ne!(sk("Yolkin"), sk("Elkin"));
