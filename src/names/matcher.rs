@@ -243,12 +243,13 @@ impl NameMatcher {
         // themselves, so this rejects them without touching the strings: a same-family match
         // needs equal skeletons, equal spellings or a plain reading, and a typo needs
         // spellings at most one letter apart in length.
-        if sa.len() != sb.len()
-            && a.family.len().abs_diff(b.family.len()) > 1
-            && a.plain_skeleton.is_none()
-            && b.plain_skeleton.is_none()
-        {
-            return false;
+        if sa.len() != sb.len() && a.family.len().abs_diff(b.family.len()) > 1 {
+            // Another reading can only match a skeleton of its own length.
+            let pa = a.plain_skeleton.as_ref().map(String::len);
+            let pb = b.plain_skeleton.as_ref().map(String::len);
+            if pa != Some(sb.len()) && pb != Some(sa.len()) && (pa.is_none() || pa != pb) {
+                return false;
+            }
         }
         if a.same_family(b) {
             return initials_compatible(&a.initials, &b.initials)
@@ -393,11 +394,13 @@ pub(crate) fn given_conflict(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    if a == b {
-        return false;
-    }
-    // Every given name printed in full on both sides, position by position ("Van Thanh" and
-    // "Van Thang" differ in the second).
+    a != b && given_names_conflict(a, b)
+}
+
+/// Every given name printed in full on both sides, position by position ("Van Thanh" and
+/// "Van Thang" differ in the second). Out of line: the batch path rarely gets here.
+#[inline(never)]
+fn given_names_conflict(a: &str, b: &str) -> bool {
     a.split(' ')
         .zip(b.split(' '))
         .any(|(x, y)| x != "_" && y != "_" && one_given_conflict(x, y))

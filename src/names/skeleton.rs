@@ -96,7 +96,7 @@ pub(crate) enum Mode {
 
 /// Whether a folded Latin word ends the way transliterated Russian, Ukrainian and Belarusian
 /// surnames end: -ov, -ev, -in (not -ein, -ain...), -yn, -sky, -skii, -skyi, -enko, -ko, -uk
-/// (-iuk, -yuk, -chuk), -ych, -ich, -aw, -ew, and their feminine forms.
+/// (-iuk, -yuk, -chuk), -ych, -ich, -ykh, -ikh, -aw, -ew, and their feminine forms.
 pub(crate) fn slavic_cue(folded: &str) -> bool {
     let w = folded.as_bytes();
     if w.len() < 5 || !folded.is_ascii() {
@@ -104,8 +104,8 @@ pub(crate) fn slavic_cue(folded: &str) -> bool {
     }
     const ENDINGS: &[&str] = &[
         "ov", "ev", "ova", "eva", "yn", "yna", "ina", "sky", "skiy", "skii", "skij", "skyi",
-        "skyy", "skaya", "skaja", "skaia", "enko", "ko", "uk", "ych", "ich", "aw", "ew", "yov",
-        "iov", "jov",
+        "skyy", "skaya", "skaja", "skaia", "enko", "ko", "uk", "ych", "ich", "ykh", "ikh", "aw",
+        "ew", "yov", "iov", "jov",
     ];
     if ENDINGS.iter().any(|e| folded.ends_with(e)) {
         return true;
