@@ -5,7 +5,7 @@
 //! times:
 //!
 //! 1. **Exact blocks.** Forms are grouped by family skeleton, then by folded initials. Within
-//!    one initials list, first given names printed in full that differ (Zhang Wei, Zhang Wen)
+//!    one initials list, given names printed in full that differ (Zhang Wei, Zhang Wen)
 //!    split the group, as in the pair matcher.
 //! 2. **Initials within a block.** A list of initials that is a less specific form of another
 //!    ("D." of "D.V.", "Y." of "Yu.", none of anything) joins it when exactly one most specific
@@ -369,7 +369,7 @@ fn cluster_with<'a>(
                     spelling(&forms[y]),
                 ))
         });
-        // Runs of one initials list; within a run, first given names printed in full that
+        // Runs of one initials list; within a run, given names printed in full that
         // differ (Zhang Wei, Zhang Wen) split it, and the forms without one then stay apart
         // unless a single given name is present (Streltsov D.V. joins Streltsov, Dmitry V.).
         let mut run_start = 0;

@@ -224,7 +224,7 @@ pub enum Rule {
     CompatibleInitials,
     /// Initials disagree: refused.
     IncompatibleInitials,
-    /// Both first given names are printed in full and differ: refused.
+    /// At some position both given names are printed in full and differ: refused.
     DifferentGivenName,
     /// Masculine and feminine forms of one surname: refused.
     GenderedForm,

@@ -1,15 +1,19 @@
 //! A name folded once for matching: the family name's folded spelling and skeleton, its
-//! gender marking, the initials as comparable tokens and the first given name when printed.
+//! gender marking, the initials as comparable tokens and the given names printed in full.
 
 use std::fmt;
 
 use super::fold::fold_char;
 use super::gender::{Gender, surname_gender};
+use super::skeleton::{Mode, skeleton_in, transliteration_cue};
+use super::translit::is_cyrillic;
 use super::{fold_family, fold_family_plain, skeleton};
 use crate::model::PersonName;
 
 /// The sound of Cyrillic Г, which Russian romanises g and Ukrainian h.
 const G_OR_H: [u8; 4] = *b"g|h\0";
+/// The sound of Cyrillic Х, printed Kh., H. (ISO 9), X. (GOST 7.79 B) or Х.
+const KH: [u8; 4] = *b"h\0\0\0";
 /// The sound of an iotated e (Ye., Je., Ê., and full names like Yevgeny or Jens).
 const IOTATED_E: [u8; 4] = *b"e\0\0\0";
 
@@ -56,6 +60,13 @@ impl Initial {
             return Some(Initial {
                 letter: 'g',
                 sound: G_OR_H,
+            });
+        }
+        if matches!(first, 'X' | 'x') && tail.is_empty() {
+            // GOST 7.79 B writes Х as X.
+            return Some(Initial {
+                letter: 'k',
+                sound: KH,
             });
         }
         let mut folded = String::new();
@@ -156,6 +167,7 @@ impl Initial {
             || (d.letter == 'i' && matches!(self.letter, 'i' | 'y' | 'j'))
             || (d.sound == IOTATED_E && self.letter == 'e')
             || (d.sound == G_OR_H && self.letter == 'h')
+            || (d.sound == KH && matches!(self.letter, 'h' | 'x'))
     }
 
     /// The single-letter initials that this digraph can be abbreviated to (none for a single
@@ -167,6 +179,8 @@ impl Initial {
             &['e', 'i', 'j', 'y']
         } else if self.sound == G_OR_H {
             &['g', 'h']
+        } else if self.sound == KH {
+            &['h', 'k', 'x']
         } else if self.letter == 'i' {
             &['i', 'j', 'y']
         } else {
@@ -212,20 +226,28 @@ impl fmt::Display for Initial {
 }
 
 /// Splits printed initials or given names ("D.V.", "Yu.", "H.-D.", "D. V.", "Дмитрий В.",
-/// "Jong-un") into folded initials, and returns the skeleton of the first given name when it
-/// is printed in full.
+/// "Jong-un") into folded initials, and returns the skeletons of the given names printed in
+/// full, when any is.
 ///
 /// A token followed by a dot is an abbreviation; a run of two or three capitals without dots
-/// ("DV") is that many initials; any other word is a full given name.
+/// ("DV") is that many initials; any other word is a full given name. The given names come one
+/// per initial, separated by spaces, with `_` where only the initial was printed and trailing
+/// `_` dropped: "Dmitry V." gives "dmitri", "Van Thanh" "van thanh" (skeletons), "D. Viktor"
+/// "_ viktor".
 pub(crate) fn parse_given(text: &str) -> (Vec<Initial>, Option<String>) {
     let mut out = Vec::new();
-    let mut first_name: Option<String> = None;
-    let mut first_word = true;
+    let mut slots: Vec<Option<String>> = Vec::new();
+    let mut any_full = false;
     let bytes_len = text.len();
     let is_sep = |c: char| c == '.' || c == '-' || c.is_whitespace() || c == ',';
     let mut chars = text.char_indices().peekable();
+    // Whether the previous token ended in a hyphen inside one full given name ("Jong-un").
+    let mut in_full_word = false;
     while let Some(&(i, c)) = chars.peek() {
         if is_sep(c) {
+            if c != '-' {
+                in_full_word = false;
+            }
             chars.next();
             continue;
         }
@@ -247,6 +269,7 @@ pub(crate) fn parse_given(text: &str) -> (Vec<Initial>, Option<String>) {
         let all_caps = token.chars().all(char::is_uppercase);
         if dotted || n == 1 {
             out.extend(Initial::parse(token));
+            in_full_word = false;
         } else if (2..=3).contains(&n) && all_caps {
             let mut buf = [0u8; 4];
             out.extend(
@@ -254,29 +277,43 @@ pub(crate) fn parse_given(text: &str) -> (Vec<Initial>, Option<String>) {
                     .chars()
                     .filter_map(|c| Initial::parse(c.encode_utf8(&mut buf))),
             );
+            in_full_word = false;
         } else {
             out.extend(Initial::of_given_name(token));
-            if first_word {
-                // The whole first given name, hyphenated parts included ("Jong-un").
-                let whole: String = text[i..]
+            if !in_full_word {
+                // The whole given name, hyphenated parts included ("Jong-un"), at the
+                // position of its first initial.
+                let whole: &str = text[i..]
                     .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
                     .next()
-                    .unwrap_or(token)
-                    .to_string();
-                first_name = Some(skeleton(&fold_family(&whole)));
+                    .unwrap_or(token);
+                slots.resize(out.len().saturating_sub(1), None);
+                slots.push(Some(skeleton(&fold_family(whole))));
+                any_full = true;
             }
+            in_full_word = text[end..].starts_with('-');
         }
-        first_word = false;
     }
-    (out, first_name)
+    if !any_full {
+        return (out, None);
+    }
+    while slots.last().is_some_and(Option::is_none) {
+        slots.pop();
+    }
+    let given = slots
+        .iter()
+        .map(|s| s.as_deref().unwrap_or("_"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (out, Some(given))
 }
 
 /// A name folded once for matching.
 ///
 /// `family` is the readable folded spelling ([`fold_family`]), `skeleton` the transliteration
-/// skeleton that matching compares ([`skeleton`]), `initials` the folded initials (from the
-/// given names when they were printed in full), `given` the skeleton of the first given name
-/// when it was printed in full, `gender` the gender the surname's ending marks, and `swapped`
+/// skeleton that matching compares (the [`skeleton`] table, applied in full only to names that
+/// show a Cyrillic origin), `initials` the folded initials (from the given names when they were
+/// printed in full), `given` the skeletons of the given names printed in full, `gender` the gender the surname's ending marks, and `swapped`
 /// the same name read in the other order when the text could not tell family name from given
 /// name (two bare words, "Yamanaka Shinya").
 ///
@@ -296,9 +333,13 @@ pub struct NameKey {
     pub skeleton: String,
     /// The folded initials, in printed order.
     pub initials: Vec<Initial>,
-    /// The skeleton of the first given name, when printed in full.
+    /// The skeletons of the given names printed in full, one per initial and separated by
+    /// spaces, `_` standing for a given name printed as an initial only ("dmitri",
+    /// "van thanh", "_ viktor"); `None` when no given name is printed in full.
     pub given: Option<String>,
-    /// The skeleton under the plain reading of š, ž, č (Šubelj as Subelj), when it differs.
+    /// The skeleton under another reading of the name, when it differs: š, ž, č read plain
+    /// (Šubelj as Subelj), a Ukrainian h read as г in a Slavic name (Hnatiuk as Gnatyuk), or
+    /// a Cyrillic name's transliteration read as a Latin name (Гайдар as Gaydar).
     pub plain_skeleton: Option<String>,
     /// The gender the family name's ending marks, if any.
     pub gender: Option<Gender>,
@@ -343,33 +384,107 @@ impl NameKey {
 /// The folded family name and its skeleton. The skeleton is taken word by word, so that the
 /// end of each word of a compound stays an end: Rimsky-Korsakov keeps the final -y of Rimsky
 /// (-ий, like Rimskii), which would otherwise sit between consonants and read as ы.
+///
+/// Each word is read as a transliteration (the Slavic skeleton) only when it is printed in
+/// Cyrillic or its Latin spelling ends like a Slavic surname; any other Latin word takes the
+/// Latin skeleton, which keeps y/i, cz/c, ie/e apart (Meyer, Meier; Pereyra, Pereira), so that
+/// such one-letter differences go through the typo rules instead of merging on sight.
 pub(crate) fn fold_and_skeleton(family: &str) -> (String, String) {
     let folded = fold_family(family);
-    let sk = skeleton_by_word(family, &folded, fold_family);
+    let sk = skeleton_by_word(family, &folded, fold_family, Reading::Normal);
     (folded, sk)
 }
 
-/// The skeleton of the plain reading of háček letters ([`fold_family_plain`]), when the name
-/// has them and the reading changes the skeleton.
+/// Another reading of the family name, when it has one and it changes the skeleton, the first
+/// of:
+///
+/// - háček letters read plain ([`fold_family_plain`]; Šubelj as Subelj);
+/// - in a name printed in Cyrillic or with a Slavic ending, a lone h read as the Ukrainian
+///   romanisation of г (Hnatiuk as Gnatyuk, Hrushevskyi as Grushevskii). Latin names without
+///   the Slavic cue never get the g reading: Hansen and Gansen stay apart;
+/// - in a name printed in Cyrillic, the Latin skeleton of its transliteration, so that it
+///   meets a Latin spelling that shows no transliteration cue and is read as a Latin name
+///   (Гайдар and Gaydar, Мейер and Meyer).
 pub(crate) fn plain_skeleton(family: &str, skeleton: &str) -> Option<String> {
-    let plain = fold_family_plain(family)?;
-    let sk = skeleton_by_word(family, &plain, |w| {
-        fold_family_plain(w).unwrap_or_else(|| fold_family(w))
-    });
-    (sk != skeleton).then_some(sk)
+    if let Some(plain) = fold_family_plain(family) {
+        let sk = skeleton_by_word(
+            family,
+            &plain,
+            |w| fold_family_plain(w).unwrap_or_else(|| fold_family(w)),
+            Reading::Normal,
+        );
+        return (sk != skeleton).then_some(sk);
+    }
+    let folded = fold_family(family);
+    if folded.as_bytes().contains(&b'h') {
+        let sk = skeleton_by_word(family, &folded, fold_family, Reading::HAsG);
+        if sk != skeleton {
+            return Some(sk);
+        }
+    }
+    if family.chars().any(is_cyrillic) {
+        let sk = skeleton_by_word(family, &folded, fold_family, Reading::Latin);
+        if sk != skeleton {
+            return Some(sk);
+        }
+    }
+    None
 }
 
-fn skeleton_by_word(family: &str, folded: &str, fold: impl Fn(&str) -> String) -> String {
+/// How [`skeleton_by_word`] reads the words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Slavic words by the Slavic skeleton, others by the Latin one.
+    Normal,
+    /// As `Normal`, with a lone h in Slavic words read as g.
+    HAsG,
+    /// Every word by the Latin skeleton.
+    Latin,
+}
+
+fn skeleton_by_word(
+    family: &str,
+    folded: &str,
+    fold: impl Fn(&str) -> String,
+    reading: Reading,
+) -> String {
     let text = crate::text::normalize(family);
     let parts: Vec<&str> = text
         .split(|c: char| c == '-' || c.is_whitespace())
         .filter(|p| p.chars().any(char::is_alphabetic))
         .collect();
+    let word = |printed: &str, folded: &str| {
+        let slavic = reading != Reading::Latin
+            && (printed.chars().any(is_cyrillic) || transliteration_cue(printed, folded));
+        if !slavic {
+            return skeleton_in(folded, Mode::Latin);
+        }
+        if reading == Reading::HAsG {
+            skeleton_in(&lone_h_as_g(folded), Mode::Slavic)
+        } else {
+            skeleton_in(folded, Mode::Slavic)
+        }
+    };
     if parts.len() <= 1 {
-        skeleton(folded)
+        word(&text, folded)
     } else {
-        parts.iter().map(|p| skeleton(&fold(p))).collect()
+        parts.iter().map(|p| word(p, &fold(p))).collect()
     }
+}
+
+/// A folded spelling with every h that is not part of kh, sh, ch, zh (or th) read as g.
+fn lone_h_as_g(folded: &str) -> String {
+    let b = folded.as_bytes();
+    let mut out = String::with_capacity(folded.len());
+    for (i, &c) in b.iter().enumerate() {
+        let digraph = i > 0 && matches!(b[i - 1], b'k' | b's' | b'c' | b'z' | b't');
+        out.push(if c == b'h' && !digraph {
+            'g'
+        } else {
+            char::from(c)
+        });
+    }
+    out
 }
 
 /// The name read in the other order, when its text cannot tell family name from given name:
@@ -392,7 +507,7 @@ fn is_bare_word(text: &str) -> bool {
 
 impl NameKey {
     /// Whether the two keys spell one family name: equal skeletons or folded spellings, under
-    /// either reading of háček letters.
+    /// either reading ([`NameKey::plain_skeleton`]).
     pub fn same_family(&self, other: &NameKey) -> bool {
         self.skeleton == other.skeleton
             || self.family == other.family
@@ -474,6 +589,48 @@ mod tests {
         let g = ini("Г.")[0];
         assert!(Initial::single('g').compatible(g) && Initial::single('h').compatible(g));
         assert!(!Initial::single('g').compatible(Initial::single('h')));
+    }
+
+    #[test]
+    fn all_full_given_names() {
+        assert_eq!(parse_given("Van Thanh").1.as_deref(), Some("van thanh"));
+        assert_eq!(
+            parse_given("D. Viktorovich").1.as_deref(),
+            Some("_ viktoroviC")
+        );
+        assert_eq!(parse_given("Dmitry V.").1.as_deref(), Some("dmitri"));
+        assert_eq!(parse_given("Jong-un Ho").1.as_deref(), Some("iongun _ ho"));
+        assert_eq!(parse_given("D.V.").1, None);
+    }
+
+    #[test]
+    fn cyrillic_meets_latin_reading() {
+        let k = |f: &str| NameKey::from_parts(f, "A.");
+        assert!(k("Гайдар").same_family(&k("Gaydar")));
+        assert!(k("Гайдар").same_family(&k("Gaidar")));
+        assert!(k("Мейер").same_family(&k("Meyer")));
+        assert!(!k("Meier").same_family(&k("Meyer")));
+    }
+
+    #[test]
+    fn kh_initial() {
+        let kh = ini("Kh.")[0];
+        assert_eq!(ini("Х.")[0], kh);
+        assert_eq!(ini("X.")[0], kh);
+        assert!(Initial::single('h').compatible(kh));
+        assert!(!Initial::single('g').compatible(kh));
+        assert!(ini("Khasan")[0].compatible(ini("Hasan")[0]));
+    }
+
+    #[test]
+    fn ukrainian_h_reading() {
+        let alt = |s: &str| {
+            let (_, sk) = fold_and_skeleton(s);
+            plain_skeleton(s, &sk)
+        };
+        assert_eq!(alt("Hnatiuk"), Some(fold_and_skeleton("Gnatyuk").1));
+        assert_eq!(alt("Hansen"), None);
+        assert_eq!(alt("Khrushchev"), None);
     }
 
     #[test]

@@ -20,9 +20,9 @@ use super::similarity::{jaro_winkler, within_one_edit};
 ///    initials agree as far as the shorter list goes ("D." and "D.V." agree; initials are
 ///    compared *in order*: "V.D." is not "D.V.", because a swapped order is more often another
 ///    person than a reordering), else **incompatible-initials** (refused).
-/// 3. **different-given-name** — same family, but both print their first given name in full
-///    and the names differ (Zhang Wei / Zhang Wen): refused. Checked again for typos, after
-///    step 7.
+/// 3. **different-given-name** — same family, but at some position both print a given name
+///    in full and the names differ (Zhang Wei / Zhang Wen; Nguyen Van Thanh / Nguyen Van
+///    Thang): refused. Checked again for typos, after step 7.
 /// 4. **gendered-form** — the skeletons are the masculine and feminine forms of one surname
 ///    (Ivanov/Ivanova, Fedorovskii/Fedorovskaya), or their endings mark different genders:
 ///    refused.
@@ -243,12 +243,13 @@ impl NameMatcher {
         // themselves, so this rejects them without touching the strings: a same-family match
         // needs equal skeletons, equal spellings or a plain reading, and a typo needs
         // spellings at most one letter apart in length.
-        if sa.len() != sb.len()
-            && a.family.len().abs_diff(b.family.len()) > 1
-            && a.plain_skeleton.is_none()
-            && b.plain_skeleton.is_none()
-        {
-            return false;
+        if sa.len() != sb.len() && a.family.len().abs_diff(b.family.len()) > 1 {
+            // Another reading can only match a skeleton of its own length.
+            let pa = a.plain_skeleton.as_ref().map(String::len);
+            let pb = b.plain_skeleton.as_ref().map(String::len);
+            if pa != Some(sb.len()) && pb != Some(sa.len()) && (pa.is_none() || pa != pb) {
+                return false;
+            }
         }
         if a.same_family(b) {
             return initials_compatible(&a.initials, &b.initials)
@@ -381,15 +382,31 @@ fn saturate(n: usize) -> u8 {
     u8::try_from(n).unwrap_or(u8::MAX)
 }
 
-/// Whether two first given names, both printed in full, are different names: their skeletons
+/// Whether the given names printed in full on both sides (see [`NameKey::given`]) name
+/// different people: at some position both print a full name and the two differ. Two full
+/// names differ when their skeletons
 /// differ, neither is a short form of the other (Alex, Alexander: four letters or more, two
 /// or more shorter, so Yan and Yang still differ), and they are not one edit
-/// apart in names of five letters or more (Aleksandr, Alexander). Short names one edit apart
-/// are different names (Wei, Wen; Jing, Jun).
+/// apart in names long enough for that to be a spelling (an inserted or dropped letter in five
+/// letters or more: Aleksandr, Alexander; a replaced letter in six or more). Shorter names one
+/// edit apart are different names (Wei, Wen; Jing, Jun; Thanh, Thang).
 pub(crate) fn given_conflict(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
+    a != b && given_names_conflict(a, b)
+}
+
+/// Every given name printed in full on both sides, position by position ("Van Thanh" and
+/// "Van Thang" differ in the second). Out of line: the batch path rarely gets here.
+#[inline(never)]
+fn given_names_conflict(a: &str, b: &str) -> bool {
+    a.split(' ')
+        .zip(b.split(' '))
+        .any(|(x, y)| x != "_" && y != "_" && one_given_conflict(x, y))
+}
+
+fn one_given_conflict(a: &str, b: &str) -> bool {
     if a == b {
         return false;
     }
@@ -397,7 +414,10 @@ pub(crate) fn given_conflict(a: Option<&str>, b: Option<&str>) -> bool {
     if short.len() >= 4 && long.len() >= short.len() + 2 && long.starts_with(short) {
         return false;
     }
-    !(a.len().min(b.len()) >= 5 && within_one_edit(a.as_bytes(), b.as_bytes()).is_some())
+    // A letter more or less in a name of five letters or more is a spelling (Aleksandr,
+    // Alexander); a letter replaced needs six (Thanh and Thang are two names).
+    let min = if a.len() == b.len() { 6 } else { 5 };
+    !(short.len() >= min && within_one_edit(a.as_bytes(), b.as_bytes()).is_some())
 }
 
 /// Whether the initials agree as far as the shorter list goes.
@@ -574,5 +594,146 @@ mod tests {
                 assert_eq!(m.is_same(&ka, &kb), m.compare(&ka, &kb).same, "{a:?} {b:?}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod held_out_classes {
+    use super::*;
+    use crate::names::parse_name;
+
+    fn same(a: &str, b: &str) -> bool {
+        let (x, y) = (parse_name(a).unwrap(), parse_name(b).unwrap());
+        let (kx, ky) = (NameKey::new(&x), NameKey::new(&y));
+        let m = NameMatcher::default();
+        let d = m.compare(&kx, &ky);
+        assert_eq!(d.same, m.is_same(&kx, &ky), "{a} | {b}");
+        assert_eq!(d.same, m.compare(&ky, &kx).same, "{b} | {a}");
+        d.same
+    }
+
+    #[test]
+    fn latin_names_are_not_read_as_transliterations() {
+        // One printed letter apart, and not a transliteration: typo rules (support needed).
+        assert!(!same("Beyer K.", "Beier K."));
+        assert!(!same("Moreyra L.", "Moreira L."));
+        assert!(!same("Wojczyk T.", "Wojcyk T."));
+        assert!(!same("Kowalczyk T.", "Kowalcyk T."));
+        // j between a vowel and a consonant is a glide in every Latin orthography.
+        assert!(same("Wojcik T.", "Woicik T."));
+        assert!(!same("Freyer P.", "Freier P."));
+        // With two agreeing initials the one-letter difference is a supported typo.
+        assert!(same("Beyer K.H.", "Beier K.H."));
+        // Real transliteration variants still meet on sight.
+        assert!(same("Strel'czov D.", "Strelcov D."));
+        assert!(same("Tsoy V.", "Tsoi V."));
+        assert!(same("Nikolayev A.", "Nikolaev A."));
+        assert!(same("Dostoyevsky F.", "Dostoevskij F."));
+        assert!(same("Gajdar E.", "Гайдар Е."));
+        assert!(same("Vajnštejn B.", "Vaynshteyn B."));
+        assert!(same("Khaitun S.", "Hajtun S."));
+        assert!(same("Glaenzel W.", "Glänzel W."));
+    }
+
+    #[test]
+    fn every_full_given_name_is_compared() {
+        assert!(!same("Nguyen Van Thanh", "Nguyen Van Thang"));
+        assert!(!same("Tran, Thi Mai", "Tran, Thi Lan"));
+        assert!(same("Nguyen Van Thanh", "Nguyen V.T."));
+        assert!(same("Nguyen Van Thanh", "Nguyen Van T."));
+        assert!(same(
+            "Streltsov, Dmitry Viktorovich",
+            "Streltsov, D. Viktorovich"
+        ));
+        assert!(!same(
+            "Streltsov, Dmitry Viktorovich",
+            "Streltsov, Dmitry Vladimirovich"
+        ));
+        assert!(same(
+            "Streltsov, Dmitry Viktorovich",
+            "Streltsov, Dmitrii Viktorovich"
+        ));
+        // A full name still has to agree with the other side's initial.
+        assert!(!same("Nguyen Van Thanh", "Nguyen V.H."));
+    }
+
+    #[test]
+    fn yo_printed_as_e_yo_io_jo() {
+        for (a, b) in [
+            ("Ёлкин А.", "Elkin A."),
+            ("Yolkin A.", "Elkin A."),
+            ("Jolkin A.", "Yolkin A."),
+            ("Ëlkin A.", "Iolkin A."),
+            ("Fjodorov P.", "Fyodorov P."),
+            ("Fyodorov P.", "Фёдоров П."),
+            ("Fedorov P.", "Fjodorov P."),
+        ] {
+            assert!(same(a, b), "{a} | {b}");
+        }
+        // Latin names keep their io and yo.
+        assert!(!same("Lyons P.", "Lens P."));
+    }
+
+    #[test]
+    fn kh_initials() {
+        for (a, b) in [
+            ("Ibragimov Kh.", "Ibragimov H."),
+            ("Ibragimov X.", "Ibragimov Kh."),
+            ("Ibragimov Х.", "Ibragimov H."),
+            ("Ibragimov Х.", "Ibragimov X."),
+            ("Ibragimov, Khasan", "Ibragimov, Hasan"),
+            ("Ibragimov, Khasan", "Ibragimov H."),
+        ] {
+            assert!(same(a, b), "{a} | {b}");
+        }
+        assert!(!same("Ibragimov Kh.", "Ibragimov G."));
+        assert!(!same("Ibragimov H.", "Ibragimov G."));
+    }
+
+    #[test]
+    fn ukrainian_h_in_slavic_family_names() {
+        for (a, b) in [
+            ("Гнатюк В.", "Hnatiuk V."),
+            ("Hnatiuk V.", "Gnatyuk V."),
+            ("Гончаренко О.", "Honcharenko O."),
+            ("Honcharenko O.", "Goncharenko O."),
+            ("Hrechko I.", "Grechko I."),
+            ("Hlushko M.", "Глушко М."),
+            ("Hlushko M.", "Glushko M."),
+        ] {
+            assert!(same(a, b), "{a} | {b}");
+        }
+        // Without a Slavic cue h is h: Hansen is not Gansen, Hall is not Gall.
+        assert!(!same("Hansen P.", "Gansen P."));
+        assert!(!same("Hall J.", "Gall J."));
+        // kh stays х.
+        assert!(!same("Khrechko I.", "Grechko I."));
+    }
+
+    #[test]
+    fn particles_printed_last() {
+        assert!(same("Linden P. van der", "van der Linden P."));
+        assert!(same("Berg J.A. van den", "J.A. van den Berg"));
+        assert!(!same("Linden P. van der", "van den Linden P."));
+        assert!(!same("Linden P. van der", "Linden P."));
+    }
+
+    #[test]
+    fn gost_b_x_for_kh() {
+        for (a, b) in [
+            ("Xabibullin R.", "Khabibullin R."),
+            ("Xabibullin R.", "Habibullin R."),
+            ("Xabibullin R.", "Хабибуллин Р."),
+            ("Arxipov A.", "Arkhipov A."),
+            ("Arxipov A.", "Архипов А."),
+        ] {
+            assert!(same(a, b), "{a} | {b}");
+        }
+        // After a vowel x stays ks, so GOST B Suxanov is not read as Sukhanov (a limit).
+        assert!(!same("Suxanov A.", "Sukhanov A."));
+        assert!(same("Alexeev A.", "Alekseev A."));
+        assert!(same("Maximov A.", "Maksimov A."));
+        // Outside a transliterated name x is x.
+        assert!(!same("Xavier A.", "Havier A."));
     }
 }

@@ -4,7 +4,8 @@
 //! The pipeline is *fold once, compare many*: every distinct spelling is folded to a
 //! [`NameKey`] once — Unicode NFKC, case, diacritics, Cyrillic by a hand-written table
 //! ([`cyrillic_to_latin`]), then a transliteration [`skeleton`] on which BGN/PCGN, LC, ISO 9 /
-//! GOST 7.79, BSI, the 2013 passport system and journal tables agree — and the
+//! GOST 7.79, BSI, the 2013 passport system and journal tables agree, applied in full only to
+//! names that show a Cyrillic origin (Latin names keep y/i, cz/c apart) — and the
 //! [`NameMatcher`] compares keys by explainable rules. Every decision is a [`Decision`] that
 //! names the [`Rule`] that decided it and the scores behind it, so a merge or a refusal can
 //! always be explained.

@@ -181,6 +181,24 @@ fn comma_form(family: &str, given: &str) -> (String, String, Option<String>) {
 fn spaced_form(text: &str) -> Option<(String, String, Option<String>)> {
     let tokens = tokens(text);
     let kinds: Vec<Kind> = tokens.iter().map(|t| classify(t)).collect();
+    // "Linden P. van der", "Eck N.J. van": the inverted form with the particles printed last,
+    // after the initials; they go back in front of the family name.
+    let particles = kinds
+        .iter()
+        .rev()
+        .take_while(|k| **k == Kind::Particle)
+        .count();
+    if particles > 0 && particles + 2 <= tokens.len() {
+        let before = tokens.len() - particles - 1;
+        if matches!(kinds[before], Kind::Initials | Kind::Bare)
+            && kinds[..before].contains(&Kind::Word)
+        {
+            let rest = tokens[..=before].join(" ");
+            let (family, initials, given) = spaced_form(&rest)?;
+            let front = tokens[before + 1..].join(" ");
+            return Some((format!("{front} {family}"), initials, given));
+        }
+    }
     let words = kinds.iter().filter(|k| **k == Kind::Word).count();
     if tokens.is_empty() {
         return None;
@@ -526,6 +544,9 @@ mod tests {
         assert_eq!(p("John Smith"), ok("Smith", "J."));
         assert_eq!(p("Ludwig van Beethoven"), ok("van Beethoven", "L."));
         assert_eq!(p("Eck, N.J. van"), ok("van Eck", "N.J."));
+        assert_eq!(p("Linden P. van der"), ok("van der Linden", "P."));
+        assert_eq!(p("Eck N.J. van"), ok("van Eck", "N.J."));
+        assert_eq!(p("Berg, J. van den"), ok("van den Berg", "J."));
         assert_eq!(p("Derek J. de Solla Price"), ok("de Solla Price", "D.J."));
         assert_eq!(p("Price, Derek J. de Solla"), ok("de Solla Price", "D.J."));
         assert_eq!(p("Mikheev V.V. (eds.)"), ok("Mikheev", "V.V."));
