@@ -67,7 +67,9 @@ fn held_out_precision_and_recall() {
     assert!(recall >= HELD_OUT_RECALL_FLOOR, "recall {recall:.4}");
 }
 
-// Measured when the set was added (before any change prompted by it): precision 0.9745, recall
-// 0.9503 on 318 pairs.
-const HELD_OUT_PRECISION_FLOOR: f64 = 0.97;
-const HELD_OUT_RECALL_FLOOR: f64 = 0.94;
+// Measured when the set was added, blind: precision 0.9745, recall 0.9503 on 318 pairs. The
+// matcher's developer was then told the *classes* of its errors (not the pairs) and fixed them
+// by general rules: precision 1.0000, recall 0.9876 — optimistic, since the classes came from
+// this set. A fresh held-out set is the next honest measurement.
+const HELD_OUT_PRECISION_FLOOR: f64 = 0.99;
+const HELD_OUT_RECALL_FLOOR: f64 = 0.97;

@@ -195,15 +195,15 @@ impl Tables<'_> {
     fn key(&self, f: usize) -> NameKey {
         let form = &self.forms[f];
         let family = &self.families[form.family];
-        NameKey {
-            family: family.folded.clone(),
-            skeleton: family.skeleton.clone(),
-            initials: self.initials[form.initials].clone(),
-            given: self.given[form.initials].clone(),
-            plain_skeleton: family.plain.clone(),
-            gender: family.gender,
-            swapped: swapped_key(form.name),
-        }
+        NameKey::assemble(
+            family.folded.clone(),
+            family.skeleton.clone(),
+            self.initials[form.initials].clone(),
+            self.given[form.initials].clone(),
+            family.plain.clone(),
+            family.gender,
+            swapped_key(form.name),
+        )
     }
 
     fn skeleton(&self, f: usize) -> &str {

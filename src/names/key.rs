@@ -345,9 +345,51 @@ pub struct NameKey {
     pub gender: Option<Gender>,
     /// The name read in the other order, when the order was ambiguous.
     pub swapped: Option<Box<NameKey>>,
+    /// The first eight bytes of `skeleton` and of `family`, packed: batch comparisons tell
+    /// most unequal names apart on these without reading the strings.
+    heads: [u64; 2],
+}
+
+/// The first eight bytes of a string as one number (zero-padded).
+fn head(s: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = s.len().min(8);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_le_bytes(bytes)
 }
 
 impl NameKey {
+    /// Whether the skeletons or the spellings share their first eight bytes: false means
+    /// neither can be equal.
+    pub(crate) fn heads_may_match(&self, other: &NameKey) -> bool {
+        self.heads[0] == other.heads[0] || self.heads[1] == other.heads[1]
+    }
+
+    /// Assembles a key from its folded parts (the packed heads are derived here, so every key
+    /// carries them).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn assemble(
+        family: String,
+        skeleton: String,
+        initials: Vec<Initial>,
+        given: Option<String>,
+        plain_skeleton: Option<String>,
+        gender: Option<Gender>,
+        swapped: Option<Box<NameKey>>,
+    ) -> NameKey {
+        let heads = [head(&skeleton), head(&family)];
+        NameKey {
+            family,
+            skeleton,
+            initials,
+            given,
+            plain_skeleton,
+            gender,
+            swapped,
+            heads,
+        }
+    }
+
     /// Folds a parsed name. Given names printed in full are preferred to the initials.
     pub fn new(name: &PersonName) -> NameKey {
         let source = name.given.as_deref().unwrap_or(&name.initials);
@@ -369,15 +411,15 @@ impl NameKey {
         let plain_skeleton = plain_skeleton(printed, &skeleton);
         let gender = surname_gender(&skeleton);
         let (initials, given) = parse_given(initials);
-        NameKey {
+        NameKey::assemble(
             family,
             skeleton,
             initials,
             given,
             plain_skeleton,
             gender,
-            swapped: None,
-        }
+            None,
+        )
     }
 }
 
@@ -509,8 +551,8 @@ impl NameKey {
     /// Whether the two keys spell one family name: equal skeletons or folded spellings, under
     /// either reading ([`NameKey::plain_skeleton`]).
     pub fn same_family(&self, other: &NameKey) -> bool {
-        self.skeleton == other.skeleton
-            || self.family == other.family
+        (self.heads[0] == other.heads[0] && self.skeleton == other.skeleton)
+            || (self.heads[1] == other.heads[1] && self.family == other.family)
             || self.plain_skeleton.as_deref() == Some(other.skeleton.as_str())
             || other.plain_skeleton.as_deref() == Some(self.skeleton.as_str())
             || (self.plain_skeleton.is_some() && self.plain_skeleton == other.plain_skeleton)

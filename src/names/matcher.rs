@@ -235,36 +235,32 @@ impl NameMatcher {
     }
 
     fn is_same_direct(&self, a: &NameKey, b: &NameKey) -> bool {
-        let (sa, sb) = (a.skeleton.as_bytes(), b.skeleton.as_bytes());
-        if sa.is_empty() || sb.is_empty() {
+        if a.skeleton.is_empty() || b.skeleton.is_empty() {
             return false;
         }
-        // Most pairs in a batch are plainly different names. Lengths live in the keys
-        // themselves, so this rejects them without touching the strings: a same-family match
-        // needs equal skeletons, equal spellings or a plain reading, and a typo needs
-        // spellings at most one letter apart in length.
-        if sa.len() != sb.len() && a.family.len().abs_diff(b.family.len()) > 1 {
-            // Another reading can only match a skeleton of its own length.
-            let pa = a.plain_skeleton.as_ref().map(String::len);
-            let pb = b.plain_skeleton.as_ref().map(String::len);
-            if pa != Some(sb.len()) && pb != Some(sa.len()) && (pa.is_none() || pa != pb) {
-                return false;
+        // Most pairs in a batch are plainly different names. The keys carry the first bytes of
+        // their skeleton and spelling inline, so a pair whose heads both differ (and which has
+        // no other reading) cannot be one family, and only the cheap typo preconditions remain
+        // to check, without reading the strings.
+        let other_readings = a.plain_skeleton.is_some() || b.plain_skeleton.is_some();
+        if other_readings || a.heads_may_match(b) {
+            if a.same_family(b) {
+                return initials_compatible(&a.initials, &b.initials)
+                    && !given_conflict(a.given.as_deref(), b.given.as_deref());
             }
         }
-        if a.same_family(b) {
-            return initials_compatible(&a.initials, &b.initials)
-                && !given_conflict(a.given.as_deref(), b.given.as_deref());
-        }
+        self.typo_possible(a, b) && self.decide_direct(a, b, &Evidence::default()).same
+    }
+
+    /// Whether `a` and `b` could be a supported typo on their own: spellings one edit apart,
+    /// long enough, with the same number of initials and enough of them to support it.
+    fn typo_possible(&self, a: &NameKey, b: &NameKey) -> bool {
         let (fa, fb) = (a.family.len(), b.family.len());
-        if fa.abs_diff(fb) > 1
-            || fa.min(fb) < self.typo_min_len
-            || a.initials.len() != b.initials.len()
-            || a.initials.len() < self.support_min_initials.max(1)
-            || within_one_edit(a.family.as_bytes(), b.family.as_bytes()).is_none()
-        {
-            return false;
-        }
-        self.decide_direct(a, b, &Evidence::default()).same
+        fa.abs_diff(fb) <= 1
+            && fa.min(fb) >= self.typo_min_len
+            && a.initials.len() == b.initials.len()
+            && a.initials.len() >= self.support_min_initials.max(1)
+            && within_one_edit(a.family.as_bytes(), b.family.as_bytes()).is_some()
     }
 
     /// The score of the names as read (no swapped order) if it reaches `cutoff`, else `None`;
