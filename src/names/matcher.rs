@@ -243,11 +243,9 @@ impl NameMatcher {
         // no other reading) cannot be one family, and only the cheap typo preconditions remain
         // to check, without reading the strings.
         let other_readings = a.plain_skeleton.is_some() || b.plain_skeleton.is_some();
-        if other_readings || a.heads_may_match(b) {
-            if a.same_family(b) {
-                return initials_compatible(&a.initials, &b.initials)
-                    && !given_conflict(a.given.as_deref(), b.given.as_deref());
-            }
+        if (other_readings || a.heads_may_match(b)) && a.same_family(b) {
+            return initials_compatible(&a.initials, &b.initials)
+                && !given_conflict(a.given.as_deref(), b.given.as_deref());
         }
         self.typo_possible(a, b) && self.decide_direct(a, b, &Evidence::default()).same
     }
