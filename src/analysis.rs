@@ -208,6 +208,12 @@ impl<'a> Analyzer<'a> {
         if document.article.year.is_none() {
             document.article.year = self.year;
         }
+        // The reader could not find the citing metadata, but the caller has now supplied it.
+        if !document.article.authors.is_empty() && document.article.year.is_some() {
+            document
+                .warnings
+                .retain(|w| w.code != WarningCode::MissingArticleMetadata);
+        }
         report(Stage::Read, 1);
         let resolution = resolve(&document, &self.matcher);
         report(Stage::Resolve, 2);

@@ -220,3 +220,25 @@ fn unparseable_entries_are_kept_with_a_warning() {
             .any(|w| w.code == WarningCode::UnparsedReference && w.reference == Some(2))
     );
 }
+
+#[test]
+fn caller_metadata_settles_the_missing_metadata_warning() {
+    let list = "References\n1. Streltsov D.V. (2013) Japan: Political Modernization, Moscow: AIRO-XXI (in Russian).\n";
+    let missing = |a: &Analysis| {
+        a.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::MissingArticleMetadata)
+    };
+    let bare = citegraph::analyze(list).expect("analysed");
+    assert!(missing(&bare), "a page with no citing metadata is flagged");
+    let year_only = Analyzer::new().year(2019).analyze(list).expect("analysed");
+    assert!(missing(&year_only), "authors are still unknown");
+    let both = Analyzer::new()
+        .author("Streltsov D.V.")
+        .expect("name")
+        .year(2019)
+        .analyze(list)
+        .expect("analysed");
+    assert!(!missing(&both));
+    assert_eq!(both.metrics.self_citation.author.count, 1);
+}
