@@ -44,6 +44,10 @@ pub struct Resolution {
 impl Resolution {
     /// The person behind a mention of work `work` (`None` for the citing article), in `role`,
     /// at 0-based `position` in that role's list.
+    ///
+    /// This scans the mentions (linear time); to visit every mention, walk `mentions` and
+    /// `mention_person` together instead, or use the graph's
+    /// [`authors_of`](crate::CitationGraph::authors_of).
     pub fn person_of(
         &self,
         work: Option<usize>,
