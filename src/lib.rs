@@ -13,8 +13,8 @@
 //! 3. **resolve** — names to persons and venues to sources ([`resolve`], [`names`]);
 //! 4. **graph** — the [`CitationGraph`] (petgraph inside, typed ids outside);
 //! 5. **metrics** — self-citation, source diversity, language, kind and age ([`Metrics`]);
-//! 6. **output** — JSON per the CLI contract, a Markdown report, Graphviz DOT
-//!    ([`to_json`], [`to_markdown`], [`to_dot`]).
+//! 6. **output** — JSON per the CLI contract, a Markdown report, Graphviz DOT and GraphML
+//!    ([`to_json`], [`to_markdown`], [`to_dot`], [`to_graphml`]).
 //!
 //! [`Analyzer`] runs the whole pipeline:
 //!

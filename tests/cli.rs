@@ -176,3 +176,27 @@ fn names_cluster_in_input_order() {
     assert_eq!(ids[0], ids[2]);
     assert_ne!(ids[0], ids[1]);
 }
+
+#[test]
+fn graph_exports_name_every_node_and_edge() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-article.txt");
+    let analysis = citegraph::analyze(citegraph::SEED_ARTICLE).expect("seed");
+    let (nodes, edges) = (analysis.graph.node_count(), analysis.graph.edge_count());
+    let graphml = citegraph()
+        .args(["analyze", "--format", "graphml", seed])
+        .output()
+        .expect("run");
+    assert!(graphml.status.success());
+    let text = String::from_utf8_lossy(&graphml.stdout);
+    assert_eq!(text.matches("<node id=").count(), nodes);
+    assert_eq!(text.matches("<edge source=").count(), edges);
+    assert!(text.contains(
+        r#"<node id="p14"><data key="nkind">person</data><data key="label">Streltsov D.V.</data>"#
+    ));
+    let dot = citegraph()
+        .args(["analyze", "--format", "dot", seed])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&dot.stdout);
+    assert_eq!(text.matches(" -> ").count(), edges);
+}

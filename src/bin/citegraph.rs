@@ -14,7 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use citegraph::names::{NameKey, NameMatcher, cluster_names, parse_name};
-use citegraph::{Analysis, Analyzer, JsonReport, to_dot, to_markdown, write_json};
+use citegraph::{Analysis, Analyzer, JsonReport, to_dot, to_graphml, to_markdown, write_json};
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +56,7 @@ enum Format {
     Json,
     Markdown,
     Dot,
+    Graphml,
 }
 
 #[derive(clap::Args)]
@@ -199,6 +200,11 @@ fn analyze(args: AnalyzeArgs) -> Result<(), Failure> {
             .collect::<Vec<_>>()
             .join("\n---\n\n"),
         Format::Dot => analyses.iter().map(to_dot).collect::<Vec<_>>().join("\n"),
+        Format::Graphml => analyses
+            .iter()
+            .map(to_graphml)
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     write_out(&text)
 }
