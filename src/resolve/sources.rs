@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Document;
+use crate::names::cyrillic_to_latin;
 
 /// The id of a source within one analysis, written `s1`, `s2`, … (1-based) in JSON.
 ///
@@ -48,9 +49,20 @@ pub struct Source {
 /// assert_eq!(source_key("Japan 2016. Yearbook"), source_key("Japan 2017. Yearbook"));
 /// assert_eq!(source_key("The Diplomat"), source_key("Diplomat"));
 /// assert_ne!(source_key("Seriya 25"), source_key("Seriya 8"));
+/// assert_eq!(source_key("М.: АИРО-XXI"), source_key("M.: AIRO-XXI"));
 /// ```
 pub fn source_key(name: &str) -> String {
-    let folded: String = name
+    // Cyrillic is transliterated before NFKD, which would split й and ё into a base letter and
+    // a mark, so that a publisher printed "АИРО-XXI" in one list and "AIRO-XXI" in another is
+    // one source.
+    let mut latin = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match cyrillic_to_latin(c) {
+            Some(l) => latin.push_str(l),
+            None => latin.push(c),
+        }
+    }
+    let folded: String = latin
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
