@@ -22,8 +22,20 @@ fn pipeline(c: &mut Criterion) {
 
     let mut rng = generate::Rng::new(11);
     let refs: Vec<String> = (0..10_000).map(|_| generate::reference(&mut rng)).collect();
+    let mut rng = generate::Rng::new(13);
+    let mixed: Vec<String> = (0..10_000)
+        .map(|_| generate::mixed_reference(&mut rng))
+        .collect();
     let mut group = c.benchmark_group("parse_reference");
     group.throughput(Throughput::Elements(refs.len() as u64));
+    group.bench_function("mixed-style", |b| {
+        b.iter(|| {
+            mixed
+                .iter()
+                .map(|r| citegraph::parse_reference(black_box(r)).0.authors.len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("seed-style", |b| {
         b.iter(|| {
             refs.iter()

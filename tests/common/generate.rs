@@ -305,3 +305,81 @@ pub fn numbered_list(n: usize, seed: u64) -> String {
     }
     out
 }
+
+const GIVEN: &[&str] = &[
+    "Anna", "Dmitry", "John", "Maria", "Kenji", "Olga", "Peter", "Sophie", "Igor", "Laura",
+];
+const CYR_FAMILIES: &[&str] = &[
+    "Стрельцов",
+    "Панов",
+    "Иванова",
+    "Кузнецов",
+    "Соловьёв",
+    "Жуковский",
+    "Лебедев",
+    "Морозова",
+];
+const CYR_INITIALS: &[&str] = &["Д.В.", "А.Н.", "Е.В.", "И.А.", "Ю.С.", "О.Г."];
+const CYR_JOURNALS: &[&str] = &[
+    "Японские исследования",
+    "Полис. Политические исследования",
+    "Мировая экономика и международные отношения",
+];
+
+fn initials_first(rng: &mut Rng) -> String {
+    let family = rng.pick(FAMILIES);
+    let initials = rng.pick(INITIALS).replace('.', ". ");
+    format!("{}{family}", initials)
+}
+
+/// One reference in a style drawn from those real lists print: the seed's, APA, Vancouver,
+/// IEEE, Harvard, Chicago, MLA and GOST (Cyrillic). The fields are plausible, not real.
+pub fn mixed_reference(rng: &mut Rng) -> String {
+    let year = 1990 + rng.below(35);
+    let (vol, issue, p1) = (1 + rng.below(60), 1 + rng.below(12), 1 + rng.below(400));
+    let p2 = p1 + 5 + rng.below(30);
+    let journal = rng.pick(JOURNALS);
+    let title = title(rng);
+    let f1 = rng.pick(FAMILIES);
+    let f2 = rng.pick(FAMILIES);
+    match rng.below(8) {
+        0 => reference(rng),
+        1 => format!(
+            "{f1}, {} ({year}). {title}. {journal}, {vol}({issue}), {p1}–{p2}. https://doi.org/10.{}/{}",
+            rng.pick(INITIALS).replace('.', ". ").trim_end(),
+            1000 + rng.below(9000),
+            rng.next() % 100_000
+        ),
+        2 => format!(
+            "{f1} {}, {f2} {}. {title}. {journal}. {year};{vol}({issue}):{p1}-{p2}.",
+            rng.pick(INITIALS).replace('.', ""),
+            rng.pick(INITIALS).replace('.', "")
+        ),
+        3 => format!(
+            "[{}] {}, \"{title},\" {journal}, vol. {vol}, no. {issue}, pp. {p1}–{p2}, {year}.",
+            1 + rng.below(99),
+            initials_first(rng)
+        ),
+        4 => format!(
+            "{f1}, {} and {f2}, {} ({year}) '{title}', {journal}, {vol}({issue}), pp. {p1}-{p2}.",
+            rng.pick(INITIALS),
+            rng.pick(INITIALS)
+        ),
+        5 => format!(
+            "{f1}, {}. {year}. {title}. {}: {}.",
+            rng.pick(GIVEN),
+            rng.pick(&["New York", "London", "Moscow", "Chicago"]),
+            rng.pick(PUBLISHERS)
+        ),
+        6 => format!(
+            "{f1}, {}. \"{title}.\" {journal}, vol. {vol}, no. {issue}, {year}, pp. {p1}-{p2}.",
+            rng.pick(GIVEN)
+        ),
+        _ => format!(
+            "{} {} {title} // {}. {year}. № {issue}. С. {p1}–{p2}.",
+            rng.pick(CYR_FAMILIES),
+            rng.pick(CYR_INITIALS),
+            rng.pick(CYR_JOURNALS)
+        ),
+    }
+}
