@@ -200,3 +200,27 @@ fn graph_exports_name_every_node_and_edge() {
     let text = String::from_utf8_lossy(&dot.stdout);
     assert_eq!(text.matches(" -> ").count(), edges);
 }
+
+#[test]
+fn compact_json_is_one_line_and_the_same_document() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-article.txt");
+    let pretty = citegraph()
+        .args(["analyze", "--format", "json", seed])
+        .output()
+        .expect("run");
+    let compact = citegraph()
+        .args(["analyze", "--format", "json", "--compact", seed])
+        .output()
+        .expect("run");
+    assert!(compact.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&compact.stdout)
+            .trim_end()
+            .lines()
+            .count(),
+        1
+    );
+    let a: serde_json::Value = serde_json::from_slice(&pretty.stdout).expect("JSON");
+    let b: serde_json::Value = serde_json::from_slice(&compact.stdout).expect("JSON");
+    assert_eq!(a, b);
+}
