@@ -359,7 +359,11 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     // inside a list, a full stop closes the last name only after "and" ("…, and Fabien
     // Claveau."); otherwise "E. F. Brown, Citation Analysis." would take the title
     let after_conj = i > 0 && is_conjunction(toks[i - 1].text);
-    let shown = next_is_conj
+    // "Joseph A. Schumpeter, Title": at the head of an entry a given name, a middle initial
+    // and a family name closed by a comma are a name ("Smith J. Title" has no comma there)
+    let head_with_initial = i == 0 && j > i + 1 && last.ends_with(',');
+    let shown = head_with_initial
+        || next_is_conj
         || next_is_name
         || (in_list
             && (next_is_year || last.ends_with(',') || (after_conj && last.ends_with('.'))));
@@ -471,10 +475,16 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
     }
     let last = toks.get(k.checked_sub(1)?)?.text;
     // "(2016)" or "2008." right after the given names also ends them
+    // "Reynolds, Isabel and Nobuhiro, Emi.": "and" before the next name ends them too
     let ends = last.ends_with([',', ';', '.'])
-        || toks
-            .get(k)
-            .is_some_and(|t| t.text.starts_with('(') || super::scan::year_at(t.text, 0).is_some());
+        || toks.get(k).is_some_and(|t| {
+            t.text.starts_with('(')
+                || super::scan::year_at(t.text, 0).is_some()
+                || (is_conjunction(t.text)
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| is_family_word(bare(n.text))))
+        });
     let has_full_word = given
         .iter()
         .any(|g| g.trim_end_matches('.').chars().count() > 2);
@@ -684,6 +694,20 @@ mod tests {
             names("Brown J. and Smith K. (2019)"),
             ["Brown J.", "Smith K."]
         );
+    }
+
+    #[test]
+    fn given_names_before_and_and_given_first_at_the_head() {
+        assert_eq!(
+            names("Hartley, Miriam and Okafor, Chidi. (2019). Rivers in Flood"),
+            ["Hartley M.", "Okafor C."]
+        );
+        assert_eq!(
+            names("Thomas R. Kessler, Markets and Morals (Oxford: Clarendon, 2004)."),
+            ["Kessler T.R."]
+        );
+        // without the comma the head stays family-first
+        assert_eq!(names("Kessler T.R. Markets of virtue"), ["Kessler T.R."]);
     }
 
     #[test]

@@ -193,6 +193,16 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
             loc.volume = Some(word.trim_end_matches(':').to_string());
         } else if loc.volume.is_none() && word.contains('(') && compact_locator(word, loc) {
             // "Journal 128(5), EL342-EL346": volume and issue glued to the name by a space
+        } else if let Some(dm) = loc
+            .day_month
+            .is_none()
+            .then(|| day_month_words(prev, word))
+            .flatten()
+        {
+            // "Asahi Shinbun 31 December": a date glued to a newspaper's name
+            loc.day_month = Some(dm);
+            end = cur[..sp].rfind(' ').unwrap_or(0);
+            continue;
         } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
             loc.volume = Some(word.to_string());
         } else {
@@ -288,6 +298,14 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.day_month = Some(dm);
         return true;
     }
+    // "septembre 2004", "May 2016", "mai": the issue's month, read for its year only
+    if let Some(y) = month_year(item) {
+        if y.is_some() && loc.year.is_some() {
+            return false;
+        }
+        loc.year = loc.year.or(y);
+        return true;
+    }
     if loc.publisher.is_none()
         && let Some((place, publisher)) = place_publisher(item)
     {
@@ -372,12 +390,32 @@ fn day_month(item: &str) -> Option<(u8, u8)> {
     if words.next().is_some() {
         return None;
     }
+    day_month_words(a, b)
+}
+
+/// [`day_month`] of two words.
+fn day_month_words(a: &str, b: &str) -> Option<(u8, u8)> {
     let (day, month) = match (a.parse::<u8>(), b.parse::<u8>()) {
         (Ok(d), Err(_)) => (d, month_number(b.trim_end_matches('.'))?),
         (Err(_), Ok(d)) => (d, month_number(a.trim_end_matches('.'))?),
         _ => return None,
     };
     (1..=31).contains(&day).then_some((month, day))
+}
+
+/// "May 2016" → Some(Some(2016)); "May" → Some(None); anything else → None.
+fn month_year(item: &str) -> Option<Option<i32>> {
+    let mut words = item.split_whitespace();
+    let m = words.next()?;
+    let y = words.next();
+    if words.next().is_some() {
+        return None;
+    }
+    month_number(m.trim_end_matches('.'))?;
+    match y {
+        None => Some(None),
+        Some(y) => (y.len() == 4).then(|| year_at(y, 0)).flatten().map(Some),
+    }
 }
 
 /// "2nd ed", "3rd edn", "2-е изд", "2. Aufl": an edition statement, read and dropped.
@@ -520,6 +558,17 @@ mod tests {
         assert_eq!(l.publisher.as_deref(), Some("AIRO-XXI"));
         let (_, src) = run("IMEMO RAN", 0);
         assert_eq!(src, "IMEMO RAN");
+    }
+
+    #[test]
+    fn months_after_the_source() {
+        let (l, src) = run("Revue des soins, octobre 2011, n°42. p. 10-12", 0);
+        assert_eq!(src, "Revue des soins");
+        assert_eq!(l.year, Some(2011));
+        assert_eq!(l.issue.as_deref(), Some("42"));
+        let (l, src) = run("Daily Courier 14 March", 0);
+        assert_eq!(src, "Daily Courier");
+        assert_eq!(l.day_month, Some((3, 14)));
     }
 
     #[test]
