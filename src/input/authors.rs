@@ -230,6 +230,14 @@ fn is_bare_initials(t: &str) -> bool {
     (1..=3).contains(&n) && t.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
 }
 
+/// A particle printed with a capital at the head of a family name ("De Rosa", "Van Dyke").
+fn is_cap_particle(t: &str) -> bool {
+    matches!(
+        t,
+        "De" | "Van" | "Von" | "Del" | "Della" | "Da" | "Di" | "Du" | "Le" | "La" | "Dos" | "Ter"
+    )
+}
+
 fn is_particle(t: &str) -> bool {
     matches!(
         t,
@@ -361,7 +369,7 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     let after_conj = i > 0 && is_conjunction(toks[i - 1].text);
     // "Joseph A. Schumpeter, Title": at the head of an entry a given name, a middle initial
     // and a family name closed by a comma are a name ("Smith J. Title" has no comma there)
-    let head_with_initial = i == 0 && j > i + 1 && last.ends_with(',');
+    let head_with_initial = (i == 0 || after_conj) && j > i + 1 && last.ends_with(',');
     let shown = head_with_initial
         || next_is_conj
         || next_is_name
@@ -446,7 +454,9 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     // Only the last family words may be several capitalised words when a comma marks them
     // ("de Solla Price, D."); otherwise one capitalised word plus particles.
     let capitalised = family.iter().filter(|f| !is_particle(f)).count();
-    if capitalised > 1 && !comma_after_family {
+    // "De Rosa S", "Van Breusegem F": a capitalised particle opening a Vancouver name
+    let cap_particle = family.len() == 2 && is_cap_particle(family[0]);
+    if capitalised > 1 && !comma_after_family && !cap_particle {
         // "Japan Woos Russia J." is not a name
         return None;
     }
@@ -469,7 +479,13 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
         }
         given.push(bare(t));
         k += 1;
-        if t.ends_with([',', ';', '.']) {
+        // "Lieven, Elena V. M. 1978": initials after a full given name go on to the last one
+        let more_initials = t.ends_with('.')
+            && is_dotted_initials(t)
+            && toks
+                .get(k)
+                .is_some_and(|n| is_dotted_initials(bare(n.text)));
+        if t.ends_with([',', ';', '.']) && !more_initials {
             break;
         }
     }
@@ -540,7 +556,8 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
         if is_particle(core) {
             family.push(core);
             j += 1;
-        } else if is_family_word(core) {
+        } else if is_family_word(core) || (is_caps_family_word(core) && t.ends_with(',')) {
+            // "D. FAUSSER, Title": capitals closed by a comma are a family name too
             family.push(core);
             j += 1;
             break;
@@ -708,6 +725,22 @@ mod tests {
         );
         // without the comma the head stays family-first
         assert_eq!(names("Kessler T.R. Markets of virtue"), ["Kessler T.R."]);
+    }
+
+    #[test]
+    fn more_name_forms() {
+        assert_eq!(
+            names("Okafor, Chidi, and Maria T. Lindqvist, \"Salt Marsh Birds,\""),
+            ["Okafor C.", "Lindqvist M.T."]
+        );
+        assert_eq!(
+            names("Brandt, Karl H. J. 1984. Field notes"),
+            ["Brandt K.H.J."]
+        );
+        assert_eq!(
+            names("Ortiz P, De Luca M, Hahn K. Title"),
+            ["Ortiz P.", "De Luca M.", "Hahn K."]
+        );
     }
 
     #[test]

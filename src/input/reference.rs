@@ -43,7 +43,16 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
     let mut text = norm.trim();
     let mut number = None;
-    if let Some((n, rest)) = split_label(text).or_else(|| bare_label(text)) {
+    // a bullet before the entry ("- D. Family, Title", "• Family, A.") is no part of it
+    if let Some(rest) = text.strip_prefix(['-', '•', '–', '*'])
+        && rest.starts_with(' ')
+    {
+        text = rest.trim_start();
+    }
+    if let Some((n, rest)) = split_label(text)
+        .or_else(|| bare_label(text))
+        .or_else(|| paren_label(text))
+    {
         number = Some(n);
         text = rest;
     }
@@ -66,6 +75,21 @@ fn bare_label(text: &str) -> Option<(u32, &str)> {
         return None;
     }
     Some((text[..digits].parse().ok()?, rest))
+}
+
+/// "(66) Family, A. B.; …": a number in parentheses before the names, as chemistry lists
+/// print labels. Like [`bare_label`], only where names follow, so "(2016) Title" stays.
+fn paren_label(text: &str) -> Option<(u32, &str)> {
+    let inner = text.strip_prefix('(')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !inner[digits..].starts_with(") ") {
+        return None;
+    }
+    let rest = inner[digits + 1..].trim_start();
+    if author_prefix(prefix_at_most(rest, 400)).names.is_empty() {
+        return None;
+    }
+    Some((inner[..digits].parse().ok()?, rest))
 }
 
 /// Parses one entry's normalised text, label already removed; `raw` is set to `text`.
@@ -165,8 +189,9 @@ fn year_slot(s: &str) -> Option<YearSlot> {
         .filter(char::is_ascii_lowercase)
         .map_or(0, |_| 1);
     let end = 4 + suffix;
+    // "Family, N. 2000: Title" (Progress in Human Geography and other Harvard variants)
     t[end..]
-        .starts_with(['.', ','])
+        .starts_with(['.', ',', ':'])
         .then_some((Some(y), lead + end + 1, false))
 }
 
@@ -1047,6 +1072,21 @@ mod tests {
         assert_eq!(r.year, Some(2005));
         let r = p("2017 was a year of change.");
         assert_eq!(r.number, None);
+    }
+
+    #[test]
+    fn parenthesised_labels_bullets_and_colon_year_slots() {
+        let r = parse_reference(
+            "(12) Okafor, C. D.; Brandt, K. \"Salt marsh birds.\" J. Coast. Ecol. 2011, 4, 10-19.",
+        )
+        .0;
+        assert_eq!(r.number, Some(12));
+        assert_eq!(r.authors.len(), 2);
+        let r = parse_reference("- K. BRANDT, Salt marsh birds, Oxford, 1999.").0;
+        assert_eq!(r.authors.len(), 1);
+        let r = parse_reference("Brandt, K. 1999: Salt marsh birds. Coastal Studies 4, 10-19.").0;
+        assert_eq!(r.year, Some(1999));
+        assert_eq!(r.title.as_deref(), Some("Salt marsh birds"));
     }
 
     #[test]
