@@ -468,6 +468,10 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let volume = &s[..vlen];
     let mut rest = &s[vlen..];
     let mut issue = None;
+    // APA prints "70 (3)" as often as "70(3)"
+    if vlen > 0 && rest.starts_with(" (") {
+        rest = &rest[1..];
+    }
     if let Some(r) = rest.strip_prefix('(') {
         let Some(close) = r.find(')') else {
             return false;
@@ -482,6 +486,8 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut pages = None;
     if let Some(r) = rest.strip_prefix(':') {
         let r = r.trim();
+        // "336(6082): p. 736-9"
+        let r = after_label(r, &["pp.", "p."]).unwrap_or(r);
         if !is_range(r) {
             return false;
         }
@@ -569,6 +575,19 @@ mod tests {
         let (l, src) = run("Daily Courier 14 March", 0);
         assert_eq!(src, "Daily Courier");
         assert_eq!(l.day_month, Some((3, 14)));
+    }
+
+    #[test]
+    fn spaced_issue_and_labelled_pages() {
+        let (l, src) = run("Coastal Ecology, 14 (2), 101-119", 0);
+        assert_eq!(src, "Coastal Ecology");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (Some("14"), Some("2"), Some("101-119"))
+        );
+        let (l, src) = run("Marine Biology, 2015. 41(7): p. 88-95", 0);
+        assert_eq!(src, "Marine Biology");
+        assert_eq!(l.pages.as_deref(), Some("88-95"));
     }
 
     #[test]
