@@ -461,7 +461,37 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         split_title_source(rest)
     };
 
-    let (mut loc, source_len) = strip_locators(split.source, split.keep);
+    let (mut loc, mut source_len) = strip_locators(split.source, split.keep);
+    // "Family, I., Title, Journal, 12, 1-10" and "Family 2005, ApJ, 20, 131": one sentence
+    // with locators at its end. The locators are read as a source's; the last comma item
+    // before them is the journal, and a lone short item is a journal without a title.
+    let mut comma_split = None;
+    if split.keep == 1 && physics.is_none() && !authors.names.is_empty() {
+        let (loc0, len0) = strip_locators(split.source, 0);
+        if (loc0.volume.is_some() || loc0.issue.is_some())
+            && loc0.pages.is_some()
+            && !loc0.page_count
+        {
+            let mut remaining = split.source[..len0].trim_end_matches([',', ' ']);
+            // an abbreviated journal keeps its last dot ("Phys. Rev. Lett. 96")
+            let last_word = remaining.rsplit(' ').next().unwrap_or("");
+            if split.source[remaining.len()..].starts_with('.')
+                && last_word.len() <= 5
+                && last_word.starts_with(|c: char| c.is_uppercase())
+            {
+                remaining = &split.source[..remaining.len() + 1];
+            }
+            if let Some(k) = remaining.rfind(", ") {
+                comma_split = Some((&remaining[..k], &remaining[k + 2..]));
+            } else if remaining.split_whitespace().count() <= 4 {
+                comma_split = Some(("", remaining));
+            }
+            if comma_split.is_some() {
+                loc = loc0;
+                source_len = len0;
+            }
+        }
+    }
     if let Some(ph) = &physics {
         // "Phys. Lett. B511": the letter names the series, the number is the volume
         let series = ph.volume.len() > 1
@@ -489,10 +519,20 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     if let Some(ph) = &physics {
         title = ph.title;
     }
-    if split.keep == 1 {
+    if let Some((t, c)) = comma_split {
+        title = t;
+        // an abbreviated journal keeps its last dot ("Phys. Rev. Lett.")
+        let c = c.trim().trim_end_matches([',', ';', ' ']);
+        container = (!c.is_empty()).then(|| c.to_string());
+    } else if split.keep == 1 {
         title = &split.source[..source_len];
     } else if physics.is_none() {
         container = non_empty(&split.source[..source_len]);
+    }
+    // "Book, edited by A. Family" / "Book. Ed. A. Family": the editors are no part of the
+    // book's name, and an "Edited by" part alone is no container at all
+    if let Some(c) = container.take() {
+        container = without_editor_clause(&c);
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
     let mut editors = Vec::new();
@@ -601,6 +641,41 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         reference: r,
         defects,
     })
+}
+
+/// `c` cut before an editor or translator clause; None when nothing is left.
+fn without_editor_clause(c: &str) -> Option<String> {
+    const OPENERS: [&str; 6] = [
+        "edited by ",
+        "ed. ",
+        "eds. ",
+        "trans. ",
+        "translated by ",
+        "hrsg. ",
+    ];
+    let lower_head = prefix_at_most(c, 16).to_lowercase();
+    if OPENERS.iter().any(|o| lower_head.starts_with(o)) {
+        return None;
+    }
+    let mut cut = c.len();
+    for marker in [
+        ", edited by ",
+        ". Edited by ",
+        ", ed. ",
+        ", eds. ",
+        ". Ed. ",
+        ". Eds. ",
+        ", trans. ",
+        ". Trans. ",
+    ] {
+        if let Some(k) = c.find(marker) {
+            cut = cut.min(k);
+        }
+    }
+    if cut == c.len() {
+        return Some(c.to_string());
+    }
+    non_empty(&c[..cut])
 }
 
 /// A reference printed without a title, as physics and chemistry lists do.
@@ -1087,6 +1162,24 @@ mod tests {
         let r = parse_reference("Brandt, K. 1999: Salt marsh birds. Coastal Studies 4, 10-19.").0;
         assert_eq!(r.year, Some(1999));
         assert_eq!(r.title.as_deref(), Some("Salt marsh birds"));
+    }
+
+    #[test]
+    fn comma_separated_sources_and_editor_clauses() {
+        let r =
+            p("Okafor, C., Tidal flats of the north coast, Coastal Ecology, 14, 101-119, 2011.");
+        assert_eq!(r.title.as_deref(), Some("Tidal flats of the north coast"));
+        assert_eq!(r.container.as_deref(), Some("Coastal Ecology"));
+        assert_eq!(r.volume.as_deref(), Some("14"));
+        let r = p("Brandt K. et al. 2009, Marine Biology, 41, 88");
+        assert_eq!(r.title, None);
+        assert_eq!(r.container.as_deref(), Some("Marine Biology"));
+        let r = p(
+            "Okafor, Chidi. \"Salt.\" In Birds of the Shore, edited by Karl Brandt, 10-19. Oxford: Clarendon, 2004.",
+        );
+        assert_eq!(r.container.as_deref(), Some("Birds of the Shore"));
+        let r = p("Okafor, Chidi. Salt Marshes. Edited by Karl Brandt. Oxford: Clarendon, 2004.");
+        assert_eq!(r.container, None);
     }
 
     #[test]
