@@ -74,7 +74,17 @@ impl<'a> Iterator for Toks<'a> {
             return None;
         }
         let start = self.pos + (rest.len() - trimmed.len());
-        let len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let mut len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens
+        if let Some(k) = trimmed[..len].find(',')
+            && k > 1
+            && trimmed[k + 1..len].starts_with(|c: char| c.is_uppercase())
+            && trimmed[..k]
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+        {
+            len = k + 1;
+        }
         self.pos = start + len;
         Some(Tok {
             start,
@@ -117,7 +127,8 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         i = next;
         let last = toks[next - 1].text;
         let continues = !closed && (last.ends_with(',') || last.ends_with(';'))
-            || toks.get(i).is_some_and(|t| is_conjunction(t.text));
+            || toks.get(i).is_some_and(|t| is_conjunction(t.text))
+            || next_name_after_stop(&toks, i, last);
         if !continues {
             break;
         }
@@ -144,6 +155,27 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
     }
     // the scan looked at most a couple of tokens past `j`
     (out, j + 2)
+}
+
+/// "Keri, S. Kiss, I. (2009)" and "DUPONT, Jean. MARTIN, Paul.": names closed by a full stop
+/// rather than a comma. The list goes on only when a "Family," follows with its initials (or,
+/// for a family name in capitals, its given name) at once, which a title seldom does.
+fn next_name_after_stop(toks: &[Tok<'_>], i: usize, last: &str) -> bool {
+    if !last.ends_with('.') {
+        return false;
+    }
+    let (Some(fam), Some(given)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    let Some(core) = fam.text.strip_suffix(',') else {
+        return false;
+    };
+    let given = given.text;
+    (is_family_word(core) && is_dotted_initials(bare(given)))
+        || (is_caps_family_word(core)
+            && core.chars().count() > 2
+            && (is_dotted_initials(bare(given))
+                || (is_family_word(given.trim_end_matches('.')) && given.ends_with('.'))))
 }
 
 fn is_conjunction(t: &str) -> bool {
@@ -346,6 +378,17 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     while j < toks.len() && j - i <= 4 && is_dotted_initials(toks[j].text) {
         j += 1;
     }
+    // "…, and David William Russell.": after "and" a second given name may come
+    if j == i + 1
+        && i > 0
+        && is_conjunction(toks[i - 1].text)
+        && toks.get(j).is_some_and(|t| is_family_word(t.text))
+        && toks.get(j + 1).is_some_and(|t| {
+            t.text.ends_with(['.', ',']) && is_family_word(bare(t.text).trim_end_matches('.'))
+        })
+    {
+        j += 1;
+    }
     let last = toks.get(j)?.text;
     let core = bare(last).trim_end_matches('.');
     if !is_family_word(core) {
@@ -380,7 +423,18 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     }
     let first_initial: String = first.chars().take(1).chain(['.']).collect();
     let mut refs: Vec<&str> = vec![&first_initial];
-    refs.extend(toks[i + 1..j].iter().map(|t| t.text));
+    // a second full given name gives its first letter only
+    let spelled: Vec<String> = toks[i + 1..j]
+        .iter()
+        .map(|t| {
+            if is_dotted_initials(t.text) {
+                t.text.to_string()
+            } else {
+                t.text.chars().take(1).chain(['.']).collect()
+            }
+        })
+        .collect();
+    refs.extend(spelled.iter().map(String::as_str));
     let mut given = first.to_string();
     for t in &toks[i + 1..j] {
         given.push(' ');
@@ -444,6 +498,20 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
             break;
         }
     }
+    // "Lind, M. Teresa; …": a given name after the initial belongs to the same name
+    if comma_after_family
+        && !initials.is_empty()
+        && !toks[k - 1].text.ends_with([',', ';', ':'])
+        && toks
+            .get(k)
+            .is_some_and(|t| t.text.ends_with([',', ';']) && is_family_word(bare(t.text)))
+        && !toks
+            .get(k + 1)
+            .is_some_and(|t| is_dotted_initials(bare(t.text)))
+        && let Some(found) = given_names(toks, j, family.clone())
+    {
+        return Some(found);
+    }
     if initials.is_empty() {
         return if comma_after_family {
             given_names(toks, j, family)
@@ -482,9 +550,14 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
         // "Lieven, Elena V. M. 1978": initials after a full given name go on to the last one
         let more_initials = t.ends_with('.')
             && is_dotted_initials(t)
-            && toks
-                .get(k)
-                .is_some_and(|n| is_dotted_initials(bare(n.text)));
+            && toks.get(k).is_some_and(|n| {
+                is_dotted_initials(bare(n.text))
+                    || (n.text.ends_with([',', ';'])
+                        && is_family_word(bare(n.text))
+                        && !toks
+                            .get(k + 1)
+                            .is_some_and(|m| is_dotted_initials(bare(m.text))))
+            });
         if t.ends_with([',', ';', '.']) && !more_initials {
             break;
         }
@@ -740,6 +813,30 @@ mod tests {
         assert_eq!(
             names("Ortiz P, De Luca M, Hahn K. Title"),
             ["Ortiz P.", "De Luca M.", "Hahn K."]
+        );
+    }
+
+    #[test]
+    fn names_closed_by_stops_glued_commas_and_second_given_names() {
+        assert_eq!(
+            names("Okafor, C. Brandt, K. Lind, P. (2012). Salt"),
+            ["Okafor C.", "Brandt K.", "Lind P."]
+        );
+        assert_eq!(
+            names("DUPONT, Jean. MARTIN, Paul. Les marais salants. Paris"),
+            ["DUPONT J.", "MARTIN P."]
+        );
+        assert_eq!(
+            names("Okafor, C., Lind,P. and Brandt,K.L., Salt"),
+            ["Okafor C.", "Lind P.", "Brandt K.L."]
+        );
+        assert_eq!(
+            names("Okafor, Chidi, and Maria Teresa Lind. Salt Marshes."),
+            ["Okafor C.", "Lind M.T."]
+        );
+        assert_eq!(
+            names("Okafor, Chidi; Lind, M. Teresa; & Brandt, Karl. 2005. Salt"),
+            ["Okafor C.", "Lind M.T.", "Brandt K."]
         );
     }
 
