@@ -469,7 +469,11 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut rest = &s[vlen..];
     let mut issue = None;
     // APA prints "70 (3)" as often as "70(3)"
+    // ("12 (2005) 100-110" prints the year there, not the issue)
     if vlen > 0 && rest.starts_with(" (") {
+        if year_at(rest, 2).is_some() {
+            return false;
+        }
         rest = &rest[1..];
     }
     if let Some(r) = rest.strip_prefix('(') {
@@ -585,6 +589,8 @@ mod tests {
             (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
             (Some("14"), Some("2"), Some("101-119"))
         );
+        let (l, _) = run("Coastal Ecology 14 (2011) 101-119", 0);
+        assert_eq!(l.issue, None);
         let (l, src) = run("Marine Biology, 2015. 41(7): p. 88-95", 0);
         assert_eq!(src, "Marine Biology");
         assert_eq!(l.pages.as_deref(), Some("88-95"));
