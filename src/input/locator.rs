@@ -71,6 +71,24 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
             }
         }
     }
+    // Chicago notes close a book with its imprint in parentheses: "Title (London: Routledge,
+    // 1992)"
+    if loc.year.is_none() {
+        let t = s.trim_end_matches(['.', ' ']);
+        if let Some(inner) = t.strip_suffix(')')
+            && let Some(open) = inner.rfind('(')
+            && open > 0
+            && let Some((body, year)) = inner[open + 1..].rsplit_once(", ")
+            && year.len() == 4
+            && let Some(y) = year_at(year, 0)
+            && let Some((place, publisher)) = place_publisher(body)
+        {
+            loc.year = Some(y);
+            loc.place = Some(place.to_string());
+            loc.publisher = Some(publisher.to_string());
+            s = t[..open].trim_end_matches([' ', ',']);
+        }
+    }
     let its = items(s);
     let mut n = its.len();
     // astronomy prints "ApJS, 208, 17": two bare numbers after the journal are volume, page
@@ -579,6 +597,14 @@ mod tests {
         let (l, src) = run("Daily Courier 14 March", 0);
         assert_eq!(src, "Daily Courier");
         assert_eq!(l.day_month, Some((3, 14)));
+    }
+
+    #[test]
+    fn imprint_in_parentheses() {
+        let (l, src) = run("Salt Marshes of the North (Oxford: Clarendon, 2004)", 1);
+        assert_eq!(src, "Salt Marshes of the North");
+        assert_eq!(l.year, Some(2004));
+        assert_eq!(l.publisher.as_deref(), Some("Clarendon"));
     }
 
     #[test]
