@@ -490,6 +490,18 @@ fn parse_fields(text: &str) -> Option<Parsed> {
                 loc = loc0;
                 source_len = len0;
             }
+        } else if loc0.year.is_some() && loc0.volume.is_none() && loc0.pages.is_none() {
+            // "Family, Title, Cambridge University Press, 1970": a book whose publisher
+            // closes the sentence
+            let remaining = split.source[..len0].trim_end_matches([',', ' ']);
+            if let Some(k) = remaining.rfind(", ")
+                && is_publisher_name(&remaining[k + 2..])
+            {
+                comma_split = Some((&remaining[..k], ""));
+                loc = loc0;
+                loc.publisher = Some(remaining[k + 2..].to_string());
+                source_len = len0;
+            }
         }
     }
     if let Some(ph) = &physics {
@@ -641,6 +653,24 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         reference: r,
         defects,
     })
+}
+
+/// A publisher's name by its telling words ("Cambridge University Press", "Wiley").
+fn is_publisher_name(s: &str) -> bool {
+    s.len() <= 60
+        && s.starts_with(|c: char| c.is_uppercase())
+        && s.split_whitespace().any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.']),
+                "Press"
+                    | "Publishers"
+                    | "Publishing"
+                    | "Verlag"
+                    | "Wiley"
+                    | "Springer"
+                    | "Elsevier"
+            )
+        })
 }
 
 /// `c` cut before an editor or translator clause; None when nothing is left.
@@ -1162,6 +1192,15 @@ mod tests {
         let r = parse_reference("Brandt, K. 1999: Salt marsh birds. Coastal Studies 4, 10-19.").0;
         assert_eq!(r.year, Some(1999));
         assert_eq!(r.title.as_deref(), Some("Salt marsh birds"));
+    }
+
+    #[test]
+    fn comma_separated_book_with_publisher() {
+        let r = p("[4] K. Brandt, Salt Marshes of the North, Clarendon Press, 2004.");
+        assert_eq!(r.title.as_deref(), Some("Salt Marshes of the North"));
+        assert_eq!(r.container, None);
+        assert_eq!(r.publisher.as_deref(), Some("Clarendon Press"));
+        assert_eq!(r.year, Some(2004));
     }
 
     #[test]
