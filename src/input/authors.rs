@@ -74,7 +74,17 @@ impl<'a> Iterator for Toks<'a> {
             return None;
         }
         let start = self.pos + (rest.len() - trimmed.len());
-        let len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let mut len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens
+        if let Some(k) = trimmed[..len].find(',')
+            && k > 1
+            && trimmed[k + 1..len].starts_with(|c: char| c.is_uppercase())
+            && trimmed[..k]
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+        {
+            len = k + 1;
+        }
         self.pos = start + len;
         Some(Tok {
             start,
@@ -117,7 +127,8 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         i = next;
         let last = toks[next - 1].text;
         let continues = !closed && (last.ends_with(',') || last.ends_with(';'))
-            || toks.get(i).is_some_and(|t| is_conjunction(t.text));
+            || toks.get(i).is_some_and(|t| is_conjunction(t.text))
+            || next_name_after_stop(&toks, i, last);
         if !continues {
             break;
         }
@@ -144,6 +155,27 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
     }
     // the scan looked at most a couple of tokens past `j`
     (out, j + 2)
+}
+
+/// "Keri, S. Kiss, I. (2009)" and "DUPONT, Jean. MARTIN, Paul.": names closed by a full stop
+/// rather than a comma. The list goes on only when a "Family," follows with its initials (or,
+/// for a family name in capitals, its given name) at once, which a title seldom does.
+fn next_name_after_stop(toks: &[Tok<'_>], i: usize, last: &str) -> bool {
+    if !last.ends_with('.') {
+        return false;
+    }
+    let (Some(fam), Some(given)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    let Some(core) = fam.text.strip_suffix(',') else {
+        return false;
+    };
+    let given = given.text;
+    (is_family_word(core) && is_dotted_initials(bare(given)))
+        || (is_caps_family_word(core)
+            && core.chars().count() > 2
+            && (is_dotted_initials(bare(given))
+                || (is_family_word(given.trim_end_matches('.')) && given.ends_with('.'))))
 }
 
 fn is_conjunction(t: &str) -> bool {
@@ -228,6 +260,14 @@ pub(crate) fn is_dotted_initials(t: &str) -> bool {
 fn is_bare_initials(t: &str) -> bool {
     let n = t.chars().count();
     (1..=3).contains(&n) && t.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+}
+
+/// A particle printed with a capital at the head of a family name ("De Rosa", "Van Dyke").
+fn is_cap_particle(t: &str) -> bool {
+    matches!(
+        t,
+        "De" | "Van" | "Von" | "Del" | "Della" | "Da" | "Di" | "Du" | "Le" | "La" | "Dos" | "Ter"
+    )
 }
 
 fn is_particle(t: &str) -> bool {
@@ -338,6 +378,17 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     while j < toks.len() && j - i <= 4 && is_dotted_initials(toks[j].text) {
         j += 1;
     }
+    // "…, and David William Russell.": after "and" a second given name may come
+    if j == i + 1
+        && i > 0
+        && is_conjunction(toks[i - 1].text)
+        && toks.get(j).is_some_and(|t| is_family_word(t.text))
+        && toks.get(j + 1).is_some_and(|t| {
+            t.text.ends_with(['.', ',']) && is_family_word(bare(t.text).trim_end_matches('.'))
+        })
+    {
+        j += 1;
+    }
     let last = toks.get(j)?.text;
     let core = bare(last).trim_end_matches('.');
     if !is_family_word(core) {
@@ -359,7 +410,11 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     // inside a list, a full stop closes the last name only after "and" ("…, and Fabien
     // Claveau."); otherwise "E. F. Brown, Citation Analysis." would take the title
     let after_conj = i > 0 && is_conjunction(toks[i - 1].text);
-    let shown = next_is_conj
+    // "Joseph A. Schumpeter, Title": at the head of an entry a given name, a middle initial
+    // and a family name closed by a comma are a name ("Smith J. Title" has no comma there)
+    let head_with_initial = (i == 0 || after_conj) && j > i + 1 && last.ends_with(',');
+    let shown = head_with_initial
+        || next_is_conj
         || next_is_name
         || (in_list
             && (next_is_year || last.ends_with(',') || (after_conj && last.ends_with('.'))));
@@ -368,7 +423,18 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     }
     let first_initial: String = first.chars().take(1).chain(['.']).collect();
     let mut refs: Vec<&str> = vec![&first_initial];
-    refs.extend(toks[i + 1..j].iter().map(|t| t.text));
+    // a second full given name gives its first letter only
+    let spelled: Vec<String> = toks[i + 1..j]
+        .iter()
+        .map(|t| {
+            if is_dotted_initials(t.text) {
+                t.text.to_string()
+            } else {
+                t.text.chars().take(1).chain(['.']).collect()
+            }
+        })
+        .collect();
+    refs.extend(spelled.iter().map(String::as_str));
     let mut given = first.to_string();
     for t in &toks[i + 1..j] {
         given.push(' ');
@@ -432,6 +498,20 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
             break;
         }
     }
+    // "Lind, M. Teresa; …": a given name after the initial belongs to the same name
+    if comma_after_family
+        && !initials.is_empty()
+        && !toks[k - 1].text.ends_with([',', ';', ':'])
+        && toks
+            .get(k)
+            .is_some_and(|t| t.text.ends_with([',', ';']) && is_family_word(bare(t.text)))
+        && !toks
+            .get(k + 1)
+            .is_some_and(|t| is_dotted_initials(bare(t.text)))
+        && let Some(found) = given_names(toks, j, family.clone())
+    {
+        return Some(found);
+    }
     if initials.is_empty() {
         return if comma_after_family {
             given_names(toks, j, family)
@@ -442,7 +522,9 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     // Only the last family words may be several capitalised words when a comma marks them
     // ("de Solla Price, D."); otherwise one capitalised word plus particles.
     let capitalised = family.iter().filter(|f| !is_particle(f)).count();
-    if capitalised > 1 && !comma_after_family {
+    // "De Rosa S", "Van Breusegem F": a capitalised particle opening a Vancouver name
+    let cap_particle = family.len() == 2 && is_cap_particle(family[0]);
+    if capitalised > 1 && !comma_after_family && !cap_particle {
         // "Japan Woos Russia J." is not a name
         return None;
     }
@@ -465,16 +547,33 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
         }
         given.push(bare(t));
         k += 1;
-        if t.ends_with([',', ';', '.']) {
+        // "Lieven, Elena V. M. 1978": initials after a full given name go on to the last one
+        let more_initials = t.ends_with('.')
+            && is_dotted_initials(t)
+            && toks.get(k).is_some_and(|n| {
+                is_dotted_initials(bare(n.text))
+                    || (n.text.ends_with([',', ';'])
+                        && is_family_word(bare(n.text))
+                        && !toks
+                            .get(k + 1)
+                            .is_some_and(|m| is_dotted_initials(bare(m.text))))
+            });
+        if t.ends_with([',', ';', '.']) && !more_initials {
             break;
         }
     }
     let last = toks.get(k.checked_sub(1)?)?.text;
     // "(2016)" or "2008." right after the given names also ends them
+    // "Reynolds, Isabel and Nobuhiro, Emi.": "and" before the next name ends them too
     let ends = last.ends_with([',', ';', '.'])
-        || toks
-            .get(k)
-            .is_some_and(|t| t.text.starts_with('(') || super::scan::year_at(t.text, 0).is_some());
+        || toks.get(k).is_some_and(|t| {
+            t.text.starts_with('(')
+                || super::scan::year_at(t.text, 0).is_some()
+                || (is_conjunction(t.text)
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| is_family_word(bare(n.text))))
+        });
     let has_full_word = given
         .iter()
         .any(|g| g.trim_end_matches('.').chars().count() > 2);
@@ -530,7 +629,8 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
         if is_particle(core) {
             family.push(core);
             j += 1;
-        } else if is_family_word(core) {
+        } else if is_family_word(core) || (is_caps_family_word(core) && t.ends_with(',')) {
+            // "D. FAUSSER, Title": capitals closed by a comma are a family name too
             family.push(core);
             j += 1;
             break;
@@ -683,6 +783,60 @@ mod tests {
         assert_eq!(
             names("Brown J. and Smith K. (2019)"),
             ["Brown J.", "Smith K."]
+        );
+    }
+
+    #[test]
+    fn given_names_before_and_and_given_first_at_the_head() {
+        assert_eq!(
+            names("Hartley, Miriam and Okafor, Chidi. (2019). Rivers in Flood"),
+            ["Hartley M.", "Okafor C."]
+        );
+        assert_eq!(
+            names("Thomas R. Kessler, Markets and Morals (Oxford: Clarendon, 2004)."),
+            ["Kessler T.R."]
+        );
+        // without the comma the head stays family-first
+        assert_eq!(names("Kessler T.R. Markets of virtue"), ["Kessler T.R."]);
+    }
+
+    #[test]
+    fn more_name_forms() {
+        assert_eq!(
+            names("Okafor, Chidi, and Maria T. Lindqvist, \"Salt Marsh Birds,\""),
+            ["Okafor C.", "Lindqvist M.T."]
+        );
+        assert_eq!(
+            names("Brandt, Karl H. J. 1984. Field notes"),
+            ["Brandt K.H.J."]
+        );
+        assert_eq!(
+            names("Ortiz P, De Luca M, Hahn K. Title"),
+            ["Ortiz P.", "De Luca M.", "Hahn K."]
+        );
+    }
+
+    #[test]
+    fn names_closed_by_stops_glued_commas_and_second_given_names() {
+        assert_eq!(
+            names("Okafor, C. Brandt, K. Lind, P. (2012). Salt"),
+            ["Okafor C.", "Brandt K.", "Lind P."]
+        );
+        assert_eq!(
+            names("DUPONT, Jean. MARTIN, Paul. Les marais salants. Paris"),
+            ["DUPONT J.", "MARTIN P."]
+        );
+        assert_eq!(
+            names("Okafor, C., Lind,P. and Brandt,K.L., Salt"),
+            ["Okafor C.", "Lind P.", "Brandt K.L."]
+        );
+        assert_eq!(
+            names("Okafor, Chidi, and Maria Teresa Lind. Salt Marshes."),
+            ["Okafor C.", "Lind M.T."]
+        );
+        assert_eq!(
+            names("Okafor, Chidi; Lind, M. Teresa; & Brandt, Karl. 2005. Salt"),
+            ["Okafor C.", "Lind M.T.", "Brandt K."]
         );
     }
 

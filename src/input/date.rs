@@ -17,7 +17,14 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         return None;
     }
     if !word.is_ascii() {
-        return russian_month(&word.to_lowercase());
+        let lower = word.to_lowercase();
+        return match lower.as_str() {
+            "février" => Some(2),
+            "märz" => Some(3),
+            "août" => Some(8),
+            "décembre" => Some(12),
+            _ => russian_month(&lower),
+        };
     }
     let mut buf = [0u8; 20];
     let lower = &mut buf[..word.len()];
@@ -36,6 +43,18 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         b"october" | b"oct" => 10,
         b"november" | b"nov" => 11,
         b"december" | b"dec" => 12,
+        // French and German months, as European lists print them ("mai 2006", "Juni 2010")
+        b"janvier" | b"januar" => 1,
+        b"fevrier" | b"februar" => 2,
+        b"mars" => 3,
+        b"avril" => 4,
+        b"mai" => 5,
+        b"juin" | b"juni" => 6,
+        b"juillet" | b"juli" => 7,
+        b"septembre" => 9,
+        b"octobre" | b"oktober" => 10,
+        b"novembre" => 11,
+        b"decembre" | b"dezember" => 12,
         _ => return None,
     };
     Some(m)

@@ -71,6 +71,24 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
             }
         }
     }
+    // Chicago notes close a book with its imprint in parentheses: "Title (London: Routledge,
+    // 1992)"
+    if loc.year.is_none() {
+        let t = s.trim_end_matches(['.', ' ']);
+        if let Some(inner) = t.strip_suffix(')')
+            && let Some(open) = inner.rfind('(')
+            && open > 0
+            && let Some((body, year)) = inner[open + 1..].rsplit_once(", ")
+            && year.len() == 4
+            && let Some(y) = year_at(year, 0)
+            && let Some((place, publisher)) = place_publisher(body)
+        {
+            loc.year = Some(y);
+            loc.place = Some(place.to_string());
+            loc.publisher = Some(publisher.to_string());
+            s = t[..open].trim_end_matches([' ', ',']);
+        }
+    }
     let its = items(s);
     let mut n = its.len();
     // astronomy prints "ApJS, 208, 17": two bare numbers after the journal are volume, page
@@ -193,6 +211,16 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
             loc.volume = Some(word.trim_end_matches(':').to_string());
         } else if loc.volume.is_none() && word.contains('(') && compact_locator(word, loc) {
             // "Journal 128(5), EL342-EL346": volume and issue glued to the name by a space
+        } else if let Some(dm) = loc
+            .day_month
+            .is_none()
+            .then(|| day_month_words(prev, word))
+            .flatten()
+        {
+            // "Asahi Shinbun 31 December": a date glued to a newspaper's name
+            loc.day_month = Some(dm);
+            end = cur[..sp].rfind(' ').unwrap_or(0);
+            continue;
         } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
             loc.volume = Some(word.to_string());
         } else {
@@ -288,6 +316,14 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.day_month = Some(dm);
         return true;
     }
+    // "septembre 2004", "May 2016", "mai": the issue's month, read for its year only
+    if let Some(y) = month_year(item) {
+        if y.is_some() && loc.year.is_some() {
+            return false;
+        }
+        loc.year = loc.year.or(y);
+        return true;
+    }
     if loc.publisher.is_none()
         && let Some((place, publisher)) = place_publisher(item)
     {
@@ -372,12 +408,32 @@ fn day_month(item: &str) -> Option<(u8, u8)> {
     if words.next().is_some() {
         return None;
     }
+    day_month_words(a, b)
+}
+
+/// [`day_month`] of two words.
+fn day_month_words(a: &str, b: &str) -> Option<(u8, u8)> {
     let (day, month) = match (a.parse::<u8>(), b.parse::<u8>()) {
         (Ok(d), Err(_)) => (d, month_number(b.trim_end_matches('.'))?),
         (Err(_), Ok(d)) => (d, month_number(a.trim_end_matches('.'))?),
         _ => return None,
     };
     (1..=31).contains(&day).then_some((month, day))
+}
+
+/// "May 2016" → Some(Some(2016)); "May" → Some(None); anything else → None.
+fn month_year(item: &str) -> Option<Option<i32>> {
+    let mut words = item.split_whitespace();
+    let m = words.next()?;
+    let y = words.next();
+    if words.next().is_some() {
+        return None;
+    }
+    month_number(m.trim_end_matches('.'))?;
+    match y {
+        None => Some(None),
+        Some(y) => (y.len() == 4).then(|| year_at(y, 0)).flatten().map(Some),
+    }
 }
 
 /// "2nd ed", "3rd edn", "2-е изд", "2. Aufl": an edition statement, read and dropped.
@@ -430,6 +486,14 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let volume = &s[..vlen];
     let mut rest = &s[vlen..];
     let mut issue = None;
+    // APA prints "70 (3)" as often as "70(3)"
+    // ("12 (2005) 100-110" prints the year there, not the issue)
+    if vlen > 0 && rest.starts_with(" (") {
+        if year_at(rest, 2).is_some() {
+            return false;
+        }
+        rest = &rest[1..];
+    }
     if let Some(r) = rest.strip_prefix('(') {
         let Some(close) = r.find(')') else {
             return false;
@@ -444,6 +508,8 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut pages = None;
     if let Some(r) = rest.strip_prefix(':') {
         let r = r.trim();
+        // "336(6082): p. 736-9"
+        let r = after_label(r, &["pp.", "p."]).unwrap_or(r);
         if !is_range(r) {
             return false;
         }
@@ -520,6 +586,40 @@ mod tests {
         assert_eq!(l.publisher.as_deref(), Some("AIRO-XXI"));
         let (_, src) = run("IMEMO RAN", 0);
         assert_eq!(src, "IMEMO RAN");
+    }
+
+    #[test]
+    fn months_after_the_source() {
+        let (l, src) = run("Revue des soins, octobre 2011, n°42. p. 10-12", 0);
+        assert_eq!(src, "Revue des soins");
+        assert_eq!(l.year, Some(2011));
+        assert_eq!(l.issue.as_deref(), Some("42"));
+        let (l, src) = run("Daily Courier 14 March", 0);
+        assert_eq!(src, "Daily Courier");
+        assert_eq!(l.day_month, Some((3, 14)));
+    }
+
+    #[test]
+    fn imprint_in_parentheses() {
+        let (l, src) = run("Salt Marshes of the North (Oxford: Clarendon, 2004)", 1);
+        assert_eq!(src, "Salt Marshes of the North");
+        assert_eq!(l.year, Some(2004));
+        assert_eq!(l.publisher.as_deref(), Some("Clarendon"));
+    }
+
+    #[test]
+    fn spaced_issue_and_labelled_pages() {
+        let (l, src) = run("Coastal Ecology, 14 (2), 101-119", 0);
+        assert_eq!(src, "Coastal Ecology");
+        assert_eq!(
+            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (Some("14"), Some("2"), Some("101-119"))
+        );
+        let (l, _) = run("Coastal Ecology 14 (2011) 101-119", 0);
+        assert_eq!(l.issue, None);
+        let (l, src) = run("Marine Biology, 2015. 41(7): p. 88-95", 0);
+        assert_eq!(src, "Marine Biology");
+        assert_eq!(l.pages.as_deref(), Some("88-95"));
     }
 
     #[test]

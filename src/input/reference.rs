@@ -43,7 +43,16 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
     let mut text = norm.trim();
     let mut number = None;
-    if let Some((n, rest)) = split_label(text).or_else(|| bare_label(text)) {
+    // a bullet before the entry ("- D. Family, Title", "• Family, A.") is no part of it
+    if let Some(rest) = text.strip_prefix(['-', '•', '–', '*'])
+        && rest.starts_with(' ')
+    {
+        text = rest.trim_start();
+    }
+    if let Some((n, rest)) = split_label(text)
+        .or_else(|| bare_label(text))
+        .or_else(|| paren_label(text))
+    {
         number = Some(n);
         text = rest;
     }
@@ -66,6 +75,21 @@ fn bare_label(text: &str) -> Option<(u32, &str)> {
         return None;
     }
     Some((text[..digits].parse().ok()?, rest))
+}
+
+/// "(66) Family, A. B.; …": a number in parentheses before the names, as chemistry lists
+/// print labels. Like [`bare_label`], only where names follow, so "(2016) Title" stays.
+fn paren_label(text: &str) -> Option<(u32, &str)> {
+    let inner = text.strip_prefix('(')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !inner[digits..].starts_with(") ") {
+        return None;
+    }
+    let rest = inner[digits + 1..].trim_start();
+    if author_prefix(prefix_at_most(rest, 400)).names.is_empty() {
+        return None;
+    }
+    Some((inner[..digits].parse().ok()?, rest))
 }
 
 /// Parses one entry's normalised text, label already removed; `raw` is set to `text`.
@@ -165,8 +189,9 @@ fn year_slot(s: &str) -> Option<YearSlot> {
         .filter(char::is_ascii_lowercase)
         .map_or(0, |_| 1);
     let end = 4 + suffix;
+    // "Family, N. 2000: Title" (Progress in Human Geography and other Harvard variants)
     t[end..]
-        .starts_with(['.', ','])
+        .starts_with(['.', ',', ':'])
         .then_some((Some(y), lead + end + 1, false))
 }
 
@@ -436,7 +461,49 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         split_title_source(rest)
     };
 
-    let (mut loc, source_len) = strip_locators(split.source, split.keep);
+    let (mut loc, mut source_len) = strip_locators(split.source, split.keep);
+    // "Family, I., Title, Journal, 12, 1-10" and "Family 2005, ApJ, 20, 131": one sentence
+    // with locators at its end. The locators are read as a source's; the last comma item
+    // before them is the journal, and a lone short item is a journal without a title.
+    let mut comma_split = None;
+    if split.keep == 1 && physics.is_none() && !authors.names.is_empty() {
+        let (loc0, len0) = strip_locators(split.source, 0);
+        if (loc0.volume.is_some() || loc0.issue.is_some())
+            && loc0.pages.is_some()
+            && !loc0.page_count
+        {
+            let mut remaining = split.source[..len0].trim_end_matches([',', ' ']);
+            // an abbreviated journal keeps its last dot ("Phys. Rev. Lett. 96")
+            let last_word = remaining.rsplit(' ').next().unwrap_or("");
+            if split.source[remaining.len()..].starts_with('.')
+                && last_word.len() <= 5
+                && last_word.starts_with(|c: char| c.is_uppercase())
+            {
+                remaining = &split.source[..remaining.len() + 1];
+            }
+            if let Some(k) = remaining.rfind(", ") {
+                comma_split = Some((&remaining[..k], &remaining[k + 2..]));
+            } else if remaining.split_whitespace().count() <= 4 {
+                comma_split = Some(("", remaining));
+            }
+            if comma_split.is_some() {
+                loc = loc0;
+                source_len = len0;
+            }
+        } else if loc0.year.is_some() && loc0.volume.is_none() && loc0.pages.is_none() {
+            // "Family, Title, Cambridge University Press, 1970": a book whose publisher
+            // closes the sentence
+            let remaining = split.source[..len0].trim_end_matches([',', ' ']);
+            if let Some(k) = remaining.rfind(", ")
+                && is_publisher_name(&remaining[k + 2..])
+            {
+                comma_split = Some((&remaining[..k], ""));
+                loc = loc0;
+                loc.publisher = Some(remaining[k + 2..].to_string());
+                source_len = len0;
+            }
+        }
+    }
     if let Some(ph) = &physics {
         // "Phys. Lett. B511": the letter names the series, the number is the volume
         let series = ph.volume.len() > 1
@@ -464,10 +531,20 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     if let Some(ph) = &physics {
         title = ph.title;
     }
-    if split.keep == 1 {
+    if let Some((t, c)) = comma_split {
+        title = t;
+        // an abbreviated journal keeps its last dot ("Phys. Rev. Lett.")
+        let c = c.trim().trim_end_matches([',', ';', ' ']);
+        container = (!c.is_empty()).then(|| c.to_string());
+    } else if split.keep == 1 {
         title = &split.source[..source_len];
     } else if physics.is_none() {
         container = non_empty(&split.source[..source_len]);
+    }
+    // "Book, edited by A. Family" / "Book. Ed. A. Family": the editors are no part of the
+    // book's name, and an "Edited by" part alone is no container at all
+    if let Some(c) = container.take() {
+        container = without_editor_clause(&c);
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
     let mut editors = Vec::new();
@@ -576,6 +653,59 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         reference: r,
         defects,
     })
+}
+
+/// A publisher's name by its telling words ("Cambridge University Press", "Wiley").
+fn is_publisher_name(s: &str) -> bool {
+    s.len() <= 60
+        && s.starts_with(|c: char| c.is_uppercase())
+        && s.split_whitespace().any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.']),
+                "Press"
+                    | "Publishers"
+                    | "Publishing"
+                    | "Verlag"
+                    | "Wiley"
+                    | "Springer"
+                    | "Elsevier"
+            )
+        })
+}
+
+/// `c` cut before an editor or translator clause; None when nothing is left.
+fn without_editor_clause(c: &str) -> Option<String> {
+    const OPENERS: [&str; 6] = [
+        "edited by ",
+        "ed. ",
+        "eds. ",
+        "trans. ",
+        "translated by ",
+        "hrsg. ",
+    ];
+    let lower_head = prefix_at_most(c, 16).to_lowercase();
+    if OPENERS.iter().any(|o| lower_head.starts_with(o)) {
+        return None;
+    }
+    let mut cut = c.len();
+    for marker in [
+        ", edited by ",
+        ". Edited by ",
+        ", ed. ",
+        ", eds. ",
+        ". Ed. ",
+        ". Eds. ",
+        ", trans. ",
+        ". Trans. ",
+    ] {
+        if let Some(k) = c.find(marker) {
+            cut = cut.min(k);
+        }
+    }
+    if cut == c.len() {
+        return Some(c.to_string());
+    }
+    non_empty(&c[..cut])
 }
 
 /// A reference printed without a title, as physics and chemistry lists do.
@@ -1047,6 +1177,48 @@ mod tests {
         assert_eq!(r.year, Some(2005));
         let r = p("2017 was a year of change.");
         assert_eq!(r.number, None);
+    }
+
+    #[test]
+    fn parenthesised_labels_bullets_and_colon_year_slots() {
+        let r = parse_reference(
+            "(12) Okafor, C. D.; Brandt, K. \"Salt marsh birds.\" J. Coast. Ecol. 2011, 4, 10-19.",
+        )
+        .0;
+        assert_eq!(r.number, Some(12));
+        assert_eq!(r.authors.len(), 2);
+        let r = parse_reference("- K. BRANDT, Salt marsh birds, Oxford, 1999.").0;
+        assert_eq!(r.authors.len(), 1);
+        let r = parse_reference("Brandt, K. 1999: Salt marsh birds. Coastal Studies 4, 10-19.").0;
+        assert_eq!(r.year, Some(1999));
+        assert_eq!(r.title.as_deref(), Some("Salt marsh birds"));
+    }
+
+    #[test]
+    fn comma_separated_book_with_publisher() {
+        let r = p("[4] K. Brandt, Salt Marshes of the North, Clarendon Press, 2004.");
+        assert_eq!(r.title.as_deref(), Some("Salt Marshes of the North"));
+        assert_eq!(r.container, None);
+        assert_eq!(r.publisher.as_deref(), Some("Clarendon Press"));
+        assert_eq!(r.year, Some(2004));
+    }
+
+    #[test]
+    fn comma_separated_sources_and_editor_clauses() {
+        let r =
+            p("Okafor, C., Tidal flats of the north coast, Coastal Ecology, 14, 101-119, 2011.");
+        assert_eq!(r.title.as_deref(), Some("Tidal flats of the north coast"));
+        assert_eq!(r.container.as_deref(), Some("Coastal Ecology"));
+        assert_eq!(r.volume.as_deref(), Some("14"));
+        let r = p("Brandt K. et al. 2009, Marine Biology, 41, 88");
+        assert_eq!(r.title, None);
+        assert_eq!(r.container.as_deref(), Some("Marine Biology"));
+        let r = p(
+            "Okafor, Chidi. \"Salt.\" In Birds of the Shore, edited by Karl Brandt, 10-19. Oxford: Clarendon, 2004.",
+        );
+        assert_eq!(r.container.as_deref(), Some("Birds of the Shore"));
+        let r = p("Okafor, Chidi. Salt Marshes. Edited by Karl Brandt. Oxford: Clarendon, 2004.");
+        assert_eq!(r.container, None);
     }
 
     #[test]

@@ -65,6 +65,29 @@ fn is_abbreviation(word: &str) -> bool {
             | "mrs"
             | "ms"
             | "prof"
+            // words of abbreviated journal names ("Int. J. Wildland Fire", "Proc. Natl.
+            // Acad. Sci."): a title is rarely closed by one of them
+            | "int"
+            | "am"
+            | "rev"
+            | "lett"
+            | "phys"
+            | "chem"
+            | "soc"
+            | "proc"
+            | "res"
+            | "sci"
+            | "natl"
+            | "acad"
+            | "appl"
+            | "biol"
+            | "clin"
+            | "geol"
+            | "mol"
+            | "eur"
+            | "bull"
+            | "annu"
+            | "assoc"
     )
 }
 
@@ -134,6 +157,14 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         parts(s).into_iter().map(|(a, b, _)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn journal_abbreviations_do_not_end_parts() {
+        assert_eq!(
+            texts("Fire behaviour in dry heath. Int. J. Forest Res. 12, 3-9"),
+            ["Fire behaviour in dry heath", "Int. J. Forest Res. 12, 3-9"]
+        );
     }
 
     #[test]
