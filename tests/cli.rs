@@ -224,3 +224,31 @@ fn compact_json_is_one_line_and_the_same_document() {
     let b: serde_json::Value = serde_json::from_slice(&compact.stdout).expect("JSON");
     assert_eq!(a, b);
 }
+
+#[test]
+fn bare_command_never_waits_on_an_open_stdin() {
+    let mut child = citegraph()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn citegraph");
+    // Keep standard input open and silent, as some harnesses do.
+    let _stdin = child.stdin.take();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("`citegraph` with no arguments waited on standard input");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success());
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().expect("stdout"), &mut out)
+        .expect("read");
+    assert!(out.contains("Russia-Japan Security Dialogue"));
+}

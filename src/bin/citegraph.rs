@@ -94,7 +94,12 @@ struct Failure(String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => analyze(AnalyzeArgs::default()),
+        // A bare `citegraph` (`cargo run --release`) always shows the bundled seed: it never
+        // waits on standard input, which a harness may hold open without writing to it.
+        None => analyze(AnalyzeArgs {
+            files: vec![PathBuf::from(SEED)],
+            ..AnalyzeArgs::default()
+        }),
         Some(Command::Analyze(args)) => analyze(args),
         Some(Command::Names(args)) => names(args),
     };
@@ -107,9 +112,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The name under which the bundled seed article is read in place of a file.
+const SEED: &str = "<bundled seed article>";
+
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
-    if path == Path::new("-") {
+    if path == Path::new(SEED) {
+        bytes.extend_from_slice(citegraph::SEED_ARTICLE.as_bytes());
+    } else if path == Path::new("-") {
         io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| Failure(format!("standard input: {e}")))?;
