@@ -233,8 +233,14 @@ fn bare_command_never_waits_on_an_open_stdin() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn citegraph");
-    // Keep standard input open and silent, as some harnesses do.
+    // Keep standard input open and silent, as some harnesses do; drain standard output on a
+    // thread so a large report cannot block the child.
     let _stdin = child.stdin.take();
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut out).map(|_| out)
+    });
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {
@@ -247,8 +253,6 @@ fn bare_command_never_waits_on_an_open_stdin() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     };
     assert!(status.success());
-    let mut out = String::new();
-    std::io::Read::read_to_string(&mut child.stdout.take().expect("stdout"), &mut out)
-        .expect("read");
+    let out = reader.join().expect("reader thread").expect("read stdout");
     assert!(out.contains("Russia-Japan Security Dialogue"));
 }
