@@ -22,11 +22,13 @@ mod reference;
 mod scan;
 mod segment;
 mod sentences;
+mod style;
 mod tail;
 
 pub use authors::{AuthorPrefix, parse_author_list};
 pub use page::{Format, detect_format};
 pub use reference::parse_reference;
+pub use style::detect_list_style;
 
 use std::borrow::Cow;
 
@@ -83,6 +85,7 @@ pub fn read_document(text: &str) -> Result<Document> {
         doc.references.push(r);
         keys.push(k);
     }
+    style::detect_list_style(&mut doc.references);
     let looks_like_list = doc
         .references
         .iter()

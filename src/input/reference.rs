@@ -212,8 +212,6 @@ struct Split<'a> {
     keep: usize,
     date: Option<(Date, &'a str)>,
     in_marker: bool,
-    /// Whether the title was in quotation marks (IEEE, MLA).
-    quoted: bool,
     /// Text after a printed date ("…, May 4, 2017, pp. 3-5"), read for locators only.
     after_date: &'a str,
 }
@@ -233,7 +231,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: book.is_some(),
-            quoted: true,
             after_date: "",
         };
     }
@@ -248,7 +245,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
-            quoted: true,
             after_date: "",
         };
     }
@@ -260,7 +256,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
-            quoted: false,
             after_date: "",
         };
     }
@@ -301,7 +296,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
                 keep: 0,
                 date: None,
                 in_marker: true,
-                quoted: false,
                 after_date: "",
             };
         }
@@ -322,7 +316,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
                 keep: 0,
                 date: Some((d, printed)),
                 in_marker: false,
-                quoted: false,
                 after_date,
             };
         }
@@ -332,7 +325,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: Some((d, printed)),
             in_marker: false,
-            quoted: false,
             after_date,
         };
     }
@@ -343,7 +335,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
-            quoted: false,
             after_date: "",
         },
         [only] => Split {
@@ -352,7 +343,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 1,
             date: None,
             in_marker: false,
-            quoted: false,
             after_date: "",
         },
         // "Question? Subtitle. Journal": a title asking a question goes on after its mark
@@ -362,7 +352,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
-            quoted: false,
             after_date: "",
         },
         [_, second, ..] => Split {
@@ -371,7 +360,6 @@ fn split_title_source(rest: &str) -> Split<'_> {
             keep: 0,
             date: None,
             in_marker: false,
-            quoted: false,
             after_date: "",
         },
     }
@@ -454,7 +442,6 @@ fn parse_fields(text: &str) -> Option<Parsed> {
             keep: 0,
             date: None,
             in_marker: false,
-            quoted: false,
             after_date: "",
         }
     } else {
@@ -605,20 +592,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         return None;
     }
 
-    let initials_first = body
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| super::authors::is_dotted_initials(w.trim_end_matches(',')));
-    r.style = detect_style(
-        body,
-        StyleCues {
-            comma_form: authors_form(body),
-            slot,
-            quoted: split.quoted,
-            initials_first,
-            compact: loc.compact_year,
-        },
-    );
+    r.style = super::style::entry_style(body);
     // a printed note decides; otherwise the title and source are read for clues
     r.language = tail
         .language
@@ -827,52 +801,6 @@ fn merge(into: &mut Locators, from: Locators) {
     into.issue = into.issue.take().or(from.issue);
     into.pages = into.pages.take().or(from.pages);
     into.year = into.year.or(from.year);
-}
-
-/// Whether the first name is printed "Family, I." (comma) or "Family I." (none).
-fn authors_form(body: &str) -> bool {
-    let first = prefix_at_most(body, 64);
-    first
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.ends_with(','))
-}
-
-/// What the parse saw that tells one style from another.
-struct StyleCues {
-    /// "Family, I." rather than "Family I."
-    comma_form: bool,
-    slot: Option<YearSlot>,
-    /// A title in quotation marks.
-    quoted: bool,
-    /// Names printed "I. Family".
-    initials_first: bool,
-    /// "2016;12(3):42-65".
-    compact: bool,
-}
-
-/// The style, when the cues agree; `None` when unsure.
-fn detect_style(body: &str, cues: StyleCues) -> Option<Style> {
-    if body.contains("//") && has_cyrillic(body) {
-        return Some(Style::Gost);
-    }
-    if cues.compact && cues.slot.is_none() {
-        return Some(Style::Vancouver);
-    }
-    if cues.quoted && cues.initials_first && cues.slot.is_none() {
-        return Some(Style::Ieee);
-    }
-    let (_, _, paren) = cues.slot?;
-    if !paren {
-        return None;
-    }
-    // "(2017) Title" is the Russian Latin style; "(2017). Title" with "Family, I." is APA.
-    let after_paren = body.find(')').map(|i| &body[i + 1..]);
-    match (after_paren, cues.comma_form) {
-        (Some(a), true) if a.starts_with('.') => Some(Style::Apa),
-        (Some(a), false) if a.starts_with(' ') && !cues.initials_first => Some(Style::RussianLatin),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
