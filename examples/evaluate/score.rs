@@ -430,7 +430,8 @@ pub fn normalize_pages(s: &str) -> String {
         .collect();
     let mut out = String::new();
     for word in s.split(|c: char| c.is_whitespace() || c == '.') {
-        if PAGE_LABELS.contains(&word) {
+        // "(pp. 167-193)": the label counts without the bracket before it
+        if PAGE_LABELS.contains(&word.trim_start_matches(['(', '['])) {
             continue;
         }
         out.extend(
