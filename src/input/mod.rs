@@ -14,6 +14,7 @@
 mod authors;
 mod date;
 mod dedup;
+mod fixups;
 mod kind;
 mod language;
 mod locator;

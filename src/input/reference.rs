@@ -239,12 +239,16 @@ fn split_title_source(rest: &str) -> Split<'_> {
     if let Some(inner) = rest.strip_prefix('\'')
         && let Some(close) = inner.find("', ").or_else(|| inner.find("'. "))
     {
+        let source = inner[close + 3..].trim();
+        let book = ["in ", "In: ", "In "]
+            .iter()
+            .find_map(|m| source.strip_prefix(m));
         return Split {
             title: inner[..close].trim(),
-            source: inner[close + 3..].trim(),
+            source: book.unwrap_or(source),
             keep: 0,
             date: None,
-            in_marker: false,
+            in_marker: book.is_some(),
             after_date: "",
         };
     }
@@ -578,6 +582,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.pages = loc.pages.take();
     r.place = loc.place.take();
     r.publisher = loc.publisher.take().or(corporate);
+    super::fixups::repair(&mut r);
     r.url = tail.url;
     r.doi = tail.doi;
     r.accessed = tail.accessed;
@@ -592,7 +597,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         return None;
     }
 
-    r.style = super::style::entry_style(body);
+    r.style = super::style::entry_style(text);
     // a printed note decides; otherwise the title and source are read for clues
     r.language = tail
         .language
@@ -630,7 +635,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
 }
 
 /// A publisher's name by its telling words ("Cambridge University Press", "Wiley").
-fn is_publisher_name(s: &str) -> bool {
+pub(super) fn is_publisher_name(s: &str) -> bool {
     s.len() <= 60
         && s.starts_with(|c: char| c.is_uppercase())
         && s.split_whitespace().any(|w| {

@@ -17,7 +17,7 @@ use crate::model::{Reference, Style};
 use crate::text::normalize;
 
 use super::authors::is_dotted_initials;
-use super::scan::{first_year, has_cyrillic, prefix_at_most, year_at};
+use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, year_at};
 use super::segment::split_label;
 
 /// How many bytes of an entry are read for cues: styles show themselves early.
@@ -102,6 +102,11 @@ enum YearPos {
     None,
 }
 
+/// Whether `pat` occurs in `hay` (memchr on the pattern's rarest char).
+fn has(hay: &str, pat: &str) -> bool {
+    find_from(hay, pat, 0).is_some()
+}
+
 /// Particles before a family name ("van der Berg", "de la Cruz", "von Neumann").
 fn is_particle(t: &str) -> bool {
     matches!(
@@ -136,7 +141,13 @@ fn is_bare_caps(t: &str) -> bool {
 }
 
 fn author_form(t: &str) -> Form {
-    let toks: Vec<&str> = t.split_whitespace().take(8).collect();
+    let mut toks = [""; 8];
+    let mut n = 0;
+    for w in prefix_at_most(t, 160).split_whitespace().take(8) {
+        toks[n] = w;
+        n += 1;
+    }
+    let toks = &toks[..n];
     let mut i = 0;
     // initials first: "A. B. Family", "J.-P. Family"
     while i < toks.len() && is_dotted_initials(toks[i].trim_end_matches(',')) {
@@ -170,6 +181,7 @@ fn author_form(t: &str) -> Form {
         if is_dotted_initials(g) {
             return Form::CommaInitials;
         }
+        let g = g.trim_end_matches('.');
         let letters = g.chars().filter(|c| c.is_alphabetic()).count();
         let word_like = g
             .chars()
@@ -203,17 +215,17 @@ fn author_form(t: &str) -> Form {
 
 fn year_position(t: &str) -> YearPos {
     let head = prefix_at_most(t, 260);
-    if head.contains("(n.d.).") {
+    if has(head, "(n.d.).") {
         return YearPos::ParenDot;
     }
-    if head.contains("(n.d.)") {
+    if has(head, "(n.d.)") {
         return YearPos::ParenBare;
     }
     let Some((pos, _)) = first_year(t) else {
         return YearPos::None;
     };
     let pre = &t[..pos];
-    let quoted_before = pre.contains('"') || pre.contains(" '");
+    let quoted_before = pre.contains('"') || has(pre, " '");
     if pos > 250 || quoted_before {
         return YearPos::Late;
     }
@@ -242,7 +254,7 @@ fn year_position(t: &str) -> YearPos {
             YearPos::ParenBare
         };
     }
-    let bare_slot = (pre.ends_with(". ") || pre.ends_with(", ") && pre.contains(" and "))
+    let bare_slot = (pre.ends_with(". ") || pre.ends_with(", ") && has(pre, " and "))
         && after.starts_with(['.', ',', ':'])
         && !pre.contains(':')
         && !pre.contains(char::is_numeric);
@@ -251,83 +263,6 @@ fn year_position(t: &str) -> YearPos {
     } else {
         YearPos::Late
     }
-}
-
-/// The entry cut before its URL or DOI: links hold slashes, colons and digits that read as cues.
-fn before_links(t: &str) -> &str {
-    let mut end = t.len();
-    for m in ["http", "www.", "doi:", "DOI:", "https"] {
-        if let Some(k) = t.find(m) {
-            end = end.min(k);
-        }
-    }
-    &t[..end]
-}
-
-/// "2016;12(3):42", "2016 Mar;12", "2016 Mar 3;12": the Vancouver locator.
-fn compact_locator(t: &str) -> bool {
-    let b = t.as_bytes();
-    t.match_indices(';').any(|(k, _)| {
-        let after_digit = b.get(k + 1).is_some_and(u8::is_ascii_digit);
-        if !after_digit {
-            return false;
-        }
-        let back = k.saturating_sub(12);
-        let mut start = back;
-        while !t.is_char_boundary(start) {
-            start += 1;
-        }
-        first_year(&t[start..k]).is_some()
-    })
-}
-
-/// "Publisher; 2016." — Vancouver's imprint.
-fn semicolon_year(t: &str) -> bool {
-    t.match_indices("; ").any(|(k, _)| {
-        year_at(t, k + 2).is_some() && !t[k + 6..].starts_with(|c: char| c.is_ascii_digit())
-    })
-}
-
-/// "12 (3): 42" (Chicago author-date) or "12, no. 3 (2016): 42" (notes-bibliography).
-fn chicago_locator(t: &str) -> bool {
-    t.match_indices("): ").any(|(k, _)| {
-        let Some(open) = t[..k].rfind('(') else {
-            return false;
-        };
-        let inner = &t[open + 1..k];
-        let digits = !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-        let before = &t[..open];
-        digits
-            && before.ends_with(' ')
-            && before
-                .trim_end()
-                .ends_with(|c: char| c.is_ascii_digit() || c == '.')
-            && t[k + 3..].starts_with(|c: char| c.is_ascii_digit())
-    })
-}
-
-/// "12(3), 42" — APA's and Harvard's volume(issue).
-fn volume_issue_comma(t: &str) -> bool {
-    t.match_indices("), ").any(|(k, _)| {
-        let Some(open) = t[..k].rfind('(') else {
-            return false;
-        };
-        let inner = &t[open + 1..k];
-        !inner.is_empty()
-            && inner.len() <= 8
-            && inner
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && t[..open].ends_with(|c: char| c.is_ascii_digit())
-    })
-}
-
-/// ", 2016, pp." — MLA puts the year before the pages.
-fn year_then_pages(t: &str) -> bool {
-    t.match_indices(", pp.")
-        .any(|(k, _)| k >= 6 && year_at(t, k - 4).is_some())
-        || t.match_indices(", p. ")
-            .any(|(k, _)| k >= 6 && year_at(t, k - 4).is_some())
 }
 
 /// "Place: Publisher, 2016." at the end: a Chicago notes-bibliography imprint.
@@ -341,22 +276,206 @@ fn imprint_year_at_end(t: &str) -> bool {
             .is_some_and(|k| e[k..].contains(": "))
 }
 
+/// The cues of one entry, found in one pass over its bytes.
+#[derive(Debug, Default)]
+struct Cues {
+    /// Where the first URL or DOI starts (the entry's length when none): locator cues are
+    /// read only before it, where slashes, colons and digits are no link's.
+    links_at: usize,
+    /// "//" (GOST's separator before the source).
+    double_slash: bool,
+    /// "2016;12(3):42", "2016 Mar;12": the Vancouver locator.
+    compact: bool,
+    /// "Publisher; 2016." — Vancouver's imprint.
+    semicolon_year: bool,
+    /// "[Internet]", "[cited 2020 May 1]".
+    internet: bool,
+    /// "Available from:" (Vancouver).
+    available_from: bool,
+    /// "Available at:" (Harvard, the seed's style).
+    available_at: bool,
+    /// "(Accessed: 1 May 2020)" (Harvard).
+    accessed_paren: bool,
+    /// "[Online]", "(accessed May 1, 2020)" (IEEE).
+    online: bool,
+    /// ". Accessed 1 June 2020." (MLA).
+    accessed_sentence: bool,
+    /// "12 (3): 42" (Chicago author-date) or "12, no. 3 (2016): 42" (notes-bibliography).
+    chicago_locator: bool,
+    /// "12(3), 42" — APA's and Harvard's volume(issue).
+    volume_issue: bool,
+    /// ", vol. ".
+    vol: bool,
+    /// ", 2016, pp." — MLA puts the year before the pages.
+    year_then_pages: bool,
+    /// "(pp. 42-65)" (APA chapters).
+    paren_pp: bool,
+    /// "pp. " elsewhere.
+    pp: bool,
+    /// ", no 3" (the seed's style).
+    no_without_dot: bool,
+    /// "(in Russian)".
+    in_russian: bool,
+    /// "(2016) 'Title', Journal" — Harvard's single marks around a title.
+    single_quoted: bool,
+    /// " & " among the authors.
+    ampersand: bool,
+    /// " and " among the authors.
+    and: bool,
+    /// "(Ed.)", "(Eds.)" (APA).
+    ed_upper: bool,
+    /// "(ed.)", "(eds)", "(eds.)" (Harvard, the seed's style).
+    ed_lower: bool,
+    /// "2nd edn" (Harvard).
+    edn: bool,
+    /// ", editor." (Vancouver).
+    editor_word: bool,
+    /// "In: ".
+    in_colon: bool,
+    /// " In " (Chicago, APA).
+    in_word: bool,
+    /// "edited by", "Edited by" (Chicago, MLA).
+    edited_by: bool,
+    /// ", Ed." (IEEE).
+    ieee_ed: bool,
+}
+
+/// Walks the entry once, stopping only at the bytes that can start a cue.
+fn scan_cues(t: &str) -> Cues {
+    let b = t.as_bytes();
+    let mut c = Cues {
+        links_at: t.len(),
+        ..Cues::default()
+    };
+    let at = |i: usize, p: &str| b.len() >= i + p.len() && &b[i..i + p.len()] == p.as_bytes();
+    let after_space = |i: usize| i > 0 && b[i - 1] == b' ';
+    for i in 0..b.len() {
+        let in_head = i < c.links_at;
+        match b[i] {
+            b'h' if at(i, "http") => c.links_at = c.links_at.min(i),
+            b'w' if at(i, "www.") => c.links_at = c.links_at.min(i),
+            b'd' | b'D' if at(i, "doi:") || at(i, "DOI:") => c.links_at = c.links_at.min(i),
+            b'/' if in_head && at(i, "//") => c.double_slash = true,
+            b';' if in_head => {
+                let next = b.get(i + 1).copied();
+                if next.is_some_and(|d| d.is_ascii_digit()) {
+                    let mut start = i.saturating_sub(12);
+                    while !t.is_char_boundary(start) {
+                        start += 1;
+                    }
+                    if first_year(&t[start..i]).is_some() {
+                        c.compact = true;
+                    }
+                } else if next == Some(b' ')
+                    && year_at(t, i + 2).is_some()
+                    && !b.get(i + 6).is_some_and(u8::is_ascii_digit)
+                {
+                    c.semicolon_year = true;
+                }
+            }
+            b'[' => {
+                c.internet |= at(i, "[Internet]") || at(i, "[cited ");
+                c.online |= at(i, "[Online]");
+            }
+            b'A' => {
+                c.available_from |= at(i, "Available from");
+                c.available_at |= at(i, "Available at");
+                c.accessed_sentence |= i >= 2 && at(i - 2, ". Accessed ");
+            }
+            b'(' => {
+                c.accessed_paren |= at(i, "(Accessed");
+                c.online |= at(i, "(accessed ");
+                c.in_russian |= at(i, "(in Russian)");
+                if in_head {
+                    c.paren_pp |= at(i, "(pp. ");
+                    c.ed_upper |= at(i, "(Ed.)") || at(i, "(Eds.)");
+                    c.ed_lower |= at(i, "(ed.)") || at(i, "(eds)") || at(i, "(eds.)");
+                }
+            }
+            b')' if in_head => {
+                if at(i, "): ") {
+                    c.chicago_locator |= chicago_at(t, i);
+                } else if at(i, "), ") {
+                    c.volume_issue |= volume_issue_at(t, i);
+                }
+            }
+            b',' if in_head => {
+                c.vol |= at(i, ", vol. ");
+                c.no_without_dot |= at(i, ", no ") && b.get(i + 5).is_some_and(u8::is_ascii_digit);
+                if (at(i, ", pp.") || at(i, ", p. ")) && i >= 4 && year_at(t, i - 4).is_some() {
+                    c.year_then_pages = true;
+                }
+                c.editor_word |= at(i, ", editor");
+                c.ieee_ed |= at(i, ", Ed.") || at(i, ", Eds.");
+                if at(i, ", '") {
+                    c.single_quoted |= single_quote_closes(t, i + 3);
+                }
+            }
+            b'.' if in_head && at(i, ". '") => c.single_quoted |= single_quote_closes(t, i + 3),
+            b'\'' if in_head && after_space(i) && i >= 2 && b[i - 2] == b')' => {
+                c.single_quoted |= single_quote_closes(t, i + 1);
+            }
+            b'p' if in_head && at(i, "pp. ") && !(i > 0 && b[i - 1] == b'(') => c.pp = true,
+            b'&' if i < 200 && after_space(i) && at(i, "& ") => c.ampersand = true,
+            b'a' if i < 200 && after_space(i) && at(i, "and ") => c.and = true,
+            b'e' | b'E' if in_head => {
+                c.edited_by |= at(i, "edited by") || at(i, "Edited by");
+                c.edn |= after_space(i) && at(i, "edn");
+            }
+            b'I' if in_head => {
+                c.in_colon |= at(i, "In: ");
+                c.in_word |= after_space(i) && at(i, "In ");
+            }
+            _ => {}
+        }
+    }
+    c
+}
+
+/// Whether a single-quoted title opened just before `from` closes ("Title', Journal").
+fn single_quote_closes(t: &str, from: usize) -> bool {
+    let Some(rest) = t.get(from..) else {
+        return false;
+    };
+    rest.find('\'')
+        .is_some_and(|k| rest[k + 1..].starts_with([',', '.', ' ']) || k + 1 == rest.len())
+}
+
+/// "12 (3): 42" or "12, no. 3 (2016): 42", with `close` at the ')'.
+fn chicago_at(t: &str, close: usize) -> bool {
+    let Some(open) = t[..close].rfind('(') else {
+        return false;
+    };
+    let inner = &t[open + 1..close];
+    let digits = !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let before = &t[..open];
+    digits
+        && before.ends_with(' ')
+        && before
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || c == '.')
+        && t[close + 3..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// "12(3), 42", with `close` at the ')'.
+fn volume_issue_at(t: &str, close: usize) -> bool {
+    let Some(open) = t[..close].rfind('(') else {
+        return false;
+    };
+    let inner = &t[open + 1..close];
+    !inner.is_empty()
+        && inner.len() <= 8
+        && inner
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && t[..open].ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// The closing mark of the first double-quoted title: '.' for Chicago and MLA, ',' for IEEE.
 fn quote_close(t: &str) -> Option<char> {
     let open = t.find('"')?;
     let close = open + 1 + t[open + 1..].find('"')?;
     t[..close].chars().next_back()
-}
-
-/// "(2016) 'Title', Journal" — Harvard's single marks around a title.
-fn single_quoted_title(t: &str) -> bool {
-    [") '", ". '", ", '"].iter().any(|m| {
-        t.find(m).is_some_and(|k| {
-            let rest = &t[k + 3..];
-            rest.find('\'')
-                .is_some_and(|c| rest[c + 1..].starts_with([',', '.', ' ']) || c + 1 == rest.len())
-        })
-    })
 }
 
 /// The style cues of one entry (label and all, normalised or not).
@@ -458,61 +577,58 @@ fn score(t: &str) -> StyleGuess {
         }
         YearPos::None => {}
     }
-    let head = before_links(t);
-    if head.contains("//") {
-        add(Gost, 4);
-    } else {
-        add(Gost, -10);
-    }
-    if compact_locator(head) {
+    let c = scan_cues(t);
+    let head = &t[..c.links_at];
+    add(Gost, if c.double_slash { 4 } else { -10 });
+    if c.compact {
         add(Vancouver, 4);
     }
-    if semicolon_year(head) {
+    if c.semicolon_year {
         add(Vancouver, 2);
     }
-    if t.contains("[Internet]") || t.contains("[cited ") {
+    if c.internet {
         add(Vancouver, 3);
     }
-    if t.contains("Available from") {
+    if c.available_from {
         add(Vancouver, 2);
     }
-    if t.contains("Available at") {
+    if c.available_at {
         add(Harvard, 1);
         add(RussianLatin, 1);
     }
-    if t.contains("(Accessed") {
+    if c.accessed_paren {
         add(Harvard, 2);
     }
-    if t.contains("[Online]") || t.contains("(accessed ") {
+    if c.online {
         add(Ieee, 2);
     }
-    if t.contains(". Accessed ") {
+    if c.accessed_sentence {
         add(Mla, 1);
     }
-    if chicago_locator(head) {
+    if c.chicago_locator {
         add(Chicago, 3);
     }
-    if volume_issue_comma(head) {
+    if c.volume_issue {
         add(Apa, 1);
         add(Harvard, 1);
     }
-    if head.contains(", vol. ") {
+    if c.vol {
         add(Mla, 1);
         add(Ieee, 1);
     }
-    if year_then_pages(head) {
+    if c.year_then_pages {
         add(Mla, 3);
     }
-    if head.contains("(pp. ") {
+    if c.paren_pp {
         add(Apa, 2);
-    } else if head.contains("pp. ") {
+    } else if c.pp {
         for st in [Harvard, Mla, Ieee, RussianLatin] {
             add(st, 1);
         }
-    } else if volume_issue_comma(head) {
+    } else if c.volume_issue {
         add(Apa, 1);
     }
-    if head.contains(", no ") || t.contains("(in Russian)") {
+    if c.no_without_dot || c.in_russian {
         add(RussianLatin, 2);
     }
     match quote_close(head) {
@@ -523,39 +639,38 @@ fn score(t: &str) -> StyleGuess {
         Some(',') => add(Ieee, 2),
         _ => {}
     }
-    if single_quoted_title(head) {
+    if c.single_quoted {
         add(Harvard, 2);
     }
-    let authors_part = prefix_at_most(head, 200);
-    if authors_part.contains(" & ") {
+    if c.ampersand {
         add(Apa, 2);
-    } else if form == Form::CommaInitials && authors_part.contains(" and ") {
+    } else if form == Form::CommaInitials && c.and {
         add(Harvard, 1);
     }
-    if head.contains("(Ed.)") || head.contains("(Eds.)") {
+    if c.ed_upper {
         add(Apa, 2);
     }
-    if head.contains("(ed.)") || head.contains("(eds)") || head.contains("(eds.)") {
+    if c.ed_lower {
         add(Harvard, 2);
     }
-    if head.contains(" edn") {
+    if c.edn {
         add(Harvard, 1);
     }
-    if head.contains(", editor") || head.contains(", editors") {
+    if c.editor_word {
         add(Vancouver, 2);
     }
-    if head.contains("In: ") {
+    if c.in_colon {
         add(Vancouver, 1);
         add(RussianLatin, 1);
     }
-    if head.contains("edited by") || head.contains("Edited by") {
+    if c.edited_by {
         add(Chicago, 1);
         add(Mla, 1);
-        if head.contains(" In ") {
+        if c.in_word {
             add(Chicago, 1);
         }
     }
-    if head.contains(", Ed.") || head.contains(", Eds.") {
+    if c.ieee_ed {
         add(Ieee, 1);
     }
     if form == Form::CommaGiven && imprint_year_at_end(head) {
@@ -566,10 +681,19 @@ fn score(t: &str) -> StyleGuess {
 
 /// The best style, whether it leads clearly, and the styles that score close to it.
 fn decide(s: &[i32; 8]) -> StyleGuess {
-    let mut order: Vec<usize> = (0..8).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(s[i]));
-    let (top, second) = (s[order[0]], s[order[1]]);
-    let best = (top >= 2 && top > second).then_some(STYLES[order[0]]);
+    let mut top_i = 0;
+    for i in 1..8 {
+        if s[i] > s[top_i] {
+            top_i = i;
+        }
+    }
+    let top = s[top_i];
+    let second = (0..8)
+        .filter(|&i| i != top_i)
+        .map(|i| s[i])
+        .max()
+        .unwrap_or(i32::MIN);
+    let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
     let definite = best.is_some() && top >= 3 && top - second >= 2;
     let mut compatible = 0u8;
     for (i, &v) in s.iter().enumerate() {

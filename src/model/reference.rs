@@ -186,3 +186,70 @@ pub enum Style {
     /// IEEE: "A. B. Family, \"Title,\" Journal, vol. 3, no. 2, pp. 1–10, 2016."
     Ieee,
 }
+
+impl Style {
+    /// Every style, in the order reports list them.
+    pub const ALL: [Style; 8] = [
+        Style::RussianLatin,
+        Style::Gost,
+        Style::Apa,
+        Style::Harvard,
+        Style::Chicago,
+        Style::Mla,
+        Style::Vancouver,
+        Style::Ieee,
+    ];
+
+    /// The kebab-case name used in JSON and reports.
+    ///
+    /// ```
+    /// assert_eq!(citegraph::Style::RussianLatin.as_str(), "russian-latin");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::RussianLatin => "russian-latin",
+            Style::Gost => "gost",
+            Style::Apa => "apa",
+            Style::Harvard => "harvard",
+            Style::Chicago => "chicago",
+            Style::Mla => "mla",
+            Style::Vancouver => "vancouver",
+            Style::Ieee => "ieee",
+        }
+    }
+
+    /// The most frequent style among `refs` with how many references have it; on a tie, the
+    /// style met first. `None` when no reference has a style.
+    ///
+    /// ```
+    /// use citegraph::{Reference, Style};
+    ///
+    /// let mut a = Reference::unparsed(1, None, 1, "x");
+    /// a.style = Some(Style::Apa);
+    /// let b = Reference::unparsed(2, None, 2, "y");
+    /// assert_eq!(Style::dominant(&[a, b]), Some((Style::Apa, 1)));
+    /// ```
+    pub fn dominant(refs: &[Reference]) -> Option<(Style, usize)> {
+        let mut counts = [0usize; 8];
+        let mut first = [usize::MAX; 8];
+        for (i, s) in refs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((i, r.style?)))
+        {
+            let k = Style::ALL.iter().position(|&a| a == s).unwrap_or(0);
+            counts[k] += 1;
+            first[k] = first[k].min(i);
+        }
+        let mut best: Option<(Style, usize)> = None;
+        let mut best_first = usize::MAX;
+        for (k, &n) in counts.iter().enumerate() {
+            let better = best.is_none_or(|(_, m)| n > m || (n == m && first[k] < best_first));
+            if n > 0 && better {
+                best = Some((Style::ALL[k], n));
+                best_first = first[k];
+            }
+        }
+        best
+    }
+}

@@ -1,7 +1,7 @@
 use std::fmt::Write;
 
 use crate::analysis::Analysis;
-use crate::model::PersonName;
+use crate::model::{PersonName, Style};
 
 /// The analysis as a Markdown report for a person to read: the citing article, the references
 /// as parsed, the persons with their spellings and why they were merged, the sources, the
@@ -50,14 +50,23 @@ fn write_report(out: &mut String, a: &Analysis) -> std::fmt::Result {
     if let Some(year) = art.year {
         writeln!(out, "- **Year:** {year}")?;
     }
-    writeln!(out, "- **References:** {}\n", m.references)?;
+    writeln!(out, "- **References:** {}", m.references)?;
+    if let Some((style, n)) = Style::dominant(&doc.references) {
+        writeln!(
+            out,
+            "- **Style:** {} ({n} of {} references)",
+            style.as_str(),
+            doc.references.len()
+        )?;
+    }
+    writeln!(out)?;
 
     writeln!(out, "## References\n")?;
     writeln!(
         out,
-        "| # | No. | Authors / editors | Year | Title | Source | Kind | Lang |"
+        "| # | No. | Authors / editors | Year | Title | Source | Kind | Style | Lang |"
     )?;
-    writeln!(out, "|---|---|---|---|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---|---|---|---|---|---|")?;
     for (r, source) in doc.references.iter().zip(&res.reference_source) {
         let mut people = names(&r.authors);
         if !r.editors.is_empty() {
@@ -77,7 +86,7 @@ fn write_report(out: &mut String, a: &Analysis) -> std::fmt::Result {
         };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             r.index,
             r.number.map(|n| n.to_string()).unwrap_or_default(),
             cell(&people),
@@ -85,6 +94,7 @@ fn write_report(out: &mut String, a: &Analysis) -> std::fmt::Result {
             cell(&title),
             cell(source),
             r.kind.as_str(),
+            r.style.map(Style::as_str).unwrap_or(""),
             r.language.as_deref().unwrap_or(""),
         )?;
     }

@@ -1,0 +1,216 @@
+//! Small repairs of fields that some styles print in a shape the general rules leave in the
+//! container: Chicago's "Journal 75 (2)" and "Journal 81, no. 2 (2018)", APA's
+//! "Book (pp. 211-230). Publisher", and a publisher read as the container of a book.
+
+use crate::model::Reference;
+
+use super::scan::year_at;
+
+/// Applies every repair that fits; fields already read are never overwritten.
+pub(crate) fn repair(r: &mut Reference) {
+    if let Some(c) = r.container.take() {
+        r.container = Some(c);
+        chapter_pages(r);
+        chicago_locators(r);
+        publisher_as_container(r);
+    }
+}
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "Handbook of Things (pp. 211-230). Routledge": APA prints a chapter's pages after the
+/// book's title and the publisher after them.
+fn chapter_pages(r: &mut Reference) {
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let Some(open) = c.find(" (pp. ").or_else(|| c.find(" (p. ")) else {
+        return;
+    };
+    let Some(close_rel) = c[open..].find(')') else {
+        return;
+    };
+    let close = open + close_rel;
+    let inner = c[open + 2..close]
+        .trim_start_matches("pp.")
+        .trim_start_matches("p.")
+        .trim();
+    let ok = !inner.is_empty()
+        && inner
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !ok {
+        return;
+    }
+    let book = c[..open].trim().to_string();
+    let after = c[close + 1..]
+        .trim_start_matches(['.', ',', ' '])
+        .trim_end_matches(['.', ' '])
+        .to_string();
+    let pages = inner.to_string();
+    if r.pages.is_none() {
+        r.pages = Some(pages);
+    }
+    if !after.is_empty() && r.publisher.is_none() {
+        match after.split_once(": ") {
+            Some((place, publisher)) if r.place.is_none() && !place.contains(' ') => {
+                r.place = Some(place.to_string());
+                r.publisher = Some(publisher.to_string());
+            }
+            _ => r.publisher = Some(after),
+        }
+    }
+    r.container = (!book.is_empty()).then_some(book);
+}
+
+/// "Journal 75 (2)", "Journal 81, no. 2 (2018)", "Journal 12, no. 3", "Journal 9 (2016)":
+/// Chicago's volume, issue and year after the journal's name, left in the container when the
+/// pages after the colon were read.
+fn chicago_locators(r: &mut Reference) {
+    if r.volume.is_some() {
+        return;
+    }
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let mut rest = c.trim_end_matches(['.', ' ']);
+    let mut issue = None;
+    let mut year = None;
+    let mut marked = false;
+    if let Some(inner) = rest.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+    {
+        let value = &inner[open + 1..];
+        if !digits(value) {
+            return;
+        }
+        if value.len() == 4
+            && year_at(value, 0).is_some()
+            && (rest.contains(", no. ") || r.year == year_at(value, 0))
+        {
+            year = year_at(value, 0);
+        } else {
+            issue = Some(value.to_string());
+        }
+        rest = inner[..open].trim_end();
+        marked = true;
+    }
+    if let Some(k) = rest.rfind(", no. ") {
+        let value = &rest[k + 6..];
+        if !digits(value) {
+            return;
+        }
+        issue = Some(value.to_string());
+        rest = &rest[..k];
+        marked = true;
+    }
+    if !marked {
+        return;
+    }
+    let Some((journal, volume)) = rest.rsplit_once(' ') else {
+        return;
+    };
+    let volume = volume.trim_end_matches(',');
+    let journal = journal.trim_end_matches([',', ' ']);
+    if !digits(volume) || journal.is_empty() || journal.ends_with(char::is_numeric) {
+        return;
+    }
+    let (journal, volume) = (journal.to_string(), volume.to_string());
+    r.container = Some(journal);
+    r.volume = Some(volume);
+    if r.issue.is_none() {
+        r.issue = issue;
+    }
+    if r.year.is_none() {
+        r.year = year;
+    }
+}
+
+/// "Oxford University Press" read as the container of a book with no locators is its
+/// publisher.
+fn publisher_as_container(r: &mut Reference) {
+    if r.publisher.is_some()
+        || r.volume.is_some()
+        || r.issue.is_some()
+        || r.pages.is_some()
+        || !r.editors.is_empty()
+    {
+        return;
+    }
+    if let Some(c) = r.container.as_deref()
+        && super::reference::is_publisher_name(c)
+    {
+        r.publisher = r.container.take();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_container(c: &str) -> Reference {
+        let mut r = Reference::unparsed(1, None, 1, "");
+        r.container = Some(c.to_string());
+        r
+    }
+
+    #[test]
+    fn chicago_forms() {
+        let mut r = with_container("Journal of Documentation 75 (2)");
+        repair(&mut r);
+        assert_eq!(r.container.as_deref(), Some("Journal of Documentation"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("75"), Some("2"))
+        );
+        let mut r = with_container("American Archivist 81, no. 2 (2018)");
+        repair(&mut r);
+        assert_eq!(r.container.as_deref(), Some("American Archivist"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("81"), Some("2"))
+        );
+        assert_eq!(r.year, Some(2018));
+        // a year in a name is no volume
+        let mut r = with_container("Japan 2017. Yearbook");
+        repair(&mut r);
+        assert_eq!(r.container.as_deref(), Some("Japan 2017. Yearbook"));
+    }
+
+    #[test]
+    fn apa_chapter_pages_and_publisher() {
+        let mut r = with_container("Handbook of research evaluation (pp. 211-230). Routledge");
+        repair(&mut r);
+        assert_eq!(
+            r.container.as_deref(),
+            Some("Handbook of research evaluation")
+        );
+        assert_eq!(r.pages.as_deref(), Some("211-230"));
+        assert_eq!(r.publisher.as_deref(), Some("Routledge"));
+        let mut r = with_container("Oxford University Press");
+        repair(&mut r);
+        assert_eq!(
+            (r.container, r.publisher.as_deref()),
+            (None, Some("Oxford University Press"))
+        );
+    }
+
+    #[test]
+    fn odd_text_is_left_alone() {
+        for c in [
+            "",
+            "(",
+            ")",
+            " (pp. )",
+            "X (pp. 1",
+            "no. 3 (",
+            ", no. x (2)",
+            "(2)",
+        ] {
+            let mut r = with_container(c);
+            repair(&mut r);
+        }
+    }
+}
