@@ -759,3 +759,50 @@ fn an_ambiguous_entry_takes_the_list_style_and_a_clear_one_keeps_its_own() {
         .map(Some)
     );
 }
+
+#[test]
+fn chicago_notes_bibliography_list_with_a_web_page() {
+    // A web page in a Chicago bibliography reads like MLA alone; among Chicago entries it is
+    // Chicago.
+    let text = "\
+Feldman, Miriam. \"Reading the Reference List.\" American Archivist 81, no. 2 (2018): 402–425.
+Whitcombe, Arthur. The Long Footnote: A History of Scholarly Notes. Cambridge, MA: Harvard University Press, 1997.
+Lindgren, Sara. \"How Journals Count Citations.\" Scholarly Kitchen, May 14, 2019. https://scholarlykitchen.example.org/2019/05/14/counting.
+Ortega, Lucía. \"Footnotes and Their Discontents.\" In The Scholarly Apparatus, edited by Mark Ellison, 45–67. Chicago: University of Chicago Press, 2012.
+";
+    let chicago = Some(Style::Chicago);
+    check_list(
+        text,
+        Style::Chicago,
+        &[
+            Want {
+                style: chicago,
+                volume: Some("81"),
+                issue: Some("2"),
+                ..Want::default()
+            },
+            Want {
+                style: chicago,
+                year: Some(1997),
+                ..Want::default()
+            },
+            Want {
+                style: chicago,
+                authors: Some(&["Lindgren"]),
+                year: Some(2019),
+                title: Some("How Journals Count Citations"),
+                container: Some("Scholarly Kitchen"),
+                ..Want::default()
+            },
+            Want {
+                style: chicago,
+                authors: Some(&["Ortega"]),
+                year: Some(2012),
+                title: Some("Footnotes and Their Discontents"),
+                container: Some("The Scholarly Apparatus"),
+                pages: Some("45-67"),
+                ..Want::default()
+            },
+        ],
+    );
+}
