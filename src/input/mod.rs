@@ -73,8 +73,9 @@ pub fn read_document(text: &str) -> Result<Document> {
     let mut doc = Document::default();
     let mut warnings = Vec::new();
     let mut keys = Vec::with_capacity(entries.len());
+    let mut guesses = Vec::with_capacity(entries.len());
     let parsed = parse_all(&mut entries);
-    for (i, (entry, (mut r, ws, k))) in entries.iter().zip(parsed).enumerate() {
+    for (i, (entry, (mut r, ws, k, g))) in entries.iter().zip(parsed).enumerate() {
         let index = i + 1;
         r.index = index;
         r.line = entry.line;
@@ -85,8 +86,9 @@ pub fn read_document(text: &str) -> Result<Document> {
         }));
         doc.references.push(r);
         keys.push(k);
+        guesses.push(g);
     }
-    style::detect_list_style(&mut doc.references);
+    style::apply_list_style(&mut doc.references, &guesses);
     let looks_like_list = doc
         .references
         .iter()
@@ -120,8 +122,9 @@ pub fn read_document(text: &str) -> Result<Document> {
 /// it saves.
 const PARALLEL_MIN: usize = 2048;
 
-/// One parsed entry: the reference, its warnings and its duplicate-detection keys.
-type ParsedEntry = (Reference, Vec<Warning>, dedup::Keys);
+/// One parsed entry: the reference, its warnings, its duplicate-detection keys and its style
+/// cues (for the list's style).
+type ParsedEntry = (Reference, Vec<Warning>, dedup::Keys, style::StyleGuess);
 
 fn parse_entry(e: &mut segment::Entry) -> ParsedEntry {
     // the entry's text moves into the reference as its raw text
@@ -132,7 +135,8 @@ fn parse_entry(e: &mut segment::Entry) -> ParsedEntry {
     };
     let (r, w) = reference::parse_body_owned(text);
     let k = dedup::keys(&r);
-    (r, w, k)
+    let g = style::guess_normalized(&r.raw);
+    (r, w, k, g)
 }
 
 /// Parses every entry, in order, taking each entry's text. Entries are independent, so long

@@ -481,7 +481,12 @@ fn quote_close(t: &str) -> Option<char> {
 /// The style cues of one entry (label and all, normalised or not).
 pub(crate) fn guess(text: &str) -> StyleGuess {
     let norm = normalize(prefix_at_most(text.trim(), STYLE_BYTES));
-    let mut t: &str = norm.as_ref();
+    guess_normalized(&norm)
+}
+
+/// [`guess`] on text that is normalised already (an entry as segmentation leaves it).
+pub(crate) fn guess_normalized(text: &str) -> StyleGuess {
+    let mut t = prefix_at_most(text.trim(), STYLE_BYTES);
     if let Some((_, rest)) = split_label(t) {
         t = rest.trim_start();
     }
@@ -741,9 +746,15 @@ pub(crate) fn entry_style(body: &str) -> Option<Style> {
 /// ```
 pub fn detect_list_style(refs: &mut [Reference]) -> Option<Style> {
     let guesses: Vec<StyleGuess> = refs.iter().map(|r| guess(&r.raw)).collect();
+    apply_list_style(refs, &guesses)
+}
+
+/// [`detect_list_style`] with each entry's guess made already (`guesses[i]` for `refs[i]`;
+/// entries without a guess are left as they are).
+pub(crate) fn apply_list_style(refs: &mut [Reference], guesses: &[StyleGuess]) -> Option<Style> {
     let mut definite = [0usize; 8];
     let mut any = [0usize; 8];
-    for g in &guesses {
+    for g in guesses {
         if let Some(b) = g.best {
             any[ix(b)] += 1;
             if g.definite {
@@ -765,7 +776,7 @@ pub fn detect_list_style(refs: &mut [Reference]) -> Option<Style> {
         .iter()
         .filter_map(|g| g.best)
         .find(|b| counts[ix(*b)] == max)?;
-    for (r, g) in refs.iter_mut().zip(&guesses) {
+    for (r, g) in refs.iter_mut().zip(guesses) {
         if !r.parsed {
             continue;
         }
