@@ -183,10 +183,10 @@ fn author_form(t: &str) -> Form {
         }
         let g = g.trim_end_matches('.');
         let letters = g.chars().filter(|c| c.is_alphabetic()).count();
+        // "Dmitry", "Marie-Luise", "D'Arcy": capitalised parts
         let word_like = g
-            .chars()
-            .skip(1)
-            .all(|c| c.is_lowercase() || c == '-' || c == '\'');
+            .split('-')
+            .all(|part| part.chars().skip(1).all(|c| c.is_lowercase() || c == '\''));
         if g.starts_with(char::is_uppercase) && letters >= 2 && word_like {
             return Form::CommaGiven;
         }
@@ -668,12 +668,14 @@ fn score(t: &str) -> StyleGuess {
         add(Vancouver, 1);
         add(RussianLatin, 1);
     }
+    if c.in_word {
+        // "Title." In Book (Chicago), "Title. In B. Family (Ed.)" (APA); MLA prints no "In"
+        add(Chicago, 1);
+        add(Apa, 1);
+    }
     if c.edited_by {
         add(Chicago, 1);
         add(Mla, 1);
-        if c.in_word {
-            add(Chicago, 1);
-        }
     }
     if c.ieee_ed {
         add(Ieee, 1);
@@ -864,6 +866,16 @@ mod tests {
             assert_eq!(got.best, Some(style), "{text}");
             assert!(got.definite, "{text}");
         }
+    }
+
+    #[test]
+    fn hyphenated_given_names_and_in_books() {
+        let got = g("Franz, Marie-Luise. Projection. La Salle, Ill.: Open Court, 1980.");
+        assert_eq!(got.best, Some(Style::Chicago));
+        let got = g(
+            "Berry, Wendell. \"Farming.\" In Another Turn of the Crank. Washington, D.C.: Counterpoint, 1995, 1-7.",
+        );
+        assert_eq!(got.best, Some(Style::Chicago));
     }
 
     #[test]
