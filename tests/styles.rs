@@ -16,6 +16,7 @@ struct Want {
     title: Option<&'static str>,
     container: Option<&'static str>,
     publisher: Option<&'static str>,
+    place: Option<&'static str>,
     volume: Option<&'static str>,
     issue: Option<&'static str>,
     pages: Option<&'static str>,
@@ -57,6 +58,7 @@ fn mismatches(r: &Reference, w: &Want) -> Vec<String> {
     cmp("title", r.title.clone(), s(w.title));
     cmp("container", r.container.clone(), s(w.container));
     cmp("publisher", r.publisher.clone(), s(w.publisher));
+    cmp("place", r.place.clone(), s(w.place));
     cmp("volume", r.volume.clone(), s(w.volume));
     cmp("issue", r.issue.clone(), s(w.issue));
     cmp("pages", r.pages.clone(), s(w.pages));
@@ -150,6 +152,10 @@ fn apa() {
                 style: Some(Style::Apa),
                 authors: Some(&[]),
                 year: Some(2020),
+                publisher: Some("National Science Board"),
+                title: Some(
+                    "Publications output: U.S. trends and international comparisons (Report No. NSB-2020-6)",
+                ),
                 ..Want::default()
             },
         ),
@@ -356,6 +362,7 @@ Quinn, Martha. \"Indexes and Their Readers.\" The Culture of the Book, edited by
                 authors: Some(&["Pemberton"]),
                 year: Some(2016),
                 title: Some("Reading Between the Citations"),
+                publisher: Some("Routledge"),
                 ..Want::default()
             },
             Want {
@@ -403,6 +410,8 @@ fn vancouver() {
                 authors: Some(&["Patel"]),
                 year: Some(2014),
                 title: Some("Medical statistics at a glance"),
+                place: Some("Oxford"),
+                publisher: Some("Wiley-Blackwell"),
                 ..Want::default()
             },
         ),
@@ -425,6 +434,9 @@ fn vancouver() {
                 style: Some(Style::Vancouver),
                 authors: Some(&[]),
                 year: Some(2019),
+                title: Some("Global tuberculosis report 2019"),
+                place: Some("Geneva"),
+                publisher: Some("WHO"),
                 ..Want::default()
             },
         ),
@@ -463,6 +475,9 @@ fn ieee() {
                 style: Some(Style::Ieee),
                 authors: Some(&["Kessler"]),
                 year: Some(2010),
+                title: Some("Information Retrieval in Practice"),
+                place: Some("Boston, MA, USA"),
+                publisher: Some("Addison-Wesley"),
                 ..Want::default()
             },
         ),
@@ -471,8 +486,11 @@ fn ieee() {
             Want {
                 style: Some(Style::Ieee),
                 authors: Some(&["Lindqvist"]),
+                editors: Some(&["Adams"]),
                 year: Some(2019),
                 title: Some("Citation graphs"),
+                container: Some("Network Science Handbook"),
+                publisher: Some("Springer"),
                 pages: Some("201-225"),
                 ..Want::default()
             },
@@ -533,7 +551,12 @@ fn gost() {
             Want {
                 style: Some(Style::Gost),
                 authors: Some(&["Кузнецова"]),
+                editors: Some(&["Стрельцова"]),
                 year: Some(2016),
+                title: Some("Экономика Японии в 2015 г"),
+                container: Some("Япония 2016. Ежегодник"),
+                place: Some("М."),
+                publisher: Some("АИРО-XXI"),
                 pages: Some("80-101"),
                 ..Want::default()
             },

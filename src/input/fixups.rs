@@ -1,19 +1,194 @@
 //! Small repairs of fields that some styles print in a shape the general rules leave in the
 //! container: Chicago's "Journal 75 (2)" and "Journal 81, no. 2 (2018)", APA's
-//! "Book (pp. 211-230). Publisher", and a publisher read as the container of a book.
+//! "Book (pp. 211-230). Publisher", IEEE's "in Book, A. Family, Ed. City, ST: Publisher",
+//! Vancouver's "3rd ed. Place: Publisher; 2014", GOST's "Book / под ред. И.О. Фамилия", a
+//! corporate author read as the title, and a publisher read as the container of a book.
 
-use crate::model::Reference;
+use crate::model::{PersonName, Reference};
 
+use super::authors::author_prefix;
 use super::scan::year_at;
 
 /// Applies every repair that fits; fields already read are never overwritten.
 pub(crate) fn repair(r: &mut Reference) {
     if let Some(c) = r.container.take() {
         r.container = Some(c);
+        ieee_book_editor(r);
+        gost_editors(r);
         chapter_pages(r);
         chicago_locators(r);
+        corporate_title(r);
+        edition_and_imprint(r);
+        city_state_place(r);
         publisher_as_container(r);
     }
+}
+
+/// "in Network Science Handbook, P. Adams, Ed.": the book's name was read as an editor's
+/// family name and the editor's name as the given names.
+fn ieee_book_editor(r: &mut Reference) {
+    let [ed] = r.editors.as_slice() else {
+        return;
+    };
+    let Some(given) = ed.given.as_deref() else {
+        return;
+    };
+    let mut words = given.split_whitespace();
+    let (Some(first), Some(family), None) = (words.next(), words.next(), words.next()) else {
+        return;
+    };
+    let initial = first.len() <= 4 && first.ends_with('.') && first.starts_with(char::is_uppercase);
+    if !initial
+        || !family.starts_with(char::is_uppercase)
+        || ed.family.split_whitespace().count() < 2
+    {
+        return;
+    }
+    let book = ed.family.clone();
+    let place = r.container.take();
+    r.editors = vec![PersonName::new(family.trim_end_matches(','), first)];
+    r.container = Some(book);
+    if r.place.is_some() || r.publisher.is_some() {
+        // "New York, NY" before ", USA: Springer" is the place
+        if let Some(p) = place {
+            r.place = Some(match r.place.take() {
+                Some(rest) => format!("{p}, {rest}"),
+                None => p,
+            });
+        }
+    } else {
+        r.container = Some(ed_book(&r.container, place));
+    }
+}
+
+fn ed_book(book: &Option<String>, rest: Option<String>) -> String {
+    match (book, rest) {
+        (Some(b), Some(r)) => format!("{b}. {r}"),
+        (Some(b), None) => b.clone(),
+        (None, Some(r)) => r,
+        (None, None) => String::new(),
+    }
+}
+
+/// "Япония 2016. Ежегодник / под ред. Д.В. Стрельцова": GOST names the editors after a slash.
+fn gost_editors(r: &mut Reference) {
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let markers = [
+        " / под ред. ",
+        " / под общ. ред. ",
+        " / отв. ред. ",
+        " / ed. by ",
+        " / eds. ",
+    ];
+    let Some((k, m)) = markers.iter().find_map(|m| c.find(m).map(|k| (k, *m))) else {
+        return;
+    };
+    let names = author_prefix(&c[k + m.len()..]).names;
+    let book = c[..k].trim().to_string();
+    if r.editors.is_empty() {
+        r.editors = names;
+    }
+    r.container = (!book.is_empty()).then_some(book);
+}
+
+/// "World Health Organization. Global tuberculosis report 2019. Geneva: WHO; 2019.": with no
+/// authors, an organisation's name was read as the title and the title as the container.
+fn corporate_title(r: &mut Reference) {
+    if !r.authors.is_empty() || !r.editors.is_empty() || r.volume.is_some() || r.issue.is_some() {
+        return;
+    }
+    let (Some(title), Some(container)) = (r.title.as_deref(), r.container.as_deref()) else {
+        return;
+    };
+    let words = title.split_whitespace().count();
+    let organisation = (2..=8).contains(&words)
+        && title.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "Organization"
+                    | "Organisation"
+                    | "Association"
+                    | "Institute"
+                    | "Agency"
+                    | "Ministry"
+                    | "Department"
+                    | "Council"
+                    | "Board"
+                    | "Commission"
+                    | "Bank"
+                    | "Library"
+                    | "Society"
+                    | "Centre"
+                    | "Center"
+                    | "Office"
+                    | "Foundation"
+                    | "Committee"
+                    | "Fund"
+            )
+        });
+    if !organisation || container.contains(": ") {
+        return;
+    }
+    let org = r.title.take();
+    r.title = r.container.take();
+    if r.publisher.is_none() {
+        r.publisher = org;
+    }
+}
+
+/// "3rd ed. Oxford: Wiley-Blackwell" read as a container: an edition, the place and the
+/// publisher of a book.
+fn edition_and_imprint(r: &mut Reference) {
+    if r.publisher.is_some() || r.volume.is_some() || r.issue.is_some() {
+        return;
+    }
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let mut rest = c;
+    if let Some(k) = rest.find(" ed. ")
+        && k < 12
+        && rest[..k].split_whitespace().count() == 1
+    {
+        rest = &rest[k + 5..];
+    }
+    let Some((place, publisher)) = rest.split_once(": ") else {
+        return;
+    };
+    let place_ok = !place.is_empty()
+        && place.split_whitespace().count() <= 3
+        && place.starts_with(char::is_uppercase)
+        && !place.contains('.');
+    let publisher = publisher.trim();
+    if !place_ok || publisher.is_empty() || publisher.split_whitespace().count() > 6 {
+        return;
+    }
+    let (place, publisher) = (place.to_string(), publisher.to_string());
+    r.container = None;
+    r.place = Some(place);
+    r.publisher = Some(publisher);
+}
+
+/// "Boston, MA" read as a container before ", USA: Addison-Wesley": IEEE's city and state.
+fn city_state_place(r: &mut Reference) {
+    let (Some(c), Some(_)) = (r.container.as_deref(), r.publisher.as_deref()) else {
+        return;
+    };
+    let Some((city, state)) = c.rsplit_once(", ") else {
+        return;
+    };
+    let state_code = state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase());
+    if !state_code || city.split_whitespace().count() > 3 || r.volume.is_some() {
+        return;
+    }
+    let c = c.to_string();
+    r.container = None;
+    r.place = Some(match r.place.take() {
+        Some(rest) => format!("{c}, {rest}"),
+        None => c,
+    });
 }
 
 fn digits(s: &str) -> bool {
@@ -140,10 +315,34 @@ fn publisher_as_container(r: &mut Reference) {
         return;
     }
     if let Some(c) = r.container.as_deref()
-        && super::reference::is_publisher_name(c)
+        && (super::reference::is_publisher_name(c) || publisher_word(c))
     {
         r.publisher = r.container.take();
     }
+}
+
+/// Publishers whose names carry none of the telling words ("Press", "Verlag"): a short list
+/// of the largest, and "Oxford UP".
+fn publisher_word(c: &str) -> bool {
+    c.len() <= 40
+        && (c.ends_with(" UP")
+            || c.split_whitespace().any(|w| {
+                matches!(
+                    w.trim_end_matches([',', '.']),
+                    "Routledge"
+                        | "Sage"
+                        | "Blackwell"
+                        | "Macmillan"
+                        | "Penguin"
+                        | "Norton"
+                        | "Palgrave"
+                        | "Polity"
+                        | "Verso"
+                        | "Books"
+                        | "Editions"
+                        | "Éditions"
+                )
+            }))
 }
 
 #[cfg(test)]

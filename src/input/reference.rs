@@ -794,7 +794,9 @@ fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     let k = head.find('(')?;
     let prefix = &head[..k];
     let words = prefix.split_whitespace().count();
-    if words == 0 || words > 8 || prefix.contains(". ") || prefix.contains('"') {
+    // "National Science Board. (2020)." (APA) ends its name with a dot; no sentence inside
+    let inner = prefix.trim_end().trim_end_matches('.');
+    if words == 0 || words > 8 || inner.contains(". ") || prefix.contains('"') {
         return None;
     }
     let found = year_slot(&body[k..])?;
