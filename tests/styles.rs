@@ -263,6 +263,7 @@ fn chicago_author_date_and_notes_bibliography() {
             Want {
                 style: Some(Style::Chicago),
                 authors: Some(&["Ortega"]),
+                editors: Some(&["Ellison"]),
                 year: Some(2012),
                 title: Some("Footnotes and Their Discontents"),
                 container: Some("The Scholarly Apparatus"),
@@ -320,6 +321,7 @@ fn mla() {
             Want {
                 style: Some(Style::Mla),
                 authors: Some(&["Quinn"]),
+                editors: Some(&["Vance"]),
                 year: Some(2013),
                 title: Some("Indexes and Their Readers"),
                 container: Some("The Culture of the Book"),

@@ -321,6 +321,57 @@ fn publisher_as_container(r: &mut Reference) {
     }
 }
 
+/// The editors named in "Book, edited by First Family and First Family, Publisher" (Chicago,
+/// MLA), given names first; empty when there is no such clause or no name in it.
+pub(crate) fn edited_by(c: &str) -> Vec<PersonName> {
+    let lower = prefix_lower(c);
+    let Some(k) = lower.find("edited by ") else {
+        return Vec::new();
+    };
+    let rest = &c[k + "edited by ".len()..];
+    let rest = rest.split(". ").next().unwrap_or("");
+    let mut out = Vec::new();
+    'items: for item in rest.split(", ") {
+        for part in item.split(" and ") {
+            let part = part.trim().trim_start_matches("and ").trim_end_matches('.');
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let publisher = publisher_word(part)
+                || super::reference::is_publisher_name(part)
+                || words
+                    .iter()
+                    .any(|w| matches!(*w, "University" | "Press" | "UP"));
+            let name_like = !publisher
+                && (2..=4).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+            if !name_like {
+                break 'items;
+            }
+            let (family, given) = match words.split_last() {
+                Some((f, g)) => (*f, g.join(" ")),
+                None => break 'items,
+            };
+            let initials: String = given
+                .split_whitespace()
+                .filter_map(|g| g.chars().next())
+                .map(|c| format!("{c}."))
+                .collect();
+            out.push(PersonName {
+                family: family.to_string(),
+                initials,
+                given: Some(given),
+            });
+        }
+    }
+    out
+}
+
+/// `c` with ASCII letters lower-cased (byte offsets stay valid in `c`), on its first bytes
+/// only.
+fn prefix_lower(c: &str) -> String {
+    super::scan::prefix_at_most(c, 400).to_ascii_lowercase()
+}
+
 /// Publishers whose names carry none of the telling words ("Press", "Verlag"): a short list
 /// of the largest, and "Oxford UP".
 fn publisher_word(c: &str) -> bool {
@@ -394,6 +445,17 @@ mod tests {
             (r.container, r.publisher.as_deref()),
             (None, Some("Oxford University Press"))
         );
+    }
+
+    #[test]
+    fn editors_of_an_edited_by_clause() {
+        let eds =
+            edited_by("The Culture of the Book, edited by Peter Vance and Ann Lee, Oxford UP");
+        let fam: Vec<&str> = eds.iter().map(|n| n.family.as_str()).collect();
+        assert_eq!(fam, ["Vance", "Lee"]);
+        assert_eq!(eds[0].initials, "P.");
+        assert!(edited_by("Book, Edited by 3 people").is_empty());
+        assert!(edited_by("İİİİ edited by İ").is_empty());
     }
 
     #[test]

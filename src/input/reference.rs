@@ -534,11 +534,13 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     }
     // "Book, edited by A. Family" / "Book. Ed. A. Family": the editors are no part of the
     // book's name, and an "Edited by" part alone is no container at all
+    let mut clause_editors = Vec::new();
     if let Some(c) = container.take() {
+        clause_editors = super::fixups::edited_by(&c);
         container = without_editor_clause(&c);
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
-    let mut editors = Vec::new();
+    let mut editors = clause_editors;
     if split.in_marker
         && let Some(c) = container.take()
     {
