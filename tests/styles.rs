@@ -446,7 +446,11 @@ fn vancouver() {
             "National Library of Medicine. PubMed user guide [Internet]. Bethesda (MD): NLM; 2021 [cited 2021 Jun 3]. Available from: https://pubmed.ncbi.nlm.nih.gov/help/",
             Want {
                 style: Some(Style::Vancouver),
+                authors: Some(&[]),
                 year: Some(2021),
+                title: Some("PubMed user guide"),
+                place: Some("Bethesda (MD)"),
+                publisher: Some("NLM"),
                 ..Want::default()
             },
         ),

@@ -17,6 +17,7 @@ pub(crate) fn repair(r: &mut Reference) {
         gost_editors(r);
         chapter_pages(r);
         chicago_locators(r);
+        vancouver_imprint(r);
         corporate_title(r);
         edition_and_imprint(r);
         city_state_place(r);
@@ -136,6 +137,43 @@ fn corporate_title(r: &mut Reference) {
     if r.publisher.is_none() {
         r.publisher = org;
     }
+}
+
+/// "User guide. Bethesda (MD): NLM; 2021 [cited 2021" read as a container: Vancouver's
+/// "Place: Publisher; Year" imprint after the title of a report or web page.
+fn vancouver_imprint(r: &mut Reference) {
+    if r.publisher.is_some() || r.volume.is_some() || r.issue.is_some() {
+        return;
+    }
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let Some(k) = c
+        .match_indices("; ")
+        .map(|(k, _)| k)
+        .find(|&k| year_at(c, k + 2).is_some())
+    else {
+        return;
+    };
+    let head = &c[..k];
+    let (lead, imprint) = match head.rfind(". ") {
+        Some(j) => (&head[..j], &head[j + 2..]),
+        None => ("", head),
+    };
+    let Some((place, publisher)) = imprint.split_once(": ") else {
+        return;
+    };
+    if place.is_empty() || publisher.trim().is_empty() || place.split_whitespace().count() > 4 {
+        return;
+    }
+    let (lead, place, publisher) = (
+        lead.trim().to_string(),
+        place.trim().to_string(),
+        publisher.trim().to_string(),
+    );
+    r.container = (!lead.is_empty()).then_some(lead);
+    r.place = Some(place);
+    r.publisher = Some(publisher);
 }
 
 /// "3rd ed. Oxford: Wiley-Blackwell" read as a container: an edition, the place and the
