@@ -406,6 +406,20 @@ fn vancouver() {
             },
         ),
         (
+            "Ferreira L, Novak E. Citation delay in clinical journals. J Med Res. 2019 Mar;12(3):103-120.",
+            Want {
+                style: Some(Style::Vancouver),
+                authors: Some(&["Ferreira", "Novak"]),
+                year: Some(2019),
+                title: Some("Citation delay in clinical journals"),
+                container: Some("J Med Res"),
+                volume: Some("12"),
+                issue: Some("3"),
+                pages: Some("103-120"),
+                ..Want::default()
+            },
+        ),
+        (
             "Patel RS. Medical statistics at a glance. 3rd ed. Oxford: Wiley-Blackwell; 2014.",
             Want {
                 style: Some(Style::Vancouver),

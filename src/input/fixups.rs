@@ -17,6 +17,7 @@ pub(crate) fn repair(r: &mut Reference) {
         gost_editors(r);
         chapter_pages(r);
         chicago_locators(r);
+        vancouver_dated_locator(r);
         vancouver_imprint(r);
         corporate_title(r);
         edition_and_imprint(r);
@@ -137,6 +138,54 @@ fn corporate_title(r: &mut Reference) {
     if r.publisher.is_none() {
         r.publisher = org;
     }
+}
+
+/// "J Med Res. 2019 Mar;12(3):103-120" read as a container: Vancouver's locator after a
+/// date with a month, which the general rules leave whole.
+fn vancouver_dated_locator(r: &mut Reference) {
+    if r.volume.is_some() {
+        return;
+    }
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let Some(semi) = c.find(';') else {
+        return;
+    };
+    let (pre, post) = (&c[..semi], c[semi + 1..].trim());
+    let Some(j) = pre.rfind(". ") else {
+        return;
+    };
+    let (journal, date) = (&pre[..j], &pre[j + 2..]);
+    if journal.is_empty() || date.len() > 14 || year_at(date, 0).is_none() {
+        return;
+    }
+    // "12(3):103-120", "12:103-120", "12(3)"
+    let post = post.trim_end_matches('.');
+    let (vi, pages) = match post.split_once(':') {
+        Some((vi, p)) => (vi, Some(p.trim())),
+        None => (post, None),
+    };
+    let (volume, issue) = match vi.split_once('(') {
+        Some((v, i)) => (v.trim(), Some(i.trim_end_matches(')').trim())),
+        None => (vi.trim(), None),
+    };
+    let pages_ok = pages.is_none_or(|p| {
+        !p.is_empty() && p.len() <= 16 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    let issue_ok = issue.is_none_or(|i| !i.is_empty() && i.len() <= 12 && !i.contains(' '));
+    if !digits(volume) || !pages_ok || !issue_ok {
+        return;
+    }
+    let journal = journal.to_string();
+    r.volume = Some(volume.to_string());
+    if r.issue.is_none() {
+        r.issue = issue.map(str::to_string);
+    }
+    if r.pages.is_none() {
+        r.pages = pages.map(str::to_string);
+    }
+    r.container = Some(journal);
 }
 
 /// "User guide. Bethesda (MD): NLM; 2021 [cited 2021" read as a container: Vancouver's
