@@ -159,6 +159,8 @@ pub(crate) struct Page<'a> {
     pub heading_line: Option<usize>,
     /// The reference section's lines: (1-based line number, text).
     pub ref_lines: Vec<(usize, &'a str)>,
+    /// On a bilingual page, the other (Cyrillic) reference section's lines; empty otherwise.
+    pub alt_lines: Vec<(usize, &'a str)>,
     pub article: Article,
     /// Authors from the author block, used when the citation line has none.
     pub block_authors: Vec<PersonName>,
@@ -195,6 +197,23 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
         .find(|h| h.0 > chosen)
         .map_or(lines.len(), |h| h.0);
     page.ref_lines = lines[chosen + 1..section_end].to_vec();
+    // The Cyrillic list of a bilingual page: a second reference heading in Cyrillic beside the
+    // Latin "References" that was chosen.
+    if lines[chosen]
+        .1
+        .trim()
+        .to_lowercase()
+        .starts_with("references")
+        && let Some(&alt) = ref_heads
+            .iter()
+            .find(|&&i| i != chosen && super::scan::has_cyrillic(lines[i].1))
+    {
+        let end = heads
+            .iter()
+            .find(|h| h.0 > alt)
+            .map_or(lines.len(), |h| h.0);
+        page.alt_lines = lines[alt + 1..end].to_vec();
+    }
 
     // title: the first non-empty line that is not a heading or a classification stamp
     if let Some((_, first)) = lines
