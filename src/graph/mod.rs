@@ -165,6 +165,15 @@ impl CitationGraph {
                 crate::Role::Author => EdgeKind::Authored,
                 crate::Role::Editor => EdgeKind::Edited,
             };
+            // The other list of a bilingual page names the same work's people again: one edge
+            // per person and work, unless its spelling was not joined to the printed one.
+            if mention.alternate
+                && g.graph
+                    .edges_connecting(person, work)
+                    .any(|e| e.weight().kind == kind)
+            {
+                continue;
+            }
             g.graph.add_edge(
                 person,
                 work,
