@@ -167,10 +167,12 @@ impl CitationGraph {
             };
             // The other list of a bilingual page names the same work's people again: one edge
             // per person and work, unless its spelling was not joined to the printed one.
+            // (Looked up from the work, which has a few authors, not from the person, who may
+            // have thousands of works.)
             if mention.alternate
                 && g.graph
-                    .edges_connecting(person, work)
-                    .any(|e| e.weight().kind == kind)
+                    .edges_directed(work, Direction::Incoming)
+                    .any(|e| e.source() == person && e.weight().kind == kind)
             {
                 continue;
             }

@@ -78,7 +78,8 @@ fn fill_gaps(a: &[Features], b: &[Features], pairs: Vec<(usize, usize)>) -> Vec<
     {
         let (gap_a, gap_b) = (anchor.0 - next.0, anchor.1 - next.1);
         if gap_a == gap_b
-            && (0..gap_a).all(|k| score(&a[next.0 + k], &b[next.1 + k]) >= GAP_THRESHOLD)
+            && (0..gap_a)
+                .all(|k| score_for(&a[next.0 + k], &b[next.1 + k], GAP_THRESHOLD) >= GAP_THRESHOLD)
         {
             out.extend((0..gap_a).map(|k| (next.0 + k, next.1 + k)));
         }
@@ -155,7 +156,7 @@ fn by_scores(a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
                 && let Some(&(diag, _)) = cell(&table, &lo, i - 1, j - 1)
                 && diag.is_finite()
             {
-                let s = score(&a[i - 1], &b[j - 1]);
+                let s = score_for(&a[i - 1], &b[j - 1], PAIR_THRESHOLD);
                 if s >= PAIR_THRESHOLD && diag + s > best.0 {
                     best = (diag + s, PAIR);
                 }
@@ -257,14 +258,35 @@ impl Features {
                 .map(latin_words)
                 .filter(|v| v.len() >= 3)
                 .collect(),
-            title: r.title.as_deref().map(latin_words).filter(|t| t.len() >= 8),
+            // A Cyrillic title and its translation never match; a title printed in Latin in
+            // both lists (a foreign work) may.
+            title: r
+                .title
+                .as_deref()
+                .filter(|t| {
+                    !t.chars()
+                        .any(|c| cyrillic_to_latin(c.to_lowercase().next().unwrap_or(c)).is_some())
+                })
+                .map(latin_words)
+                .filter(|t| t.len() >= 8),
         }
     }
 }
 
+/// The most the venue and title comparisons can add; when the cheap fields leave a pair
+/// further than this below what is asked of it, the string comparisons are skipped.
+const WORDS_AT_MOST: f64 = 3.5;
+
 /// How strongly two entries look like one work: positive for agreement, negative for a
 /// contradiction, zero for fields one of them lacks.
 fn score(a: &Features, b: &Features) -> f64 {
+    score_for(a, b, f64::NEG_INFINITY)
+}
+
+/// [`score`], except that a pair certain to stay below `need` may be scored lower than its
+/// full score: the dynamic programme asks about every cell and uses only those that clear the
+/// threshold, so the costly string comparisons run only where they can matter.
+fn score_for(a: &Features, b: &Features, need: f64) -> f64 {
     let mut s = 0.0;
     if let (Some(x), Some(y)) = (a.year, b.year) {
         s += if x == y { 2.0 } else { -3.0 };
@@ -283,6 +305,10 @@ fn score(a: &Features, b: &Features) -> f64 {
             s += if x == y { 0.5 } else { -0.5 };
         }
     }
+    let more_names = a.families.len().min(b.families.len()).saturating_sub(1) as f64 * 0.5;
+    if s + 3.0 + more_names + WORDS_AT_MOST < need {
+        return s;
+    }
     if let (Some(x), Some(y)) = (a.families.first(), b.families.first()) {
         if similar_family(x, y) {
             s += 3.0;
@@ -294,6 +320,9 @@ fn score(a: &Features, b: &Features) -> f64 {
         } else {
             s -= 1.5;
         }
+    }
+    if s + WORDS_AT_MOST < need {
+        return s;
     }
     if a.venues
         .iter()
@@ -446,6 +475,31 @@ mod tests {
         let pairs = align_references(&l, &many);
         assert_eq!(pairs.len(), 1);
         assert_eq!(pairs[0].0, 1);
+    }
+
+    #[test]
+    fn huge_lists_with_a_dropped_entry_every_so_often_align_fully() {
+        let families = [
+            "Ivanov",
+            "Petrov",
+            "Sidorov",
+            "Kuznetsov",
+            "Smirnov",
+            "Popov",
+        ];
+        let make = |k: usize| {
+            let mut r = Reference::unparsed(k + 1, None, k + 1, "");
+            r.authors = vec![crate::PersonName::new(families[k * 7 % 6], "A.B.")];
+            r.year = Some(1990 + (k * 13 % 31) as i32);
+            r.pages = Some(format!("{}-{}", k * 11 % 300, k * 11 % 300 + 10));
+            r
+        };
+        let c: Vec<Reference> = (0..1200).map(make).collect();
+        let kept: Vec<usize> = (0..1200).filter(|k| k % 97 != 5).collect();
+        let l: Vec<Reference> = kept.iter().map(|&k| make(k)).collect();
+        let pairs = align_references(&l, &c);
+        let expected: Vec<(usize, usize)> = kept.iter().copied().enumerate().collect();
+        assert_eq!(pairs, expected);
     }
 
     #[test]
