@@ -337,3 +337,76 @@ proptest! {
         prop_assert_eq!(same, (0..xs.len()).map(|i| (i, i)).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn a_latin_entry_merging_two_works_pairs_with_one_and_keeps_the_other() {
+    let page = "Статья\nСписок литературы\n\
+1. Панов А.Н. Приоритеты Синдзо Абэ // Япония 2016. Ежегодник. М.: АИРО-XXI, 2016. С. 7–43.\n\
+2. Панов А.Н. Внешняя политика Японии // Япония 2017. Ежегодник. М.: АИРО-XXI, 2017. С. 50–71.\n\
+3. Хрущёв С.Н. Энергетический диалог // Мировая экономика и международные отношения. 2018. Т. 62. № 4. С. 104–112.\n\
+References\n\
+1. Panov A.N. (2016) Priorities of Shinzo Abe. Japan 2016. Yearbook, Moscow: AIRO-XXI, pp. 7–43; Panov A.N. (2017) Japan's Foreign Policy. Japan 2017. Yearbook, pp. 50–71 (in Russian).\n\
+2. Khrushchev S.N. (2018) Energy Dialogue. Mirovaya ekonomika i mezhdunarodnye otnosheniya, vol. 62, no 4, pp. 104–112 (in Russian).\n";
+    let doc = read_document(page).expect("reads");
+    assert_eq!(doc.references.len(), 3);
+    assert_eq!(
+        doc.references
+            .iter()
+            .filter(|r| r.alternate.is_some())
+            .count(),
+        2
+    );
+    let kept: Vec<&Reference> = doc
+        .references
+        .iter()
+        .filter(|r| r.alternate.is_none())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].raw.starts_with("Панов А.Н. Внешняя политика"));
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::UnalignedTranslation
+                && w.reference == Some(kept[0].index))
+    );
+}
+
+#[test]
+fn hostile_bilingual_pages_do_not_panic_and_keep_every_entry() {
+    let garbage = "1. ////// // // URL: http:// (дата обращения: 99.99.9999)\n2. \u{0}\u{1} Щ. Щ. Щ. //\n3. 2019 2019 2019 // С. 1–2. № . Т. .\n";
+    let latin = "1. (2019) (2019) pp. -.\n2. Brown J. (2017) Title. Source.\n";
+    for page in [
+        format!("T\nСписок литературы\n{garbage}References\n{latin}"),
+        format!("T\nСписок литературы\n{garbage}References\n"),
+        format!("T\nСписок литературы\nReferences\n{latin}"),
+        format!("T\nReferences\n{latin}Литература\n{garbage}Для цитирования:\n"),
+    ] {
+        if let Ok(doc) = read_document(&page) {
+            let mut texts: Vec<&str> = Vec::new();
+            for r in &doc.references {
+                texts.push(&r.raw);
+                texts.extend(r.alternate.as_deref().map(|o| o.raw.as_str()));
+            }
+            // every entry of a list that was read is somewhere in the document
+            for line in page
+                .lines()
+                .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                let body = line.split_once(". ").map_or(line, |(_, b)| b);
+                let body = citegraph::text::normalize(body);
+                let words: Vec<&str> = body.split_whitespace().collect();
+                let head = words.first().copied().unwrap_or("");
+                let in_latin = latin.contains(line);
+                let read_latin = texts.iter().any(|t| t.contains("Brown"));
+                if in_latin && !read_latin {
+                    continue;
+                }
+                assert!(
+                    texts.iter().any(|t| t.contains(head)),
+                    "lost {line:?} in {page:?}"
+                );
+            }
+            let _ = Analyzer::new().analyze_document(doc);
+        }
+    }
+}
