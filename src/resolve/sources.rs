@@ -226,3 +226,49 @@ pub(super) fn resolve_sources(
     }
     (sources, reference_source, article_source)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Reference;
+
+    fn with_container(index: usize, container: &str, other: Option<&str>) -> Reference {
+        let mut r = Reference::unparsed(index, None, index, "");
+        r.container = Some(container.to_string());
+        r.alternate = other.map(|o| {
+            let mut a = Reference::unparsed(index, None, index, "");
+            a.container = Some(o.to_string());
+            Box::new(a)
+        });
+        r
+    }
+
+    #[test]
+    fn an_alternate_venue_joins_its_reference_source_unless_it_names_another() {
+        let doc = Document {
+            references: vec![
+                with_container(1, "Japan 2016. Yearbook", Some("Япония 2016. Ежегодник")),
+                with_container(2, "Japan 2017. Yearbook", Some("Япония 2017. Ежегодник")),
+                with_container(3, "Vestnik MGIMO", None),
+                // a misparsed Cyrillic venue that names another reference's source is not merged
+                with_container(4, "Polis", Some("Vestnik MGIMO")),
+            ],
+            ..Document::default()
+        };
+        let (sources, of, _) = resolve_sources(&doc);
+        assert_eq!(of[0], of[1]);
+        let yearbook = &sources[of[0].map_or(0, |s| s.0)];
+        assert_eq!(
+            yearbook.variants,
+            [
+                "Japan 2016. Yearbook",
+                "Japan 2017. Yearbook",
+                "Япония 2016. Ежегодник",
+                "Япония 2017. Ежегодник"
+            ]
+        );
+        assert_eq!(yearbook.references, vec![1, 2]);
+        assert_ne!(of[2], of[3]);
+        assert_eq!(sources.len(), 3);
+    }
+}
