@@ -39,8 +39,12 @@ use crate::text::normalize;
 
 /// Reads an article page or a bare reference list into a [`Document`].
 ///
-/// An article page (title, "About the Author", "References", "For citations:") fills
-/// [`Document::article`]; a bare list (numbered `1.`, `[1]`, `1)`, or one reference per line
+/// An article page (title, "About the Author", "References", "For citations:", or their
+/// Russian counterparts "Об авторе", "Список литературы", "Для цитирования:") fills
+/// [`Document::article`]. A page that prints its works twice, in a Cyrillic list and a Latin
+/// "References", gives one reference per work: the Latin entry, with the Cyrillic one as its
+/// [`Reference::alternate`] (see [`align_references`](crate::align_references)); entries without
+/// a counterpart are kept with an `unaligned-translation` warning. A bare list (numbered `1.`, `[1]`, `1)`, or one reference per line
 /// with wrapped lines) leaves it empty for the caller to fill. Defects become warnings tied
 /// to reference indexes (split entries, numbering gaps, duplicates, unparsed entries, year
 /// mismatches); nothing is dropped. Only an empty input ([`Error::EmptyInput`]) or one with no
