@@ -410,3 +410,70 @@ fn hostile_bilingual_pages_do_not_panic_and_keep_every_entry() {
         }
     }
 }
+
+/// Works printed both ways: (Cyrillic GOST, Latin seed style).
+const WORKS: [(&str, &str); 6] = [
+    (
+        "Панов А.Н. Приоритеты Синдзо Абэ // Япония 2016. Ежегодник. М.: АИРО-XXI, 2016. С. 7–43.",
+        "Panov A.N. (2016) Priorities of Shinzo Abe. Japan 2016. Yearbook, Moscow: AIRO-XXI, pp. 7–43 (in Russian).",
+    ),
+    (
+        "Хрущёв С.Н. Энергетический диалог // Мировая экономика и международные отношения. 2018. Т. 62. № 4. С. 104–112.",
+        "Khrushchev S.N. (2018) Energy Dialogue. Mirovaya ekonomika i mezhdunarodnye otnosheniya, vol. 62, no 4, pp. 104–112 (in Russian).",
+    ),
+    (
+        "Стрельцов Д.В. Япония: политическая модернизация эпохи Хэйсэй. М.: АИРО-XXI, 2013. 296 с.",
+        "Streltsov D.V. (2013) Japan: Political Modernization of the Heisei Era, Moscow: AIRO-XXI (in Russian).",
+    ),
+    (
+        "Кистанов В.О. Энергетическая безопасность // Японские исследования. 2017. № 2. С. 20–35.",
+        "Kistanov V.O. (2017) Energy Security. Yaponskie issledovaniya, no 2, pp. 20–35 (in Russian).",
+    ),
+    (
+        "Ерофеев И.В. Проект «Сахалин-2» // Нефтяное хозяйство. 2014. № 9. С. 12–17.",
+        "Yerofeyev I.V. (2014) The Sakhalin-2 Project. Neftyanoe khozyaistvo, no 9, pp. 12–17 (in Russian).",
+    ),
+    (
+        "Kissinger H. World Order. New York: Penguin Press, 2014. 432 p.",
+        "Kissinger H. (2014) World Order, New York: Penguin Press.",
+    ),
+];
+
+proptest! {
+    /// Whatever works each list prints, every entry ends up exactly once: as a reference or
+    /// as the alternate of one; a work printed in both lists is one reference.
+    #[test]
+    fn every_entry_is_kept_exactly_once(
+        cyrillic in proptest::collection::vec(0usize..6, 0..8),
+        latin in proptest::collection::vec(0usize..6, 1..8),
+    ) {
+        let mut page = String::from("Статья\nСписок литературы\n");
+        for (k, &w) in cyrillic.iter().enumerate() {
+            page.push_str(&format!("{}. {}\n", k + 1, WORKS[w].0));
+        }
+        page.push_str("References\n");
+        for (k, &w) in latin.iter().enumerate() {
+            page.push_str(&format!("{}. {}\n", k + 1, WORKS[w].1));
+        }
+        let doc = read_document(&page).expect("a list with years reads");
+        let entries: usize = doc
+            .references
+            .iter()
+            .map(|r| 1 + usize::from(r.alternate.is_some()))
+            .sum();
+        prop_assert_eq!(entries, cyrillic.len() + latin.len());
+        let unaligned = doc
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::UnalignedTranslation)
+            .count();
+        let aligned = doc.references.iter().filter(|r| r.alternate.is_some()).count();
+        // an empty Cyrillic section makes no bilingual page, and no entry is unaligned
+        let expected = if cyrillic.is_empty() { 0 } else { entries - 2 * aligned };
+        prop_assert_eq!(unaligned, expected);
+        // the same work in both lists at the same place always pairs
+        if cyrillic == latin {
+            prop_assert_eq!(aligned, latin.len());
+        }
+    }
+}
