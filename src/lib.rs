@@ -6,8 +6,10 @@
 //!
 //! Data flows one way, and the modules follow it:
 //!
-//! 1. **input** — find the reference list in an article page or a bare list, segment and repair
-//!    entries, parse each reference ([`read_document`], [`parse_reference`]);
+//! 1. **input** — find the reference list in an article page (English or Russian headings) or a
+//!    bare list, segment and repair entries, parse each reference ([`read_document`],
+//!    [`parse_reference`]); on a bilingual page, align the Cyrillic and Latin lists so that each
+//!    work is one reference ([`align_references`]);
 //! 2. **model** — the plain serde types everything else reads ([`Document`], [`Reference`],
 //!    [`PersonName`], [`Warning`]);
 //! 3. **resolve** — names to persons and venues to sources ([`resolve`], [`names`]);
@@ -56,8 +58,8 @@ pub use analysis::{Analysis, Analyzer, Progress, Stage, analyze};
 pub use error::{Error, Result};
 pub use graph::{CitationGraph, Edge, EdgeKind, Node, WorkId};
 pub use input::{
-    AuthorPrefix, Format, detect_format, detect_list_style, parse_author_list, parse_reference,
-    read_document,
+    AuthorPrefix, Format, align_references, detect_format, detect_list_style, parse_author_list,
+    parse_reference, read_document,
 };
 pub use metrics::{
     Metrics, ReferenceAge, SelfCitation, SelfCitationCount, SourceDiversity,

@@ -256,3 +256,36 @@ fn bare_command_never_waits_on_an_open_stdin() {
     let out = reader.join().expect("reader thread").expect("read stdout");
     assert!(out.contains("Russia-Japan Security Dialogue"));
 }
+
+#[test]
+fn a_bilingual_russian_page_counts_each_work_once() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/russian-bilingual-article.txt"
+    );
+    let out = citegraph()
+        .args(["analyze", "--format", "json", path])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let refs = json["references"].as_array().expect("references");
+    assert_eq!(refs.len(), 12);
+    assert_eq!(json["metrics"]["references"], 12);
+    assert_eq!(
+        refs.iter().filter(|r| r.get("alternate").is_some()).count(),
+        11
+    );
+    assert_eq!(json["article"]["authors"][0]["family"], "Стрельцов");
+    let codes: Vec<&str> = json["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"unaligned-translation"), "{codes:?}");
+}

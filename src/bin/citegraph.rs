@@ -353,6 +353,7 @@ fn names(args: NamesArgs) -> Result<(), Failure> {
                     .mentions
                     .iter()
                     .filter_map(|&m| res.mentions.get(m))
+                    .filter(|m| !m.alternate)
                     .map(|m| m.work.map_or_else(|| "article".into(), |w| w.to_string()))
                     .collect();
                 out.push_str(&format!(

@@ -165,6 +165,17 @@ impl CitationGraph {
                 crate::Role::Author => EdgeKind::Authored,
                 crate::Role::Editor => EdgeKind::Edited,
             };
+            // The other list of a bilingual page names the same work's people again: one edge
+            // per person and work, unless its spelling was not joined to the printed one.
+            // (Looked up from the work, which has a few authors, not from the person, who may
+            // have thousands of works.)
+            if mention.alternate
+                && g.graph
+                    .edges_directed(work, Direction::Incoming)
+                    .any(|e| e.source() == person && e.weight().kind == kind)
+            {
+                continue;
+            }
             g.graph.add_edge(
                 person,
                 work,

@@ -11,7 +11,9 @@
 //! 4 KiB (the whole text is kept as `raw`), and joins look only at an entry's end. Entries
 //! are independent once cut, so long lists are parsed on every core.
 
+mod align;
 mod authors;
+mod bilingual;
 mod date;
 mod dedup;
 mod fixups;
@@ -26,6 +28,7 @@ mod sentences;
 mod style;
 mod tail;
 
+pub use align::align_references;
 pub use authors::{AuthorPrefix, parse_author_list};
 pub use page::{Format, detect_format};
 pub use reference::parse_reference;
@@ -39,8 +42,12 @@ use crate::text::normalize;
 
 /// Reads an article page or a bare reference list into a [`Document`].
 ///
-/// An article page (title, "About the Author", "References", "For citations:") fills
-/// [`Document::article`]; a bare list (numbered `1.`, `[1]`, `1)`, or one reference per line
+/// An article page (title, "About the Author", "References", "For citations:", or their
+/// Russian counterparts "Об авторе", "Список литературы", "Для цитирования:") fills
+/// [`Document::article`]. A page that prints its works twice, in a Cyrillic list and a Latin
+/// "References", gives one reference per work: the Latin entry, with the Cyrillic one as its
+/// [`Reference::alternate`] (see [`align_references`](crate::align_references)); entries without
+/// a counterpart are kept with an `unaligned-translation` warning. A bare list (numbered `1.`, `[1]`, `1)`, or one reference per line
 /// with wrapped lines) leaves it empty for the caller to fill. Defects become warnings tied
 /// to reference indexes (split entries, numbering gaps, duplicates, unparsed entries, year
 /// mismatches); nothing is dropped. Only an empty input ([`Error::EmptyInput`]) or one with no
@@ -63,14 +70,59 @@ pub fn read_document(text: &str) -> Result<Document> {
     // where they are read, and each entry is normalised by the thread that parses it, so no
     // single thread normalises the whole input.
     let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
-    let page = page::read_page(&lines);
-    if page.is_page && page.ref_lines.iter().all(|(_, l)| l.trim().is_empty()) {
+    let mut page = page::read_page(&lines);
+    let blank = |ls: &[(usize, &str)]| ls.iter().all(|(_, l)| l.trim().is_empty());
+    // A bilingual page whose Latin section is empty still has its Cyrillic list.
+    if blank(&page.ref_lines) && !blank(&page.alt_lines) {
+        page.ref_lines = std::mem::take(&mut page.alt_lines);
+    }
+    if page.is_page && blank(&page.ref_lines) {
         return Err(Error::NoReferenceList {
             line: page.heading_line,
         });
     }
-    let (mut entries, defects) = segment::segment(&page.ref_lines);
-    let mut doc = Document::default();
+    let (mut references, mut warnings, mut keys) = read_list(&page.ref_lines);
+    let looks_like_list = |refs: &[Reference]| {
+        refs.iter()
+            .any(|r| r.year.is_some() || r.doi.is_some() || r.url.is_some())
+    };
+    if !blank(&page.alt_lines) {
+        let (alternate, alternate_warnings, _) = read_list(&page.alt_lines);
+        if looks_like_list(&alternate) {
+            (references, warnings) =
+                bilingual::merge((references, warnings), (alternate, alternate_warnings));
+            keys = references.iter().map(dedup::keys).collect();
+        }
+    }
+    if !looks_like_list(&references) {
+        return Err(Error::NoReferenceList {
+            line: page.heading_line,
+        });
+    }
+    warnings.extend(dedup::duplicates_by_key(&references, &keys));
+    // stable: within one reference, segmentation defects stay before parse defects
+    warnings.sort_by_key(|w| w.reference);
+    let mut doc = Document {
+        references,
+        ..Document::default()
+    };
+    if page.is_page && (page.article.authors.is_empty() || page.article.year.is_none()) {
+        warnings.push(Warning::new(
+            WarningCode::MissingArticleMetadata,
+            None,
+            "the page gives no citing authors or year (no \"For citations:\" line or author block)",
+        ));
+    }
+    doc.article = page.article;
+    doc.warnings = warnings;
+    Ok(doc)
+}
+
+/// Segments and parses one reference section: its references indexed from 1, their
+/// segmentation and parse warnings, and their duplicate-detection keys.
+fn read_list(lines: &[(usize, &str)]) -> (Vec<Reference>, Vec<Warning>, Vec<dedup::Keys>) {
+    let (mut entries, defects) = segment::segment(lines);
+    let mut references = Vec::with_capacity(entries.len());
     let mut warnings = Vec::new();
     let mut keys = Vec::with_capacity(entries.len());
     let mut guesses = Vec::with_capacity(entries.len());
@@ -84,38 +136,17 @@ pub fn read_document(text: &str) -> Result<Document> {
             reference: Some(index),
             ..w
         }));
-        doc.references.push(r);
+        references.push(r);
         keys.push(k);
         guesses.push(g);
     }
-    style::apply_list_style(&mut doc.references, &guesses);
-    let looks_like_list = doc
-        .references
-        .iter()
-        .any(|r| r.year.is_some() || r.doi.is_some() || r.url.is_some());
-    if !looks_like_list {
-        return Err(Error::NoReferenceList {
-            line: page.heading_line,
-        });
-    }
+    style::apply_list_style(&mut references, &guesses);
     warnings.extend(
         defects
             .into_iter()
             .map(|(i, code, msg)| Warning::new(code, Some(i + 1), msg)),
     );
-    warnings.extend(dedup::duplicates_by_key(&doc.references, &keys));
-    // stable: within one reference, segmentation defects stay before parse defects
-    warnings.sort_by_key(|w| w.reference);
-    if page.is_page && (page.article.authors.is_empty() || page.article.year.is_none()) {
-        warnings.push(Warning::new(
-            WarningCode::MissingArticleMetadata,
-            None,
-            "the page gives no citing authors or year (no \"For citations:\" line or author block)",
-        ));
-    }
-    doc.article = page.article;
-    doc.warnings = warnings;
-    Ok(doc)
+    (references, warnings, keys)
 }
 
 /// Below this many entries a list is parsed on the calling thread: spawning costs more than

@@ -59,25 +59,22 @@ enum Heading {
 /// Classifies a line as a section heading. "For citations:" may carry its text on the line.
 fn heading(line: &str) -> Option<Heading> {
     let t = line.trim();
+    // Russian pages print "Для цитирования: Фамилия И.О. Название // ..." as one long line,
+    // so the citation prefix is looked for on the line's head before the length test.
+    let head = &t[..t.floor_char_boundary(60)];
+    if t.len() > 90
+        && head.starts_with(['Д', 'д', 'С', 'с', 'F', 'f', 'C', 'c', 'H', 'h'])
+        && citation_prefix(&normalize(head).to_lowercase())
+    {
+        return Some(Heading::Citation);
+    }
     // headings are short; only they pay for normalisation (non-breaking spaces, NFKC)
     if t.is_empty() || t.len() > 90 {
         return None;
     }
     let lower = normalize(t).trim().to_lowercase();
-    for p in [
-        "for citations:",
-        "for citation:",
-        "cite as:",
-        "how to cite:",
-        "ссылка для цитирования:",
-        "для цитирования:",
-        "cite this article:",
-        "for citations",
-        "для цитирования",
-    ] {
-        if lower.starts_with(p) {
-            return Some(Heading::Citation);
-        }
+    if citation_prefix(&lower) {
+        return Some(Heading::Citation);
     }
     let l = lower.trim_end_matches([':', '.', ' ']);
     Some(match l {
@@ -131,6 +128,23 @@ fn heading(line: &str) -> Option<Heading> {
     })
 }
 
+/// Whether a lower-cased line opens with a "cite this as" label.
+fn citation_prefix(lower: &str) -> bool {
+    [
+        "for citations:",
+        "for citation:",
+        "cite as:",
+        "how to cite:",
+        "ссылка для цитирования:",
+        "для цитирования:",
+        "cite this article:",
+        "for citations",
+        "для цитирования",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
 /// Lines journals print above the title: "UDC 327(520)", "DOI: 10.…", "Research article".
 fn is_stamp(line: &str) -> bool {
     let lower = line.to_lowercase();
@@ -159,6 +173,8 @@ pub(crate) struct Page<'a> {
     pub heading_line: Option<usize>,
     /// The reference section's lines: (1-based line number, text).
     pub ref_lines: Vec<(usize, &'a str)>,
+    /// On a bilingual page, the other (Cyrillic) reference section's lines; empty otherwise.
+    pub alt_lines: Vec<(usize, &'a str)>,
     pub article: Article,
     /// Authors from the author block, used when the citation line has none.
     pub block_authors: Vec<PersonName>,
@@ -195,6 +211,23 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
         .find(|h| h.0 > chosen)
         .map_or(lines.len(), |h| h.0);
     page.ref_lines = lines[chosen + 1..section_end].to_vec();
+    // The Cyrillic list of a bilingual page: a second reference heading in Cyrillic beside the
+    // Latin "References" that was chosen.
+    if lines[chosen]
+        .1
+        .trim()
+        .to_lowercase()
+        .starts_with("references")
+        && let Some(&alt) = ref_heads
+            .iter()
+            .find(|&&i| i != chosen && super::scan::has_cyrillic(lines[i].1))
+    {
+        let end = heads
+            .iter()
+            .find(|h| h.0 > alt)
+            .map_or(lines.len(), |h| h.0);
+        page.alt_lines = lines[alt + 1..end].to_vec();
+    }
 
     // title: the first non-empty line that is not a heading or a classification stamp
     if let Some((_, first)) = lines
@@ -208,8 +241,11 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
     if let Some(&(i, _)) = heads.iter().find(|h| h.1 == Heading::Authors) {
         let end = heads.iter().find(|h| h.0 > i).map_or(lines.len(), |h| h.0);
         for (_, l) in &lines[i + 1..end] {
-            page.block_authors
-                .extend(names_from_line(normalize(l).trim()));
+            let l = normalize(l);
+            match russian_full_name(l.trim()) {
+                Some(name) => page.block_authors.push(name),
+                None => page.block_authors.extend(names_from_line(l.trim())),
+            }
         }
     }
     // citation line
@@ -231,6 +267,35 @@ pub(crate) fn read_page<'a>(lines: &[(usize, &'a str)]) -> Page<'a> {
         page.article.authors = page.block_authors.clone();
     }
     page
+}
+
+/// "Стрельцов Дмитрий Викторович, доктор исторических наук, …": a Russian author block names
+/// each author family name first, then given name and patronymic in full. The patronymic's
+/// ending (-вич, -вна, -ична, …) is what tells such a line from "Институт востоковедения РАН".
+fn russian_full_name(line: &str) -> Option<PersonName> {
+    let head = line.split([',', '(', ';']).next()?.trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let [family, given, patronymic] = words[..] else {
+        return None;
+    };
+    let capitalised = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() && super::scan::is_cyrillic(c))
+            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+    };
+    let is_patronymic = ["вич", "вна", "чна", "ична", "ич", "оглы", "кызы"]
+        .iter()
+        .any(|end| patronymic.ends_with(end));
+    if !(capitalised(family) && capitalised(given) && capitalised(patronymic) && is_patronymic) {
+        return None;
+    }
+    let initial = |w: &str| w.chars().next().map(|c| format!("{c}."));
+    Some(PersonName {
+        family: family.to_string(),
+        initials: format!("{}{}", initial(given)?, initial(patronymic)?),
+        given: Some(format!("{given} {patronymic}")),
+    })
 }
 
 /// "Paramonov O.G. Russia-Japan Security Dialogue. Outlines of global transformations:
@@ -328,6 +393,27 @@ mod tests {
         assert_eq!(p.block_authors[0].to_string(), "Paramonov O.G.");
         assert_eq!(p.article.year, Some(2019));
         assert_eq!(p.ref_lines.len(), 1);
+    }
+
+    #[test]
+    fn russian_page_with_an_inline_citation_and_a_full_name_block() {
+        let text = "Японская дипломатия эпохи Мэйдзи\nДля цитирования: Молодякова Е.В. Японская дипломатия эпохи Мэйдзи // Вопросы истории. 2021. № 7. С. 112–128.\nАннотация\nТекст.\nЛитература\n1. Иванов И.И. Книга. М.: Наука, 2013. 296 с.\nСведения об авторах\nМолодякова Елена Васильевна, доктор исторических наук, Москва, Россия.\nИнститут востоковедения РАН";
+        let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+        let p = read_page(&lines);
+        assert_eq!(
+            p.article.title.as_deref(),
+            Some("Японская дипломатия эпохи Мэйдзи")
+        );
+        assert_eq!(p.article.authors[0].to_string(), "Молодякова Е.В.");
+        assert_eq!(p.article.source.as_deref(), Some("Вопросы истории"));
+        assert_eq!(p.article.year, Some(2021));
+        assert_eq!(p.ref_lines.len(), 1);
+        assert_eq!(p.block_authors.len(), 1);
+        assert_eq!(
+            p.block_authors[0].given.as_deref(),
+            Some("Елена Васильевна")
+        );
+        assert_eq!(russian_full_name("Институт востоковедения РАН"), None);
     }
 
     #[test]

@@ -31,7 +31,9 @@ pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
         }
     }
     let (k, anchor, _) = best?;
-    let mut at = from + k;
+    // `from + k` may fall inside a multi-byte char (Cyrillic before the match), where `get`
+    // would give up; `from` is a boundary, and the check below skips anchors too early.
+    let mut at = from;
     loop {
         let j = at + hay.get(at..)?.find(anchor)?;
         if j >= from + k {
@@ -147,6 +149,9 @@ mod tests {
         assert_eq!(find_from("xaccessed accessed", "accessed", 2), Some(10));
         assert_eq!(find_from("Японские исследования", "исслед", 0), Some(17));
         assert_eq!(find_from("ab", "abc", 0), None);
+        // the rarest char of "http" is its fourth; Cyrillic before it must not hide the match
+        assert_eq!(find_from("Д. URL: http://x", "http", 0), Some(9));
+        assert_eq!(find_from("Валдай http", "http", 0), Some(13));
         assert!(at_word_start("Стрельцов at", 19));
         assert!(!at_word_start("format", 4));
     }

@@ -68,6 +68,23 @@ pub struct Reference {
     pub kind: Kind,
     /// The citation style the entry is printed in, when recognised.
     pub style: Option<Style>,
+    /// The same work as printed in the page's other reference list, when the page prints two
+    /// (a Russian journal's Cyrillic "Список литературы" beside its Latin "References"),
+    /// parsed on its own: its `raw` text, authors and venue in the other script. The entry
+    /// itself is the Latin one; the two lists' entries are aligned so that each work is one
+    /// reference and counted once. `None` for single-list input.
+    ///
+    /// ```
+    /// let page = "Title\nСписок литературы\n1. Панов А.Н. Приоритеты // Япония 2016. Ежегодник. М.: АИРО-XXI, 2016. С. 7–43.\n\
+    ///             References\n1. Panov A.N. (2016) Priorities. Japan 2016. Yearbook, Moscow: AIRO-XXI, pp. 7–43 (in Russian).\n";
+    /// let doc = citegraph::read_document(page).unwrap();
+    /// assert_eq!(doc.references.len(), 1);
+    /// let other = doc.references[0].alternate.as_deref().unwrap();
+    /// assert_eq!(other.authors[0].family, "Панов");
+    /// assert!(other.raw.contains("Ежегодник"));
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternate: Option<Box<Reference>>,
 }
 
 impl Reference {
@@ -101,6 +118,7 @@ impl Reference {
             language: None,
             kind: Kind::Other,
             style: None,
+            alternate: None,
         }
     }
 

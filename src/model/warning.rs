@@ -58,6 +58,9 @@ pub enum WarningCode {
     OversizedInput,
     /// The citing work's metadata (authors or year) could not be found.
     MissingArticleMetadata,
+    /// On a page printing two reference lists (Cyrillic and Latin), an entry of one list has
+    /// no counterpart in the other; it is kept as a reference of its own.
+    UnalignedTranslation,
 }
 
 impl WarningCode {
@@ -74,6 +77,7 @@ impl WarningCode {
             WarningCode::InvalidUtf8 => "invalid-utf8",
             WarningCode::OversizedInput => "oversized-input",
             WarningCode::MissingArticleMetadata => "missing-article-metadata",
+            WarningCode::UnalignedTranslation => "unaligned-translation",
         }
     }
 }

@@ -121,6 +121,51 @@ pub struct JsonReference {
     pub url: Option<String>,
     /// Access date (ISO 8601).
     pub accessed: Option<String>,
+    /// The same work as printed in the page's other reference list (the Cyrillic entry of a
+    /// bilingual page); absent for single-list input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternate: Option<JsonAlternate>,
+}
+
+/// A reference's entry in the other list of a bilingual page, as printed and parsed. Its
+/// names carry person ids like every other mention, so a Cyrillic spelling can be traced to
+/// the person its Latin spelling resolved to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonAlternate {
+    /// The printed label in its own list, or null.
+    pub number: Option<u32>,
+    /// The input line the entry starts on.
+    pub line: usize,
+    /// Full text after repairs.
+    pub raw: String,
+    /// Whether the entry's structure was recognised.
+    pub parsed: bool,
+    /// Authors.
+    pub authors: Vec<JsonName>,
+    /// Editors.
+    pub editors: Vec<JsonName>,
+    /// Year.
+    pub year: Option<i32>,
+    /// Title.
+    pub title: Option<String>,
+    /// The container as printed.
+    pub container: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Place of publication.
+    pub place: Option<String>,
+    /// Volume.
+    pub volume: Option<String>,
+    /// Issue.
+    pub issue: Option<String>,
+    /// Pages.
+    pub pages: Option<String>,
+    /// Language (ISO 639-1).
+    pub language: Option<String>,
+    /// DOI.
+    pub doi: Option<String>,
+    /// URL.
+    pub url: Option<String>,
 }
 
 /// A person in JSON.
@@ -213,6 +258,7 @@ impl From<&Analysis> for JsonReport {
                 doi: r.doi.clone(),
                 url: r.url.clone(),
                 accessed: r.accessed.map(|d| d.to_string()),
+                alternate: None,
             });
         }
         let art = &doc.article;
@@ -228,12 +274,41 @@ impl From<&Analysis> for JsonReport {
             language: art.language.clone(),
             doi: art.doi.clone(),
         };
+        // the alternate entries' mentions come after the citing authors'
+        for (out, r) in references.iter_mut().zip(&doc.references) {
+            let Some(other) = r.alternate.as_deref() else {
+                continue;
+            };
+            let authors = names(&other.authors);
+            let editors = names(&other.editors);
+            out.alternate = Some(JsonAlternate {
+                number: other.number,
+                line: other.line,
+                raw: other.raw.clone(),
+                parsed: other.parsed,
+                authors,
+                editors,
+                year: other.year,
+                title: other.title.clone(),
+                container: other.container.clone(),
+                publisher: other.publisher.clone(),
+                place: other.place.clone(),
+                volume: other.volume.clone(),
+                issue: other.issue.clone(),
+                pages: other.pages.clone(),
+                language: other.language.clone(),
+                doi: other.doi.clone(),
+                url: other.url.clone(),
+            });
+        }
         let persons = res
             .persons
             .iter()
             .map(|p| {
                 let mentions = p.mentions.iter().filter_map(|&m| res.mentions.get(m));
                 let mut refs: Vec<usize> = mentions.clone().filter_map(|m| m.work).collect();
+                // a bilingual page's second spellings come after the rest: sort before dedup
+                refs.sort_unstable();
                 refs.dedup();
                 let mut roles: Vec<Role> = mentions.clone().map(|m| m.role).collect();
                 roles.sort_unstable();

@@ -105,6 +105,7 @@ fn write_report(out: &mut String, a: &Analysis) -> std::fmt::Result {
             .mentions
             .iter()
             .filter_map(|&i| res.mentions.get(i))
+            .filter(|m| !m.alternate)
             .map(|m| {
                 m.work
                     .map_or_else(|| "article".to_string(), |w| w.to_string())

@@ -10,7 +10,7 @@ mod nodes;
 pub use dot::to_dot;
 pub use graphml::to_graphml;
 pub use json::{
-    JsonArticle, JsonName, JsonPerson, JsonReference, JsonReport, JsonSource, JsonWarning, to_json,
-    write_json,
+    JsonAlternate, JsonArticle, JsonName, JsonPerson, JsonReference, JsonReport, JsonSource,
+    JsonWarning, to_json, write_json,
 };
 pub use markdown::to_markdown;

@@ -6,6 +6,7 @@
 //! has one, and the warnings the merges raise (a typo merged into a common spelling raises
 //! `possible-misspelling`).
 
+mod bilingual;
 mod persons;
 mod sources;
 
@@ -25,7 +26,9 @@ use crate::names::NameMatcher;
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {
     /// Every name mention, in document order: each reference's authors then editors, then the
-    /// citing article's authors.
+    /// citing article's authors, then the authors and editors of the references'
+    /// [`alternate`](crate::Reference::alternate) entries (marked
+    /// [`PersonMention::alternate`]).
     pub mentions: Vec<PersonMention>,
     /// The person of each mention (parallel to `mentions`).
     pub mention_person: Vec<PersonId>,
@@ -85,6 +88,14 @@ impl SourceKeys<'_> {
 /// Persons come from clustering all name mentions with `matcher` (see
 /// [`names::cluster_names`](crate::names::cluster_names)); sources from clustering the
 /// normalised source names of the references and of the citing article (see [`source_key`]).
+///
+/// On a bilingual page each reference also carries its entry from the other list
+/// ([`Reference::alternate`](crate::Reference::alternate)). The two print the same work, so
+/// the author (or editor) at one position in both is one person, however irregular the
+/// transliteration ("Ерофеев" and "Yerofeyev"): such persons are joined with the evidence rule
+/// `bilingual-alignment`, provided both entries list the same number of names and the two
+/// family names are not plainly different. The other entry's venue joins the reference's
+/// source as a variant ("Япония 2016. Ежегодник" beside "Japan 2016. Yearbook").
 pub fn resolve(doc: &Document, matcher: &NameMatcher) -> Resolution {
     let (sources, reference_source, article_source) = sources::resolve_sources(doc);
     let source_keys = SourceKeys {

@@ -9,6 +9,7 @@ use crate::model::{Document, PersonName, Role, Warning, WarningCode};
 use crate::names::{ContextToken, Mention, NameMatcher, Rule, cluster_mentions, fold_family};
 
 use super::SourceKeys;
+use super::bilingual;
 
 /// The id of a person within one analysis, written `p1`, `p2`, … (1-based) in JSON.
 ///
@@ -35,6 +36,11 @@ pub struct PersonMention {
     pub position: usize,
     /// The name as parsed.
     pub name: PersonName,
+    /// Whether the mention is printed in the reference's
+    /// [`alternate`](crate::Reference::alternate) entry (the Cyrillic list of a bilingual
+    /// page) rather than in the reference itself.
+    #[serde(default)]
+    pub alternate: bool,
 }
 
 /// A person: the mentions judged to be one individual, their spellings and why they merged.
@@ -76,7 +82,8 @@ pub(super) fn resolve_persons(
     sources: &SourceKeys<'_>,
 ) -> PersonParts {
     let mentions = collect_mentions(doc);
-    let clusters = cluster_mentions(&with_context(&mentions, sources), matcher);
+    let mut clusters = cluster_mentions(&with_context(&mentions, sources), matcher);
+    let links = bilingual::join_aligned(&mut clusters, &mentions);
     let mention_person: Vec<PersonId> = clusters.assignment.iter().map(|&c| PersonId(c)).collect();
     let mut persons = Vec::with_capacity(clusters.clusters.len());
     let mut warnings = Vec::new();
@@ -111,6 +118,20 @@ pub(super) fn resolve_persons(
                 rule: merge.decision.rule.as_str().to_string(),
                 score: merge.decision.score,
                 explanation: merge.decision.to_string(),
+            });
+        }
+        for link in links.iter().filter(|l| l.cluster == c) {
+            let a = spelling(&mut spelling_of, &mut variants, &mentions[link.a].name);
+            let b = spelling(&mut spelling_of, &mut variants, &mentions[link.b].name);
+            if a == b || !seen.insert((a.min(b), a.max(b))) {
+                continue;
+            }
+            evidence.push(MergeEvidence {
+                a: variants[a].clone(),
+                b: variants[b].clone(),
+                rule: bilingual::RULE.to_string(),
+                score: 1.0,
+                explanation: link.explanation(&mentions),
             });
         }
         if cluster
@@ -233,6 +254,7 @@ fn collect_mentions(doc: &Document) -> Vec<PersonMention> {
                     role,
                     position,
                     name: name.clone(),
+                    alternate: false,
                 });
             }
         }
@@ -243,7 +265,29 @@ fn collect_mentions(doc: &Document) -> Vec<PersonMention> {
             role: Role::Author,
             position,
             name: name.clone(),
+            alternate: false,
         });
+    }
+    // The other list's spellings come last, so the mentions of the references and of the
+    // citing article keep the order every consumer walks them in.
+    for r in &doc.references {
+        let Some(other) = r.alternate.as_deref() else {
+            continue;
+        };
+        for (role, list) in [
+            (Role::Author, &other.authors),
+            (Role::Editor, &other.editors),
+        ] {
+            for (position, name) in list.iter().enumerate() {
+                mentions.push(PersonMention {
+                    work: Some(r.index),
+                    role,
+                    position,
+                    name: name.clone(),
+                    alternate: true,
+                });
+            }
+        }
     }
     mentions
 }

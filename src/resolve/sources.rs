@@ -104,45 +104,111 @@ fn is_year(word: &str) -> bool {
         && matches!(&word[..2], "17" | "18" | "19" | "20")
 }
 
-pub(super) fn resolve_sources(
-    doc: &Document,
-) -> (Vec<Source>, Vec<Option<SourceId>>, Option<SourceId>) {
-    let mut sources: Vec<Source> = Vec::new();
-    let mut by_key: FnvMap<String, SourceId> = FnvMap::default();
-    let mut counts: Vec<FnvMap<String, usize>> = Vec::new();
-    let mut assign = |printed: &str, reference: Option<usize>| -> Option<SourceId> {
+/// Sources as they are assigned: the clusters, their keys and how often each printed form
+/// occurs.
+#[derive(Default)]
+struct Builder {
+    sources: Vec<Source>,
+    by_key: FnvMap<String, SourceId>,
+    counts: Vec<FnvMap<String, usize>>,
+}
+
+impl Builder {
+    /// The source of a printed name, created when its key is new; `reference` joins it.
+    fn assign(&mut self, printed: &str, reference: Option<usize>) -> Option<SourceId> {
         let key = source_key(printed);
         if key.is_empty() {
             return None;
         }
-        let id = *by_key.entry(key.clone()).or_insert_with(|| {
-            let id = SourceId(sources.len());
-            sources.push(Source {
-                id,
-                name: String::new(),
-                key,
-                variants: Vec::new(),
-                references: Vec::new(),
-            });
-            counts.push(FnvMap::default());
-            id
-        });
-        let source = &mut sources[id.0];
+        let id = match self.by_key.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = SourceId(self.sources.len());
+                self.sources.push(Source {
+                    id,
+                    name: String::new(),
+                    key: key.clone(),
+                    variants: Vec::new(),
+                    references: Vec::new(),
+                });
+                self.counts.push(FnvMap::default());
+                self.by_key.insert(key, id);
+                id
+            }
+        };
+        self.add_form(id, printed);
+        if let Some(r) = reference {
+            self.sources[id.0].references.push(r);
+        }
+        Some(id)
+    }
+
+    fn add_form(&mut self, id: SourceId, printed: &str) {
+        let source = &mut self.sources[id.0];
         if !source.variants.iter().any(|v| v == printed) {
             source.variants.push(printed.to_string());
         }
-        *counts[id.0].entry(printed.to_string()).or_default() += 1;
-        if let Some(r) = reference {
-            source.references.push(r);
+        *self.counts[id.0].entry(printed.to_string()).or_default() += 1;
+    }
+
+    /// The venue of a reference's alternate entry (the other list of a bilingual page): the
+    /// same work, so the same source under another spelling. It joins the reference's source
+    /// unless its key already names a different one (then the two parses disagree and neither
+    /// is overruled); a reference without a source of its own takes it.
+    fn assign_alternate(
+        &mut self,
+        printed: &str,
+        own: Option<SourceId>,
+        reference: usize,
+    ) -> Option<SourceId> {
+        let key = source_key(printed);
+        if key.is_empty() {
+            return own;
         }
-        Some(id)
-    };
-    let reference_source: Vec<Option<SourceId>> = doc
+        match (self.by_key.get(&key).copied(), own) {
+            (Some(id), Some(own)) if id != own => Some(own),
+            (Some(id), Some(_)) => {
+                self.add_form(id, printed);
+                Some(id)
+            }
+            (None, Some(own)) => {
+                self.by_key.insert(key, own);
+                self.add_form(own, printed);
+                Some(own)
+            }
+            (_, None) => self.assign(printed, Some(reference)),
+        }
+    }
+}
+
+pub(super) fn resolve_sources(
+    doc: &Document,
+) -> (Vec<Source>, Vec<Option<SourceId>>, Option<SourceId>) {
+    let mut b = Builder::default();
+    let mut reference_source: Vec<Option<SourceId>> = doc
         .references
         .iter()
-        .map(|r| r.source_name().and_then(|s| assign(s, Some(r.index))))
+        .map(|r| r.source_name().and_then(|s| b.assign(s, Some(r.index))))
         .collect();
-    let article_source = doc.article.source.as_deref().and_then(|s| assign(s, None));
+    let article_source = doc
+        .article
+        .source
+        .as_deref()
+        .and_then(|s| b.assign(s, None));
+    for (r, source) in doc.references.iter().zip(reference_source.iter_mut()) {
+        if let Some(other) = r.alternate.as_deref().and_then(|a| a.source_name()) {
+            *source = b.assign_alternate(other, *source, r.index);
+        }
+    }
+    let Builder {
+        mut sources,
+        counts,
+        ..
+    } = b;
+    for source in &mut sources {
+        source.references.sort_unstable();
+        source.references.dedup();
+    }
     for (source, counts) in sources.iter_mut().zip(&counts) {
         // The most frequent printed form names the source; ties go to the first seen.
         let best = source
@@ -159,4 +225,50 @@ pub(super) fn resolve_sources(
         source.name = source_display_name(&best);
     }
     (sources, reference_source, article_source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Reference;
+
+    fn with_container(index: usize, container: &str, other: Option<&str>) -> Reference {
+        let mut r = Reference::unparsed(index, None, index, "");
+        r.container = Some(container.to_string());
+        r.alternate = other.map(|o| {
+            let mut a = Reference::unparsed(index, None, index, "");
+            a.container = Some(o.to_string());
+            Box::new(a)
+        });
+        r
+    }
+
+    #[test]
+    fn an_alternate_venue_joins_its_reference_source_unless_it_names_another() {
+        let doc = Document {
+            references: vec![
+                with_container(1, "Japan 2016. Yearbook", Some("Япония 2016. Ежегодник")),
+                with_container(2, "Japan 2017. Yearbook", Some("Япония 2017. Ежегодник")),
+                with_container(3, "Vestnik MGIMO", None),
+                // a misparsed Cyrillic venue that names another reference's source is not merged
+                with_container(4, "Polis", Some("Vestnik MGIMO")),
+            ],
+            ..Document::default()
+        };
+        let (sources, of, _) = resolve_sources(&doc);
+        assert_eq!(of[0], of[1]);
+        let yearbook = &sources[of[0].map_or(0, |s| s.0)];
+        assert_eq!(
+            yearbook.variants,
+            [
+                "Japan 2016. Yearbook",
+                "Japan 2017. Yearbook",
+                "Япония 2016. Ежегодник",
+                "Япония 2017. Ежегодник"
+            ]
+        );
+        assert_eq!(yearbook.references, vec![1, 2]);
+        assert_ne!(of[2], of[3]);
+        assert_eq!(sources.len(), 3);
+    }
 }
