@@ -56,7 +56,8 @@ pub use analysis::{Analysis, Analyzer, Progress, Stage, analyze};
 pub use error::{Error, Result};
 pub use graph::{CitationGraph, Edge, EdgeKind, Node, WorkId};
 pub use input::{
-    AuthorPrefix, Format, detect_format, parse_author_list, parse_reference, read_document,
+    AuthorPrefix, FieldLabel, Format, LabeledSpan, SequenceModel, TrainOptions, TrainingExample,
+    detect_format, parse_author_list, parse_reference, read_document,
 };
 pub use metrics::{
     Metrics, ReferenceAge, SelfCitation, SelfCitationCount, SourceDiversity,

@@ -290,7 +290,7 @@ fn normalisation_follows_the_stated_rule() {
     assert_eq!(normalize_text("in Proc. ICML"), "proc. icml");
     assert_eq!(
         normalize_text("“Getting to Know You…”: Knowledge,”"),
-        "getting to know you...\u{201d}: knowledge"
+        "getting to know you...\": knowledge"
     );
     assert_eq!(
         normalize_text("Information deﬁcits — a study."),

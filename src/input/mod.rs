@@ -16,6 +16,7 @@ mod date;
 mod dedup;
 mod kind;
 mod language;
+mod learned;
 mod locator;
 mod page;
 mod reference;
@@ -25,6 +26,7 @@ mod sentences;
 mod tail;
 
 pub use authors::{AuthorPrefix, parse_author_list};
+pub use learned::{FieldLabel, LabeledSpan, SequenceModel, TrainOptions, TrainingExample};
 pub use page::{Format, detect_format};
 pub use reference::parse_reference;
 

@@ -136,7 +136,9 @@ fn parse_trimmed(raw: &str) -> (Reference, Vec<Warning>) {
                     .into_iter()
                     .map(|(code, msg)| Warning::new(code, Some(1), msg)),
             );
-            (parsed.reference, warnings)
+            let mut r = parsed.reference;
+            super::learned::fields::refine(&mut r, text);
+            (r, warnings)
         }
         None => {
             warnings.push(Warning::new(
