@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub enum FieldLabel {
     /// The authors.
     Author,
-    /// The label printed before the entry ("[13]", "60.").
+    /// The label printed before the entry (`[13]`, `60.`).
     CitationNumber,
     /// A series the work appears in.
     CollectionTitle,

@@ -7,7 +7,6 @@ use super::features::{Features, extract};
 use super::label::FieldLabel;
 use super::tokens::tokenize;
 use crate::error::{Error, Result};
-use crate::hash::FnvMap;
 
 pub(crate) const LABELS: usize = FieldLabel::ALL.len();
 
@@ -36,10 +35,10 @@ const VERSION: u8 = 1;
 /// let title = spans.iter().find(|s| s.label == FieldLabel::Title).map(|s| &text[s.span.clone()]);
 /// assert_eq!(title, Some("A study of things."));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct SequenceModel {
     /// Feature id → range of `pool` holding its non-zero weights.
-    index: FnvMap<u32, (u32, u32)>,
+    index: FeatureIndex,
     pool: Vec<(u8, f32)>,
     /// `transitions[prev * LABELS + next]`.
     transitions: Vec<f32>,
@@ -76,7 +75,7 @@ impl SequenceModel {
 
     pub(crate) fn empty() -> SequenceModel {
         SequenceModel {
-            index: FnvMap::default(),
+            index: FeatureIndex::with_capacity(0),
             pool: Vec::new(),
             transitions: vec![0.0; LABELS * LABELS],
             start: vec![0.0; LABELS],
@@ -88,12 +87,12 @@ impl SequenceModel {
         transitions: Vec<f32>,
         start: Vec<f32>,
     ) -> SequenceModel {
-        let mut index = FnvMap::default();
+        let mut index = FeatureIndex::with_capacity(rows.len());
         let mut pool = Vec::new();
         for (id, weights) in rows {
             let a = pool.len() as u32;
             pool.extend(weights);
-            index.insert(id, (a, pool.len() as u32));
+            index.insert(id, a, pool.len() as u32);
         }
         SequenceModel {
             index,
@@ -167,7 +166,7 @@ impl SequenceModel {
         for i in 0..n {
             let row = &mut emissions[i * LABELS..(i + 1) * LABELS];
             for id in features.of(i) {
-                if let Some(&(a, b)) = self.index.get(id) {
+                if let Some((a, b)) = self.index.get(*id) {
                     for &(l, w) in &self.pool[a as usize..b as usize] {
                         row[usize::from(l)] += w;
                     }
@@ -200,11 +199,11 @@ impl SequenceModel {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out.extend_from_slice(&scale.to_le_bytes());
-        let mut ids: Vec<(&u32, &(u32, u32))> = self.index.iter().collect();
+        let mut ids: Vec<(u32, (u32, u32))> = self.index.iter().collect();
         ids.sort_unstable();
         let rows: Vec<(u32, Vec<(u8, i16)>)> = ids
             .into_iter()
-            .map(|(&id, &(a, b))| {
+            .map(|(id, (a, b))| {
                 let ws = self.pool[a as usize..b as usize]
                     .iter()
                     .map(|&(l, w)| (l, (w / scale).round() as i16))
@@ -290,6 +289,87 @@ impl SequenceModel {
             return Err(invalid("trailing bytes after the model"));
         }
         Ok(SequenceModel::from_parts(rows, transitions, start))
+    }
+}
+
+/// An open-addressing table from feature id to its weights' range in the pool.
+///
+/// Feature ids are already well-mixed hashes, so the slot is the id's low bits and a lookup
+/// costs one probe or two — the model's hottest loop, a few hundred lookups per reference.
+#[derive(Debug, Clone)]
+struct FeatureIndex {
+    /// `(id, start, end)`; `end == 0` marks an empty slot (a stored range is never empty).
+    slots: Vec<(u32, u32, u32)>,
+    len: usize,
+}
+
+impl FeatureIndex {
+    fn with_capacity(n: usize) -> FeatureIndex {
+        // At most half full, so probes stay short.
+        let size = (n * 2).next_power_of_two().max(16);
+        FeatureIndex {
+            slots: vec![(0, 0, 0); size],
+            len: 0,
+        }
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// Inserts a non-empty range; an id already present keeps its first range.
+    fn insert(&mut self, id: u32, start: u32, end: u32) {
+        if end <= start {
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            *self = FeatureIndex::with_capacity(self.len + 1);
+            for (id, a, b) in old.into_iter().filter(|s| s.2 != 0) {
+                self.insert(id, a, b);
+            }
+        }
+        let mask = self.mask();
+        let mut i = id as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.2 == 0 {
+                *slot = (id, start, end);
+                self.len += 1;
+                return;
+            }
+            if slot.0 == id {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, id: u32) -> Option<(u32, u32)> {
+        let mask = self.mask();
+        let mut i = id as usize & mask;
+        loop {
+            let (k, a, b) = self.slots[i];
+            if b == 0 {
+                return None;
+            }
+            if k == id {
+                return Some((a, b));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, (u32, u32))> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| s.2 != 0)
+            .map(|&(k, a, b)| (k, (a, b)))
     }
 }
 
