@@ -26,6 +26,10 @@ pub enum Error {
     /// A person's name given by the caller (e.g. `--author`) could not be parsed.
     #[error("cannot read {0:?} as a person's name (expected e.g. \"Streltsov D.V.\")")]
     InvalidName(String),
+    /// Bytes given as a sequence model are not one (wrong format, version or labels, or
+    /// truncated).
+    #[error("invalid sequence model: {0}")]
+    InvalidModel(String),
     /// A file could not be read.
     #[error("{}: {source}", path.display())]
     Io {

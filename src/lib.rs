@@ -58,8 +58,9 @@ pub use analysis::{Analysis, Analyzer, Progress, Stage, analyze};
 pub use error::{Error, Result};
 pub use graph::{CitationGraph, Edge, EdgeKind, Node, WorkId};
 pub use input::{
-    AuthorPrefix, Format, align_references, detect_format, detect_list_style, parse_author_list,
-    parse_reference, read_document,
+    AuthorPrefix, FieldLabel, Format, LabeledSpan, SequenceModel, TrainOptions, TrainingExample,
+    align_references, detect_format, detect_list_style, parse_author_list, parse_reference,
+    read_document,
 };
 pub use metrics::{
     Metrics, ReferenceAge, SelfCitation, SelfCitationCount, SourceDiversity,

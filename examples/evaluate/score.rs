@@ -6,7 +6,7 @@
 //! gold are compared per field after normalisation:
 //!
 //! * **Text fields** (title, container): Unicode NFKC, lower case, hyphen and dash variants to
-//!   `-`, internal whitespace collapsed, surrounding punctuation and whitespace stripped (quotes
+//!   `-`, typographic quotes and apostrophes (`’ “ ” « »`) to `'` and `"`, internal whitespace collapsed, surrounding punctuation and whitespace stripped (quotes
 //!   and brackets included), then a leading `in:` / `in ` removed (and the ends stripped again).
 //! * **Volume, issue**: as text fields, then a leading label removed (`vol.`, `v.`, `t.`, `bd.`,
 //!   `no.`, `n°`, `№`, `issue`…), so "Vol. 12" and "12" agree.
@@ -368,10 +368,20 @@ fn base(s: &str) -> String {
     let s: String = s
         .nfkc()
         .flat_map(char::to_lowercase)
-        .map(|c| if is_dash(c) { '-' } else { c })
+        .map(|c| if is_dash(c) { '-' } else { unify_quote(c) })
         .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     strip_ends(&s).to_string()
+}
+
+/// Typographic quotes and apostrophes to their ASCII forms: "l’homme" and "l'homme",
+/// "« modèle »" and "\" modèle \"" are the same text printed with different fonts.
+fn unify_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2bc}' | '`' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' | '\u{2033}' => '"',
+        c => c,
+    }
 }
 
 fn strip_ends(s: &str) -> &str {
@@ -471,7 +481,7 @@ fn fmt_ratio(x: Option<f64>) -> String {
 /// The one-paragraph statement of the matching rule printed with every table.
 pub const MATCHING_RULE: &str = "\
 Matching rule: values are compared after normalisation (Unicode NFKC, lower case, dashes to \"-\", \
-whitespace collapsed, surrounding punctuation stripped, a leading \"in:\"/\"in \" dropped; volume and \
+typographic quotes and apostrophes to ASCII, whitespace collapsed, surrounding punctuation stripped, a leading \"in:\"/\"in \" dropped; volume and \
 issue also lose a leading label such as \"vol.\"/\"no.\"; pages compare in digits-and-hyphen form \
 \"327-335\"; DOI from its \"10.\" on; year = the 4-digit year of the gold date). \
 Authors: multiset of folded family names (letters and digits only), TP = multiset intersection, \

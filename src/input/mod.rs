@@ -19,6 +19,7 @@ mod dedup;
 mod fixups;
 mod kind;
 mod language;
+mod learned;
 mod locator;
 mod page;
 mod reference;
@@ -30,6 +31,7 @@ mod tail;
 
 pub use align::align_references;
 pub use authors::{AuthorPrefix, parse_author_list};
+pub use learned::{FieldLabel, LabeledSpan, SequenceModel, TrainOptions, TrainingExample};
 pub use page::{Format, detect_format};
 pub use reference::parse_reference;
 pub use style::detect_list_style;

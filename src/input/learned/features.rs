@@ -1,0 +1,469 @@
+//! Token features for the sequence model: what a token looks like, what is around it, and
+//! where in the reference it stands.
+//!
+//! Every feature is a 32-bit hash of a template number and a value, so extraction allocates
+//! nothing per feature and the model stores no strings. Each token's word, shape and word
+//! class are hashed once and then combined with the template of every place they are used
+//! (the token itself, its neighbours), which keeps extraction linear and cheap.
+//!
+//! The feature set follows what AnyStyle's and GROBID's reference parsers found useful:
+//! the lower-cased word and its affixes, a shape ("Xx." "dddd" "(dddd)."), punctuation at
+//! either end, small dictionaries (months, "vol.", "pp.", "eds.", journal and publisher
+//! words, places), the neighbours' words and shapes, the relative position, and a little
+//! state carried from the left: inside quotes or parentheses, how many sentences have ended,
+//! whether a year or an "In" has been seen.
+
+use super::tokens::Token;
+
+/// Extracted features: `ids[offsets[i]..offsets[i + 1]]` are token `i`'s.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Features {
+    pub ids: Vec<u32>,
+    pub offsets: Vec<u32>,
+}
+
+impl Features {
+    /// The features of token `i`.
+    pub fn of(&self, i: usize) -> &[u32] {
+        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+        &self.ids[a..b]
+    }
+
+    /// How many tokens.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+}
+
+/// What one token contributes to its own and its neighbours' features.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenInfo {
+    core: u64,
+    word: u64,
+    shape: u64,
+    prefix: u64,
+    suffix: u64,
+    class: u8,
+    first: char,
+    last: char,
+    flags: u32,
+    length: u8,
+}
+
+const FLAG_YEAR: u32 = 1;
+const FLAG_DIGITS: u32 = 1 << 1;
+const FLAG_HAS_DIGIT: u32 = 1 << 2;
+const FLAG_RANGE: u32 = 1 << 3;
+const FLAG_INITIAL: u32 = 1 << 4;
+const FLAG_CAPITALISED: u32 = 1 << 5;
+const FLAG_ALL_CAPS: u32 = 1 << 6;
+const FLAG_LOWER: u32 = 1 << 7;
+const FLAG_URL: u32 = 1 << 8;
+const FLAG_DOI: u32 = 1 << 9;
+const FLAG_CYRILLIC: u32 = 1 << 10;
+const FLAG_ENDS_SENTENCE: u32 = 1 << 11;
+const FLAG_COUNT: u32 = 12;
+
+/// Word classes from small dictionaries.
+mod class {
+    pub const NONE: u8 = 0;
+    pub const MONTH: u8 = 1;
+    pub const VOLUME: u8 = 2;
+    pub const NUMBER: u8 = 3;
+    pub const PAGES: u8 = 4;
+    pub const EDITOR: u8 = 5;
+    pub const IN: u8 = 6;
+    pub const AND: u8 = 7;
+    pub const ET_AL: u8 = 8;
+    pub const JOURNAL: u8 = 9;
+    pub const PUBLISHER: u8 = 10;
+    pub const WEB: u8 = 11;
+    pub const GENRE: u8 = 12;
+    pub const PLACE: u8 = 13;
+    pub const EDITION: u8 = 14;
+}
+
+fn word_class(core: &str) -> u8 {
+    use class::*;
+    match core {
+        "jan" | "january" | "feb" | "february" | "mar" | "march" | "apr" | "april" | "may"
+        | "jun" | "june" | "jul" | "july" | "aug" | "august" | "sep" | "sept" | "september"
+        | "oct" | "october" | "nov" | "november" | "dec" | "december" | "spring" | "summer"
+        | "autumn" | "fall" | "winter" => MONTH,
+        "vol" | "vols" | "volume" | "volumes" | "bd" | "band" | "t" | "tom" | "том" | "tome" => {
+            VOLUME
+        }
+        "no" | "nos" | "nr" | "issue" | "iss" | "n" | "heft" | "num" | "number" | "вып" => {
+            NUMBER
+        }
+        "pp" | "p" | "pages" | "page" | "pg" | "s" | "ss" | "с" | "str" | "стр" => PAGES,
+        "ed" | "eds" | "editor" | "editors" | "edited" | "hrsg" | "hg" | "coord" | "dir"
+        | "ред" | "под" => EDITOR,
+        "edn" | "edition" | "aufl" | "изд" => EDITION,
+        "in" | "dans" | "в" => IN,
+        "and" | "&" | "und" | "et" | "y" | "e" | "и" => AND,
+        "al" | "others" | "др" => ET_AL,
+        "journal" | "j" | "jour" | "proc" | "proceedings" | "conference" | "conf" | "symposium"
+        | "workshop" | "review" | "rev" | "transactions" | "trans" | "letters" | "lett"
+        | "bulletin" | "bull" | "annals" | "ann" | "acta" | "quarterly" | "magazine" | "int"
+        | "international" | "zeitschrift" | "revue" | "rivista" | "research" | "studies"
+        | "science" | "sci" | "archives" | "arch" | "reports" | "rep" | "phys" | "chem" | "med"
+        | "am" | "soc" | "журнал" | "вестник" | "известия" | "вопросы" => {
+            JOURNAL
+        }
+        "press"
+        | "publisher"
+        | "publishers"
+        | "publishing"
+        | "university"
+        | "univ"
+        | "verlag"
+        | "inc"
+        | "ltd"
+        | "co"
+        | "books"
+        | "academic"
+        | "springer"
+        | "wiley"
+        | "elsevier"
+        | "routledge"
+        | "sage"
+        | "blackwell"
+        | "macmillan"
+        | "norton"
+        | "penguin"
+        | "издательство"
+        | "наука" => PUBLISHER,
+        "retrieved" | "available" | "accessed" | "viewed" | "online" | "url" | "from"
+        | "access" | "cited" | "дата" | "обращения" | "режим" | "доступа" => {
+            WEB
+        }
+        "thesis" | "dissertation" | "phd" | "diss" | "master's" | "report" | "technical"
+        | "tech" | "working" | "paper" | "preprint" | "unpublished" | "manuscript" | "abstract"
+        | "poster" | "дис" | "автореф" => GENRE,
+        "york" | "london" | "paris" | "berlin" | "cambridge" | "oxford" | "boston" | "chicago"
+        | "amsterdam" | "moscow" | "москва" | "м" | "спб" | "tokyo" | "washington"
+        | "princeton" | "heidelberg" | "dordrecht" | "leipzig" | "vienna" | "philadelphia"
+        | "stuttgart" | "munich" | "madrid" | "milan" | "rome" | "basel" | "geneva" | "toronto"
+        | "sydney" | "singapore" | "beijing" | "hoboken" | "ny" | "uk" | "usa" => PLACE,
+        _ => NONE,
+    }
+}
+
+// Template numbers: each names one use of a value; the numbers only need to be distinct.
+const T_BIAS: u64 = 1;
+const T_CORE: u64 = 2;
+const T_WORD: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_PREFIX: u64 = 5;
+const T_SUFFIX: u64 = 6;
+const T_CLASS: u64 = 7;
+const T_FIRST: u64 = 8;
+const T_LAST: u64 = 9;
+const T_FLAG: u64 = 10;
+const T_LENGTH: u64 = 11;
+const T_POSITION: u64 = 12;
+const T_FIRST_TOKEN: u64 = 13;
+const T_LAST_TOKEN: u64 = 14;
+const T_PREV_CORE: u64 = 15;
+const T_NEXT_CORE: u64 = 16;
+const T_PREV_SHAPE: u64 = 17;
+const T_NEXT_SHAPE: u64 = 18;
+const T_PREV_CLASS: u64 = 19;
+const T_NEXT_CLASS: u64 = 20;
+const T_PREV2_CORE: u64 = 21;
+const T_NEXT2_CORE: u64 = 22;
+const T_PREV_LAST: u64 = 23;
+const T_NEXT_FIRST: u64 = 24;
+const T_IN_QUOTE: u64 = 25;
+const T_IN_PAREN: u64 = 26;
+const T_SENTENCE: u64 = 27;
+const T_YEAR_SEEN: u64 = 28;
+const T_IN_SEEN: u64 = 29;
+const T_SHAPE_BIGRAM: u64 = 30;
+const T_SENTENCE_SHAPE: u64 = 31;
+const T_SHAPE_TRIGRAM: u64 = 32;
+
+/// Mixes a template number and a value into one feature id.
+fn mix(template: u64, value: u64) -> u32 {
+    let mut h = value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 32;
+    h as u32
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv_char(h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf)
+        .bytes()
+        .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(FNV_OFFSET, fnv_char)
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}'
+    )
+}
+
+fn analyse(text: &str, lower: &mut String) -> TokenInfo {
+    let core = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = if core.is_empty() { text } else { core };
+    lower.clear();
+    for c in core.chars() {
+        lower.extend(c.to_lowercase());
+    }
+    let mut flags = 0;
+    let mut digits = 0usize;
+    let mut letters = 0usize;
+    let mut uppers = 0usize;
+    let mut cyrillic = false;
+    let mut dash = false;
+    for c in core.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                uppers += 1;
+            }
+            cyrillic |= ('\u{400}'..='\u{4ff}').contains(&c);
+        } else if c == '-' {
+            dash = true;
+        }
+    }
+    let n = core.chars().count();
+    if digits == 4 && n <= 5 {
+        let year: u32 = core.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        if (1500..2040).contains(&year) {
+            flags |= FLAG_YEAR;
+        }
+    }
+    if digits == n {
+        flags |= FLAG_DIGITS;
+    }
+    if digits > 0 {
+        flags |= FLAG_HAS_DIGIT;
+    }
+    if dash && digits > 0 && letters == 0 {
+        flags |= FLAG_RANGE;
+    }
+    if letters > 0 && uppers == letters && n <= 4 && text.ends_with('.') && n <= 2 * letters {
+        flags |= FLAG_INITIAL;
+    }
+    if core.chars().next().is_some_and(char::is_uppercase) {
+        flags |= FLAG_CAPITALISED;
+    }
+    if letters > 1 && uppers == letters {
+        flags |= FLAG_ALL_CAPS;
+    }
+    if core.chars().next().is_some_and(char::is_lowercase) {
+        flags |= FLAG_LOWER;
+    }
+    let lw = lower.as_str();
+    if lw.starts_with("http") || lw.starts_with("www.") || lw.contains("://") {
+        flags |= FLAG_URL;
+    }
+    if lw.starts_with("10.") && lw.contains('/') || lw.starts_with("doi") {
+        flags |= FLAG_DOI;
+    }
+    if cyrillic {
+        flags |= FLAG_CYRILLIC;
+    }
+    if text.ends_with('.') && flags & FLAG_INITIAL == 0 && n > 1 {
+        flags |= FLAG_ENDS_SENTENCE;
+    }
+    let mut shape = FNV_OFFSET;
+    let mut prev = '\0';
+    let mut run = 0;
+    for c in text.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphanumeric() {
+            'o'
+        } else {
+            c
+        };
+        if k == prev {
+            run += 1;
+            // Letter runs collapse; digit runs are kept up to four ("dddd" is a year).
+            if k == 'x' || k == 'X' || (k == 'd' && run >= 4) {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        prev = k;
+        shape = fnv_char(shape, k);
+    }
+    let chars: Vec<char> = lw.chars().take(64).collect();
+    let prefix = hash_chars(chars.iter().take(3).copied());
+    let suffix = hash_chars(chars.iter().skip(chars.len().saturating_sub(3)).copied());
+    TokenInfo {
+        core: hash_chars(lw.chars()),
+        word: hash_chars(text.chars().flat_map(char::to_lowercase)),
+        shape,
+        prefix,
+        suffix,
+        class: word_class(lw),
+        first: text.chars().next().unwrap_or(' '),
+        last: text.chars().next_back().unwrap_or(' '),
+        flags,
+        length: match n {
+            0..=1 => 1,
+            2 => 2,
+            3 => 3,
+            4..=5 => 4,
+            6..=8 => 5,
+            _ => 6,
+        },
+    }
+}
+
+/// Punctuation kept as itself; every letter or digit as one class, so the feature says
+/// "ends in a comma", not "ends in an 'n'".
+fn edge(c: char) -> u64 {
+    if c.is_alphabetic() {
+        1
+    } else if c.is_numeric() {
+        2
+    } else {
+        u64::from(c) + 16
+    }
+}
+
+/// Extracts the features of every token into `out` (cleared first).
+pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
+    out.ids.clear();
+    out.offsets.clear();
+    out.offsets.push(0);
+    let n = tokens.len();
+    let mut lower = String::new();
+    let infos: Vec<TokenInfo> = tokens.iter().map(|t| analyse(t.text, &mut lower)).collect();
+    let mut in_quote = false;
+    let mut paren_depth = 0i32;
+    let mut sentences = 0u64;
+    let mut year_seen = false;
+    let mut in_seen = false;
+    let none = TokenInfo::default();
+    for (i, t) in tokens.iter().enumerate() {
+        let me = &infos[i];
+        let prev = if i > 0 { &infos[i - 1] } else { &none };
+        let next = infos.get(i + 1).unwrap_or(&none);
+        let prev2 = if i > 1 { &infos[i - 2] } else { &none };
+        let next2 = infos.get(i + 2).unwrap_or(&none);
+        let ids = &mut out.ids;
+        ids.push(mix(T_BIAS, 0));
+        ids.push(mix(T_CORE, me.core));
+        ids.push(mix(T_WORD, me.word));
+        ids.push(mix(T_SHAPE, me.shape));
+        ids.push(mix(T_PREFIX, me.prefix));
+        ids.push(mix(T_SUFFIX, me.suffix));
+        ids.push(mix(T_CLASS, u64::from(me.class)));
+        ids.push(mix(T_FIRST, edge(me.first)));
+        ids.push(mix(T_LAST, edge(me.last)));
+        for f in 0..FLAG_COUNT {
+            if me.flags & (1 << f) != 0 {
+                ids.push(mix(T_FLAG, u64::from(f)));
+            }
+        }
+        ids.push(mix(T_LENGTH, u64::from(me.length)));
+        ids.push(mix(T_POSITION, (i * 10 / n.max(1)) as u64));
+        if i == 0 {
+            ids.push(mix(T_FIRST_TOKEN, 0));
+        }
+        if i + 1 == n {
+            ids.push(mix(T_LAST_TOKEN, 0));
+        }
+        ids.push(mix(T_PREV_CORE, prev.core));
+        ids.push(mix(T_NEXT_CORE, next.core));
+        ids.push(mix(T_PREV2_CORE, prev2.core));
+        ids.push(mix(T_NEXT2_CORE, next2.core));
+        ids.push(mix(T_PREV_SHAPE, prev.shape));
+        ids.push(mix(T_NEXT_SHAPE, next.shape));
+        ids.push(mix(T_PREV_CLASS, u64::from(prev.class)));
+        ids.push(mix(T_NEXT_CLASS, u64::from(next.class)));
+        ids.push(mix(T_PREV_LAST, edge(prev.last)));
+        ids.push(mix(T_NEXT_FIRST, edge(next.first)));
+        ids.push(mix(T_SHAPE_BIGRAM, prev.shape ^ me.shape.rotate_left(17)));
+        ids.push(mix(
+            T_SHAPE_TRIGRAM,
+            prev.shape ^ me.shape.rotate_left(17) ^ next.shape.rotate_left(34),
+        ));
+        if in_quote {
+            ids.push(mix(T_IN_QUOTE, 0));
+        }
+        if paren_depth > 0 {
+            ids.push(mix(T_IN_PAREN, 0));
+        }
+        let sentence = sentences.min(5);
+        ids.push(mix(T_SENTENCE, sentence));
+        ids.push(mix(T_SENTENCE_SHAPE, sentence ^ me.shape.rotate_left(7)));
+        if year_seen {
+            ids.push(mix(T_YEAR_SEEN, 0));
+        }
+        if in_seen {
+            ids.push(mix(T_IN_SEEN, 0));
+        }
+        out.offsets.push(ids.len() as u32);
+
+        for c in t.text.chars() {
+            match c {
+                '(' | '[' => paren_depth += 1,
+                ')' | ']' => paren_depth = (paren_depth - 1).max(0),
+                '\u{201c}' | '\u{ab}' | '\u{201e}' => in_quote = true,
+                '\u{201d}' | '\u{bb}' => in_quote = false,
+                c if is_quote(c) => in_quote = !in_quote,
+                _ => {}
+            }
+        }
+        if me.flags & FLAG_ENDS_SENTENCE != 0 {
+            sentences += 1;
+        }
+        year_seen |= me.flags & FLAG_YEAR != 0;
+        in_seen |= me.class == class::IN && me.flags & FLAG_CAPITALISED != 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn every_token_gets_features_and_same_words_share_ids() {
+        let tokens = tokenize("Brown J. (2017) Title. Brown J. (2017) Title.");
+        let mut f = Features::default();
+        extract(&tokens, &mut f);
+        assert_eq!(f.len(), tokens.len());
+        // the same word at another position shares its word features, not all of them
+        let (a, b) = (f.of(0), f.of(4));
+        assert!(a.iter().any(|x| b.contains(x)));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn flags_read_years_initials_and_ranges() {
+        let mut s = String::new();
+        assert_ne!(analyse("(2017).", &mut s).flags & FLAG_YEAR, 0);
+        assert_ne!(analyse("J.", &mut s).flags & FLAG_INITIAL, 0);
+        assert_ne!(analyse("42-65.", &mut s).flags & FLAG_RANGE, 0);
+        assert_eq!(analyse("Brown,", &mut s).flags & FLAG_INITIAL, 0);
+        assert_eq!(analyse("Russia.", &mut s).class, class::NONE);
+        assert_eq!(analyse("pp.", &mut s).class, class::PAGES);
+    }
+}
