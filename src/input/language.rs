@@ -37,7 +37,11 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
         let Ok(lower) = std::str::from_utf8(b) else {
             continue;
         };
-        let w = lower.trim_end_matches("'s");
+        // `trim_end_matches` with a &str pattern builds a substring searcher per word
+        let mut w = lower;
+        while let Some(stem) = w.strip_suffix("'s") {
+            w = stem;
+        }
         if is_english_word(w) {
             english += 1;
         } else if looks_transliterated(w) {

@@ -9,7 +9,7 @@ use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
 use super::language::guess_language;
 use super::locator::{Locators, strip_locators};
-use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, year_at};
+use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, starts_with_ci, year_at};
 use super::segment::split_label;
 use super::sentences;
 use super::tail::cut_tail;
@@ -683,8 +683,8 @@ fn without_editor_clause(c: &str) -> Option<String> {
         "translated by ",
         "hrsg. ",
     ];
-    let lower_head = prefix_at_most(c, 16).to_lowercase();
-    if OPENERS.iter().any(|o| lower_head.starts_with(o)) {
+    // ASCII case folding suffices: no other char lower-cases to ASCII letters alone
+    if OPENERS.iter().any(|o| starts_with_ci(c, o)) {
         return None;
     }
     let mut cut = c.len();
@@ -698,7 +698,8 @@ fn without_editor_clause(c: &str) -> Option<String> {
         ", trans. ",
         ". Trans. ",
     ] {
-        if let Some(k) = c.find(marker) {
+        // `find_from` jumps between the marker's rarest char; most containers have none
+        if let Some(k) = find_from(c, marker, 0) {
             cut = cut.min(k);
         }
     }
