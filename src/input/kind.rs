@@ -3,6 +3,8 @@
 
 use crate::model::Kind;
 
+use super::scan::is_alphanumeric;
+
 /// The evidence [`classify`] weighs.
 #[derive(Debug, Default)]
 pub(crate) struct Evidence<'a> {
@@ -28,7 +30,7 @@ struct Words {
 
 fn scan_words(text: &str, w: &mut Words) {
     let mut paper_lead = false;
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '.') {
+    for word in text.split(|c: char| !is_alphanumeric(c) && c != '.') {
         if word.is_empty() {
             continue;
         }

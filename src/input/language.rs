@@ -2,7 +2,7 @@
 //! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
 //! English function words, so it stays unknown rather than being called English.
 
-use super::scan::is_cyrillic;
+use super::scan::{is_alphabetic, is_cyrillic};
 
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
 pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
@@ -25,7 +25,7 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
-    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
+    for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
         if word.len() < 2 || word.len() > 14 {
             continue;
         }
@@ -153,6 +153,10 @@ fn looks_transliterated(w: &str) -> bool {
         "iya", "ogo", "ykh", "yh", "skii", "skiy", "skoi", "nye", "noe", "aya", "ovo", "ikh",
         "stvo", "yi", "nyi", "eniya",
     ];
+    // every ending and listed word ends in one of these letters: most words are out at once
+    if !w.ends_with(['a', 'o', 'h', 'i', 'y', 'e', 'v']) {
+        return false;
+    }
     ENDINGS.iter().any(|e| w.ends_with(e)) || w == "i" || w == "v" || w == "na" || w == "po"
 }
 

@@ -336,7 +336,17 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
 
 /// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
 fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
+    // the first char, in both cases, rules most labels out before the char-by-char compare
+    let first = item.chars().next()?;
+    let first_lower = if first.is_ascii() {
+        first.to_ascii_lowercase()
+    } else {
+        first.to_lowercase().next().unwrap_or(first)
+    };
     for l in labels {
+        if !l.starts_with([first, first_lower]) {
+            continue;
+        }
         if let Some(rest) = strip_label_ci(item, l) {
             // "no" must be a word of its own, not the start of "Nobel"
             let glued_letter = rest.starts_with(|c: char| c.is_alphabetic());

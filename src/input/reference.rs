@@ -623,10 +623,16 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.language = tail
         .language
         .or_else(|| {
-            let lang_text = match &r.container {
-                Some(c) => format!("{} {c}", r.title.as_deref().unwrap_or("")),
-                None => r.title.clone().unwrap_or_default(),
-            };
+            // joined by hand: `format!` costs more than the two copies
+            let title = r.title.as_deref().unwrap_or("");
+            let mut lang_text = String::with_capacity(
+                title.len() + r.container.as_ref().map_or(0, |c| c.len() + 1),
+            );
+            lang_text.push_str(title);
+            if let Some(c) = &r.container {
+                lang_text.push(' ');
+                lang_text.push_str(c);
+            }
             guess_language(&lang_text)
                 .or_else(|| has_cyrillic(body).then_some("ru"))
                 .or_else(|| {
