@@ -77,7 +77,8 @@ impl<'a> Iterator for Toks<'a> {
         let start = self.pos + lead;
         let mut len = first_whitespace(trimmed).unwrap_or(trimmed.len());
         // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens
-        if let Some(k) = trimmed[..len].find(',')
+        // a plain loop: tokens are too short for a memchr call to pay
+        if let Some(k) = trimmed.as_bytes()[..len].iter().position(|&b| b == b',')
             && k > 1
             && trimmed[k + 1..len].starts_with(|c: char| c.is_uppercase())
             && trimmed[..k]
@@ -261,6 +262,13 @@ pub(crate) fn is_editor_marker(t: &str) -> bool {
     if core.len() > 14 {
         return false;
     }
+    // an ASCII token (most are) is compared case-blind without a lower-cased copy
+    if core.is_ascii() {
+        const ASCII_MARKERS: [&str; 8] = [
+            "ed", "eds", "editor", "editors", "comp", "comps", "hrsg", "hg",
+        ];
+        return ASCII_MARKERS.iter().any(|m| core.eq_ignore_ascii_case(m));
+    }
     let core = core.to_lowercase();
     matches!(
         core.as_str(),
@@ -310,7 +318,9 @@ pub(crate) fn is_dotted_initials(t: &str) -> bool {
 /// Undotted initials as Vancouver prints them: "DV", "J".
 fn is_bare_initials(t: &str) -> bool {
     let n = t.chars().count();
-    (1..=3).contains(&n) && t.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+    (1..=3).contains(&n)
+        && t.chars()
+            .all(|c| c.is_uppercase() && super::scan::is_alphabetic(c))
 }
 
 /// A particle printed with a capital at the head of a family name ("De Rosa", "Van Dyke").
@@ -378,7 +388,7 @@ pub(crate) fn is_family_word(t: &str) -> bool {
 fn is_caps_family_word(t: &str) -> bool {
     t.chars().count() >= 2
         && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
-        && t.chars().next().is_some_and(char::is_alphabetic)
+        && t.chars().next().is_some_and(super::scan::is_alphabetic)
         && !t.ends_with('-')
 }
 

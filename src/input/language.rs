@@ -34,12 +34,9 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
         b.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(b) else {
-            continue;
-        };
-        // `trim_end_matches` with a &str pattern builds a substring searcher per word
-        let mut w = lower;
-        while let Some(stem) = w.strip_suffix("'s") {
+        // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
+        let mut w: &[u8] = b;
+        while let Some(stem) = w.strip_suffix(b"'s") {
             w = stem;
         }
         if is_english_word(w) {
@@ -60,104 +57,107 @@ pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
     }
     let translit = text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| looks_transliterated(&w.to_ascii_lowercase()))
+        .filter(|w| looks_transliterated(w.to_ascii_lowercase().as_bytes()))
         .count();
     (translit == 0).then_some("en")
 }
 
-fn is_english_word(w: &str) -> bool {
+fn is_english_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "the"
-            | "of"
-            | "and"
-            | "in"
-            | "for"
-            | "to"
-            | "with"
-            | "on"
-            | "at"
-            | "by"
-            | "from"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "an"
-            | "as"
-            | "its"
-            | "it"
-            | "this"
-            | "that"
-            | "how"
-            | "what"
-            | "why"
-            | "who"
-            | "which"
-            | "when"
-            | "between"
-            | "into"
-            | "over"
-            | "after"
-            | "new"
-            | "will"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "our"
-            | "their"
-            | "his"
-            | "her"
-            | "more"
-            | "again"
-            | "not"
-            | "can"
-            | "does"
-            | "do"
-            | "has"
-            | "have"
-            | "about"
-            | "toward"
-            | "towards"
-            | "under"
-            | "against"
-            | "through"
-            | "study"
-            | "analysis"
-            | "policy"
-            | "relations"
-            | "security"
-            | "review"
-            | "journal"
-            | "university"
-            | "press"
-            | "international"
-            | "research"
-            | "management"
-            | "report"
-            | "world"
-            | "global"
-            | "economic"
-            | "political"
-            | "social"
-            | "development"
-            | "theory"
+        b"the"
+            | b"of"
+            | b"and"
+            | b"in"
+            | b"for"
+            | b"to"
+            | b"with"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"from"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"an"
+            | b"as"
+            | b"its"
+            | b"it"
+            | b"this"
+            | b"that"
+            | b"how"
+            | b"what"
+            | b"why"
+            | b"who"
+            | b"which"
+            | b"when"
+            | b"between"
+            | b"into"
+            | b"over"
+            | b"after"
+            | b"new"
+            | b"will"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"we"
+            | b"our"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"more"
+            | b"again"
+            | b"not"
+            | b"can"
+            | b"does"
+            | b"do"
+            | b"has"
+            | b"have"
+            | b"about"
+            | b"toward"
+            | b"towards"
+            | b"under"
+            | b"against"
+            | b"through"
+            | b"study"
+            | b"analysis"
+            | b"policy"
+            | b"relations"
+            | b"security"
+            | b"review"
+            | b"journal"
+            | b"university"
+            | b"press"
+            | b"international"
+            | b"research"
+            | b"management"
+            | b"report"
+            | b"world"
+            | b"global"
+            | b"economic"
+            | b"political"
+            | b"social"
+            | b"development"
+            | b"theory"
     )
 }
 
 /// Endings of Russian words in Latin transliteration.
-fn looks_transliterated(w: &str) -> bool {
-    const ENDINGS: [&str; 16] = [
-        "iya", "ogo", "ykh", "yh", "skii", "skiy", "skoi", "nye", "noe", "aya", "ovo", "ikh",
-        "stvo", "yi", "nyi", "eniya",
+fn looks_transliterated(w: &[u8]) -> bool {
+    const ENDINGS: [&[u8]; 16] = [
+        b"iya", b"ogo", b"ykh", b"yh", b"skii", b"skiy", b"skoi", b"nye", b"noe", b"aya", b"ovo",
+        b"ikh", b"stvo", b"yi", b"nyi", b"eniya",
     ];
     // every ending and listed word ends in one of these letters: most words are out at once
-    if !w.ends_with(['a', 'o', 'h', 'i', 'y', 'e', 'v']) {
+    if !matches!(
+        w.last(),
+        Some(b'a' | b'o' | b'h' | b'i' | b'y' | b'e' | b'v')
+    ) {
         return false;
     }
-    ENDINGS.iter().any(|e| w.ends_with(e)) || w == "i" || w == "v" || w == "na" || w == "po"
+    ENDINGS.iter().any(|e| w.ends_with(e)) || w == b"i" || w == b"v" || w == b"na" || w == b"po"
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! right while they are locators, and the source is what is left.
 
 use super::date::month_number;
-use super::scan::{first_year, number_at, starts_with_ci, year_at};
+use super::scan::{first_year, is_alphabetic, is_alphanumeric, number_at, starts_with_ci, year_at};
 use super::sentences;
 
 /// What the trailing locators of a source said.
@@ -57,7 +57,7 @@ fn items(s: &str) -> Vec<(usize, usize)> {
 pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut loc = Locators::default();
     // footnote marks after the last locator ("2009. †", "2010. *") are no part of it
-    let mut s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '.'));
+    let mut s = s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | '.'));
     // Nature style ends with the year in parentheses: "Journal 12, 1-21 (1995)"
     if keep == 0 {
         let t = s.trim_end_matches(['.', ' ']);
@@ -349,7 +349,7 @@ fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
         }
         if let Some(rest) = strip_label_ci(item, l) {
             // "no" must be a word of its own, not the start of "Nobel"
-            let glued_letter = rest.starts_with(|c: char| c.is_alphabetic());
+            let glued_letter = rest.starts_with(is_alphabetic);
             if glued_letter {
                 continue;
             }
@@ -378,7 +378,7 @@ fn is_range(v: &str) -> bool {
     v.len() <= 24
         && v.chars().any(|c| c.is_ascii_digit())
         && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && v.chars().filter(|c| c.is_alphabetic()).count() <= 4
+        && v.chars().filter(|&c| is_alphabetic(c)).count() <= 4
 }
 
 /// `item` without the label `l` (lower-case), compared char by char without allocating.

@@ -117,8 +117,9 @@ fn language_note(text: &str, lower: &str) -> Option<(usize, usize, &'static str)
     let mut from = 0;
     // look at brackets (rare) rather than at every "in " (common)
     while let Some(b) = lower
+        .as_bytes()
         .get(from..)
-        .and_then(|r| r.find(['(', '[']))
+        .and_then(|r| memchr::memchr2(b'(', b'[', r))
         .map(|k| k + from)
     {
         from = b + 1;
