@@ -13,42 +13,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     }
     // Cheap rejection before allocating: every month name starts with one of these letters.
     let first = word.chars().next()?;
-    if !matches!(
-        first,
-        'J' | 'F'
-            | 'M'
-            | 'A'
-            | 'S'
-            | 'O'
-            | 'N'
-            | 'D'
-            | 'j'
-            | 'f'
-            | 'm'
-            | 'a'
-            | 's'
-            | 'o'
-            | 'n'
-            | 'd'
-            | 'Я'
-            | 'Ф'
-            | 'М'
-            | 'А'
-            | 'И'
-            | 'С'
-            | 'О'
-            | 'Н'
-            | 'Д'
-            | 'я'
-            | 'ф'
-            | 'м'
-            | 'а'
-            | 'и'
-            | 'с'
-            | 'о'
-            | 'н'
-            | 'д'
-    ) {
+    if !is_month_initial(first) {
         return None;
     }
     if !word.is_ascii() {
@@ -93,6 +58,46 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         _ => return None,
     };
     Some(m)
+}
+
+/// Whether a month name (English, French, German, Russian) can start with `c`.
+fn is_month_initial(c: char) -> bool {
+    matches!(
+        c,
+        'J' | 'F'
+            | 'M'
+            | 'A'
+            | 'S'
+            | 'O'
+            | 'N'
+            | 'D'
+            | 'j'
+            | 'f'
+            | 'm'
+            | 'a'
+            | 's'
+            | 'o'
+            | 'n'
+            | 'd'
+            | 'Я'
+            | 'Ф'
+            | 'М'
+            | 'А'
+            | 'И'
+            | 'С'
+            | 'О'
+            | 'Н'
+            | 'Д'
+            | 'я'
+            | 'ф'
+            | 'м'
+            | 'а'
+            | 'и'
+            | 'с'
+            | 'о'
+            | 'н'
+            | 'д'
+    )
 }
 
 fn russian_month(w: &str) -> Option<u8> {
@@ -210,13 +215,20 @@ pub(crate) fn date_at(s: &str) -> Option<(Date, usize)> {
 /// value. Month-and-year alone is not taken, because "May 2017" inside a title is too common.
 pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
     let mut i = 0;
+    // whether the char before this one is alphanumeric, carried along rather than decoded
+    // again at every char
+    let mut prev_alnum = false;
     for (pos, c) in s.char_indices() {
+        let word_start = !prev_alnum;
+        prev_alnum = is_alphanumeric(c);
         if pos < i {
             continue;
         }
-        let word_start = pos == 0 || !s[..pos].ends_with(is_alphanumeric);
         if word_start && (is_alphabetic(c) || c.is_ascii_digit()) {
-            if let Some((d, len)) = worded_date(&s[pos..])
+            // a worded date starts with a day or a month name: other words are passed over
+            // without the attempt
+            if (c.is_ascii_digit() || is_month_initial(c))
+                && let Some((d, len)) = worded_date(&s[pos..])
                 && d.day.is_some()
             {
                 return Some((pos, pos + len, d));

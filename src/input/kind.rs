@@ -3,6 +3,8 @@
 
 use crate::model::Kind;
 
+use itertools::Either;
+
 use super::scan::is_alphanumeric;
 
 /// The evidence [`classify`] weighs.
@@ -30,11 +32,26 @@ struct Words {
 
 fn scan_words(text: &str, w: &mut Words) {
     let mut paper_lead = false;
-    for word in text.split(|c: char| !is_alphanumeric(c) && c != '.') {
+    // the same words either way: for ASCII text the char test is the byte test
+    let words = if text.is_ascii() {
+        Either::Left(
+            text.as_bytes()
+                .split(|&b| !b.is_ascii_alphanumeric() && b != b'.'),
+        )
+    } else {
+        Either::Right(
+            text.split(|c: char| !is_alphanumeric(c) && c != '.')
+                .map(str::as_bytes),
+        )
+    };
+    for word in words {
         if word.is_empty() {
             continue;
         }
-        let word = word.trim_end_matches('.');
+        let mut word = word;
+        while let Some(w) = word.strip_suffix(b".") {
+            word = w;
+        }
         // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
         if word.len() > 32 {
             paper_lead = false;
@@ -42,7 +59,7 @@ fn scan_words(text: &str, w: &mut Words) {
         }
         let mut buf = [0u8; 32];
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
+        b.copy_from_slice(word);
         b.make_ascii_lowercase();
         // an ASCII word (most are) is matched as bytes, without a UTF-8 check
         if word.is_ascii() {

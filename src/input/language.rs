@@ -2,6 +2,8 @@
 //! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
 //! English function words, so it stays unknown rather than being called English.
 
+use itertools::Either;
+
 use super::scan::{is_alphabetic, is_cyrillic};
 
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
@@ -9,7 +11,12 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     let mut cyr = 0usize;
     let mut latin = 0usize;
     let mut ukrainian = false;
-    for c in text.chars() {
+    // ASCII text (most unmarked entries) is read as bytes, without decoding chars
+    let ascii = text.is_ascii();
+    if ascii {
+        latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    }
+    for c in text.chars().filter(|_| !ascii) {
         if is_cyrillic(c) {
             cyr += 1;
             ukrainian |= matches!(c, 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ');
@@ -25,14 +32,26 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
-    for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
+    // the same words either way: for ASCII text the char test is the byte test
+    let words = if ascii {
+        Either::Left(
+            text.as_bytes()
+                .split(|&b| !b.is_ascii_alphabetic() && b != b'\''),
+        )
+    } else {
+        Either::Right(
+            text.split(|c: char| !is_alphabetic(c) && c != '\'')
+                .map(str::as_bytes),
+        )
+    };
+    for word in words {
         if word.len() < 2 || word.len() > 14 {
             continue;
         }
         // lower-cased on the stack: this runs for every word of every unmarked entry
         let mut buf = [0u8; 14];
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
+        b.copy_from_slice(word);
         b.make_ascii_lowercase();
         // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
         let mut w: &[u8] = b;

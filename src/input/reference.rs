@@ -693,8 +693,7 @@ fn without_editor_clause(c: &str) -> Option<String> {
     if OPENERS.iter().any(|o| starts_with_ci(c, o)) {
         return None;
     }
-    let mut cut = c.len();
-    for marker in [
+    const MARKERS: [&str; 8] = [
         ", edited by ",
         ". Edited by ",
         ", ed. ",
@@ -703,11 +702,18 @@ fn without_editor_clause(c: &str) -> Option<String> {
         ". Eds. ",
         ", trans. ",
         ". Trans. ",
-    ] {
-        // `find_from` jumps between the marker's rarest char; most containers have none
-        if let Some(k) = find_from(c, marker, 0) {
-            cut = cut.min(k);
+    ];
+    // The cut is at the first marker found: every marker starts with a comma or a full
+    // stop, so one pass over those (memchr2) replaces a search per marker.
+    let mut cut = c.len();
+    let mut at = 0;
+    while let Some(k) = memchr::memchr2(b',', b'.', &c.as_bytes()[at..]) {
+        let k = at + k;
+        if MARKERS.iter().any(|m| c[k..].starts_with(m)) {
+            cut = k;
+            break;
         }
+        at = k + 1;
     }
     if cut == c.len() {
         return Some(c.to_string());
