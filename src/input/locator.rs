@@ -28,7 +28,8 @@ pub(crate) struct Locators {
 
 /// Item boundaries: sentence parts, each cut again at ", " and "; ".
 fn items(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // sized for a typical source at once ("Journal, 12(3), pp. 42-65")
+    let mut out = Vec::with_capacity(8);
     for (a, b, _) in sentences::parts(s) {
         let part = &s[a..b];
         let mut start = 0;
@@ -343,8 +344,16 @@ fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
     } else {
         first.to_lowercase().next().unwrap_or(first)
     };
+    // an ASCII first char (most items) is compared as a byte with each label's first byte
+    let first_byte = first
+        .is_ascii()
+        .then(|| (item.as_bytes()[0], item.as_bytes()[0].to_ascii_lowercase()));
     for l in labels {
-        if !l.starts_with([first, first_lower]) {
+        let possible = match first_byte {
+            Some((b, lower)) => matches!(l.as_bytes().first(), Some(&f) if f == b || f == lower),
+            None => l.starts_with([first, first_lower]),
+        };
+        if !possible {
             continue;
         }
         if let Some(rest) = strip_label_ci(item, l) {
@@ -375,10 +384,22 @@ fn is_number_like(v: &str) -> bool {
 
 /// "61-78", "7", "e1234", "S12-S20".
 fn is_range(v: &str) -> bool {
-    v.len() <= 24
-        && v.chars().any(|c| c.is_ascii_digit())
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && v.chars().filter(|&c| is_alphabetic(c)).count() <= 4
+    if v.len() > 24 {
+        return false;
+    }
+    // one pass over the bytes: only ASCII letters, digits and '-' are allowed, so a
+    // non-ASCII byte fails at once and the letters counted are ASCII ones
+    let (mut digit, mut letters) = (false, 0);
+    for b in v.bytes() {
+        if b.is_ascii_digit() {
+            digit = true;
+        } else if b.is_ascii_alphabetic() {
+            letters += 1;
+        } else if b != b'-' {
+            return false;
+        }
+    }
+    digit && letters <= 4
 }
 
 /// `item` without the label `l` (lower-case), compared char by char without allocating.
