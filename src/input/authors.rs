@@ -68,20 +68,22 @@ impl<'a> Iterator for Toks<'a> {
     type Item = Tok<'a>;
     fn next(&mut self) -> Option<Tok<'a>> {
         let rest = &self.s[self.pos..];
-        let trimmed = rest.trim_start();
+        let lead = whitespace_run(rest);
+        let trimmed = &rest[lead..];
         if trimmed.is_empty() {
             self.pos = self.s.len();
             return None;
         }
-        let start = self.pos + (rest.len() - trimmed.len());
-        let mut len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let start = self.pos + lead;
+        let mut len = first_whitespace(trimmed).unwrap_or(trimmed.len());
         // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens
-        if let Some(k) = trimmed[..len].find(',')
+        // a plain loop: tokens are too short for a memchr call to pay
+        if let Some(k) = trimmed.as_bytes()[..len].iter().position(|&b| b == b',')
             && k > 1
             && trimmed[k + 1..len].starts_with(|c: char| c.is_uppercase())
             && trimmed[..k]
                 .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+                .all(|c| super::scan::is_alphabetic(c) || matches!(c, '-' | '\''))
         {
             len = k + 1;
         }
@@ -91,6 +93,54 @@ impl<'a> Iterator for Toks<'a> {
             text: &self.s[start..start + len],
         })
     }
+}
+
+/// The byte length of the whitespace (`char::is_whitespace`) that `s` starts with. Bytes are
+/// read directly and only non-ASCII chars are decoded: tokenising is in every parse.
+fn whitespace_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if !is_ascii_space(b[i]) {
+                break;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The byte offset of the first whitespace char in `s`, as `s.find(char::is_whitespace)`.
+fn first_whitespace(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if is_ascii_space(b[i]) {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next()?;
+            if c.is_whitespace() {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab, unlike
+/// `u8::is_ascii_whitespace`).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// The names must not run on for ever: real author lists in this style are short, and a
@@ -111,7 +161,9 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
 
 /// The author scan over at most `limit` tokens; also returns how many tokens it looked at.
 fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
-    let toks: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.take(limit).collect();
+    // sized for the small window at once: collecting an unsized iterator grows it 4, 8, 16
+    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(limit.min(16));
+    toks.extend(Toks { s: text, pos: 0 }.take(limit));
     let mut out = AuthorPrefix::default();
     let mut i = 0;
     while out.names.len() < MAX_NAMES {
@@ -210,6 +262,13 @@ pub(crate) fn is_editor_marker(t: &str) -> bool {
     if core.len() > 14 {
         return false;
     }
+    // an ASCII token (most are) is compared case-blind without a lower-cased copy
+    if core.is_ascii() {
+        const ASCII_MARKERS: [&str; 8] = [
+            "ed", "eds", "editor", "editors", "comp", "comps", "hrsg", "hg",
+        ];
+        return ASCII_MARKERS.iter().any(|m| core.eq_ignore_ascii_case(m));
+    }
     let core = core.to_lowercase();
     matches!(
         core.as_str(),
@@ -259,7 +318,9 @@ pub(crate) fn is_dotted_initials(t: &str) -> bool {
 /// Undotted initials as Vancouver prints them: "DV", "J".
 fn is_bare_initials(t: &str) -> bool {
     let n = t.chars().count();
-    (1..=3).contains(&n) && t.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+    (1..=3).contains(&n)
+        && t.chars()
+            .all(|c| c.is_uppercase() && super::scan::is_alphabetic(c))
 }
 
 /// A particle printed with a capital at the head of a family name ("De Rosa", "Van Dyke").
@@ -303,13 +364,13 @@ fn is_particle(t: &str) -> bool {
 pub(crate) fn is_family_word(t: &str) -> bool {
     let mut cs = t.chars();
     let Some(first) = cs.next() else { return false };
-    if !first.is_uppercase() || !first.is_alphabetic() {
+    if !first.is_uppercase() || !super::scan::is_alphabetic(first) {
         return false;
     }
     let mut letters = 1;
     let mut lower = false;
     for c in cs {
-        if c.is_alphabetic() {
+        if super::scan::is_alphabetic(c) {
             letters += 1;
             lower |= c.is_lowercase();
         } else if c == '-' || c == '\'' || is_combining_mark(c) {
@@ -327,7 +388,7 @@ pub(crate) fn is_family_word(t: &str) -> bool {
 fn is_caps_family_word(t: &str) -> bool {
     t.chars().count() >= 2
         && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
-        && t.chars().next().is_some_and(char::is_alphabetic)
+        && t.chars().next().is_some_and(super::scan::is_alphabetic)
         && !t.ends_with('-')
 }
 

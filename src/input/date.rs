@@ -3,7 +3,7 @@
 
 use crate::model::Date;
 
-use super::scan::{number_at, year_at};
+use super::scan::{is_alphabetic, is_alphanumeric, number_at, year_at};
 
 /// The month number of an English or Russian month name or abbreviation ("Dec", "Sept",
 /// "января", "янв"). Case is ignored; a trailing dot must already be stripped.
@@ -13,7 +13,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     }
     // Cheap rejection before allocating: every month name starts with one of these letters.
     let first = word.chars().next()?;
-    if !"JFMASONDjfmasondЯФМАИСОНДяфмаисонд".contains(first) {
+    if !is_month_initial(first) {
         return None;
     }
     if !word.is_ascii() {
@@ -58,6 +58,46 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         _ => return None,
     };
     Some(m)
+}
+
+/// Whether a month name (English, French, German, Russian) can start with `c`.
+fn is_month_initial(c: char) -> bool {
+    matches!(
+        c,
+        'J' | 'F'
+            | 'M'
+            | 'A'
+            | 'S'
+            | 'O'
+            | 'N'
+            | 'D'
+            | 'j'
+            | 'f'
+            | 'm'
+            | 'a'
+            | 's'
+            | 'o'
+            | 'n'
+            | 'd'
+            | 'Я'
+            | 'Ф'
+            | 'М'
+            | 'А'
+            | 'И'
+            | 'С'
+            | 'О'
+            | 'Н'
+            | 'Д'
+            | 'я'
+            | 'ф'
+            | 'м'
+            | 'а'
+            | 'и'
+            | 'с'
+            | 'о'
+            | 'н'
+            | 'д'
+    )
 }
 
 fn russian_month(w: &str) -> Option<u8> {
@@ -112,7 +152,7 @@ pub(crate) fn numeric_date(s: &str) -> Option<(Date, usize)> {
 /// A date written with a month name at the start of `s`: "December 11, 2017", "Dec. 11,
 /// 2017", "11 December 2017", "December 2017". Returns the date and the bytes read.
 pub(crate) fn worded_date(s: &str) -> Option<(Date, usize)> {
-    let first_end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let first_end = s.find(|c: char| !is_alphanumeric(c)).unwrap_or(s.len());
     let first = &s[..first_end];
     if first.is_empty() {
         return None;
@@ -152,9 +192,7 @@ pub(crate) fn worded_date(s: &str) -> Option<(Date, usize)> {
         return None;
     }
     let rest = &s[dl + 1..];
-    let word_end = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
+    let word_end = rest.find(|c: char| !is_alphabetic(c)).unwrap_or(rest.len());
     let m = month_number(&rest[..word_end])?;
     let mut j = dl + 1 + word_end;
     if s[j..].starts_with('.') {
@@ -177,13 +215,20 @@ pub(crate) fn date_at(s: &str) -> Option<(Date, usize)> {
 /// value. Month-and-year alone is not taken, because "May 2017" inside a title is too common.
 pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
     let mut i = 0;
+    // whether the char before this one is alphanumeric, carried along rather than decoded
+    // again at every char
+    let mut prev_alnum = false;
     for (pos, c) in s.char_indices() {
+        let word_start = !prev_alnum;
+        prev_alnum = is_alphanumeric(c);
         if pos < i {
             continue;
         }
-        let word_start = pos == 0 || !s[..pos].ends_with(|p: char| p.is_alphanumeric());
-        if word_start && (c.is_alphabetic() || c.is_ascii_digit()) {
-            if let Some((d, len)) = worded_date(&s[pos..])
+        if word_start && (is_alphabetic(c) || c.is_ascii_digit()) {
+            // a worded date starts with a day or a month name: other words are passed over
+            // without the attempt
+            if (c.is_ascii_digit() || is_month_initial(c))
+                && let Some((d, len)) = worded_date(&s[pos..])
                 && d.day.is_some()
             {
                 return Some((pos, pos + len, d));
@@ -191,7 +236,7 @@ pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
             // skip the rest of this word: keeps the scan linear
             i = pos
                 + s[pos..]
-                    .find(|c: char| !c.is_alphanumeric())
+                    .find(|c: char| !is_alphanumeric(c))
                     .unwrap_or(s.len() - pos);
         }
     }

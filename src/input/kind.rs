@@ -3,6 +3,10 @@
 
 use crate::model::Kind;
 
+use itertools::Either;
+
+use super::scan::is_alphanumeric;
+
 /// The evidence [`classify`] weighs.
 #[derive(Debug, Default)]
 pub(crate) struct Evidence<'a> {
@@ -28,11 +32,26 @@ struct Words {
 
 fn scan_words(text: &str, w: &mut Words) {
     let mut paper_lead = false;
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '.') {
+    // the same words either way: for ASCII text the char test is the byte test
+    let words = if text.is_ascii() {
+        Either::Left(
+            text.as_bytes()
+                .split(|&b| !b.is_ascii_alphanumeric() && b != b'.'),
+        )
+    } else {
+        Either::Right(
+            text.split(|c: char| !is_alphanumeric(c) && c != '.')
+                .map(str::as_bytes),
+        )
+    };
+    for word in words {
         if word.is_empty() {
             continue;
         }
-        let word = word.trim_end_matches('.');
+        let mut word = word;
+        while let Some(w) = word.strip_suffix(b".") {
+            word = w;
+        }
         // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
         if word.len() > 32 {
             paper_lead = false;
@@ -40,30 +59,36 @@ fn scan_words(text: &str, w: &mut Words) {
         }
         let mut buf = [0u8; 32];
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
+        b.copy_from_slice(word);
         b.make_ascii_lowercase();
+        // an ASCII word (most are) is matched as bytes, without a UTF-8 check
+        if word.is_ascii() {
+            match &*b {
+                b"dissertation" | b"thesis" | b"phd" => w.thesis = true,
+                b"proceedings" | b"conference" | b"symposium" | b"workshop" | b"congress"
+                | b"proc" => w.conference = true,
+                b"report" | b"reports" | b"brief" => w.report = true,
+                b"paper" if paper_lead => w.report = true,
+                _ => {}
+            }
+            paper_lead = matches!(&*b, b"working" | b"discussion" | b"white" | b"policy");
+            continue;
+        }
         let lower = std::str::from_utf8(b).unwrap_or("");
-        match lower {
-            "dissertation" | "thesis" | "дис" | "phd" => w.thesis = true,
-            "proceedings" | "conference" | "symposium" | "workshop" | "congress" | "proc" => {
-                w.conference = true
-            }
-            "report" | "reports" | "brief" => w.report = true,
-            "paper" if paper_lead => w.report = true,
-            _ => {}
+        if lower == "дис" {
+            w.thesis = true;
         }
-        if !lower.is_ascii() {
-            // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад")
-            let stem = lower.trim_start_matches(['Д', 'д', 'К', 'к', 'А', 'а']);
-            if stem.starts_with("иссертац") || stem.starts_with("втореф") {
-                w.thesis = true;
-            } else if stem.starts_with("онференц") {
-                w.conference = true;
-            } else if stem.starts_with("оклад") {
-                w.report = true;
-            }
+        // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад")
+        let stem = lower.trim_start_matches(['Д', 'д', 'К', 'к', 'А', 'а']);
+        if stem.starts_with("иссертац") || stem.starts_with("втореф") {
+            w.thesis = true;
+        } else if stem.starts_with("онференц") {
+            w.conference = true;
+        } else if stem.starts_with("оклад") {
+            w.report = true;
         }
-        paper_lead = matches!(lower, "working" | "discussion" | "white" | "policy");
+        // no lead word is non-ASCII
+        paper_lead = false;
     }
 }
 

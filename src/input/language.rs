@@ -2,14 +2,21 @@
 //! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
 //! English function words, so it stays unknown rather than being called English.
 
-use super::scan::is_cyrillic;
+use itertools::Either;
+
+use super::scan::{is_alphabetic, is_cyrillic};
 
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
 pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     let mut cyr = 0usize;
     let mut latin = 0usize;
     let mut ukrainian = false;
-    for c in text.chars() {
+    // ASCII text (most unmarked entries) is read as bytes, without decoding chars
+    let ascii = text.is_ascii();
+    if ascii {
+        latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    }
+    for c in text.chars().filter(|_| !ascii) {
         if is_cyrillic(c) {
             cyr += 1;
             ukrainian |= matches!(c, 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ');
@@ -25,19 +32,32 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
-    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
+    // the same words either way: for ASCII text the char test is the byte test
+    let words = if ascii {
+        Either::Left(
+            text.as_bytes()
+                .split(|&b| !b.is_ascii_alphabetic() && b != b'\''),
+        )
+    } else {
+        Either::Right(
+            text.split(|c: char| !is_alphabetic(c) && c != '\'')
+                .map(str::as_bytes),
+        )
+    };
+    for word in words {
         if word.len() < 2 || word.len() > 14 {
             continue;
         }
         // lower-cased on the stack: this runs for every word of every unmarked entry
         let mut buf = [0u8; 14];
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
+        b.copy_from_slice(word);
         b.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(b) else {
-            continue;
-        };
-        let w = lower.trim_end_matches("'s");
+        // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
+        let mut w: &[u8] = b;
+        while let Some(stem) = w.strip_suffix(b"'s") {
+            w = stem;
+        }
         if is_english_word(w) {
             english += 1;
         } else if looks_transliterated(w) {
@@ -56,100 +76,107 @@ pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
     }
     let translit = text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| looks_transliterated(&w.to_ascii_lowercase()))
+        .filter(|w| looks_transliterated(w.to_ascii_lowercase().as_bytes()))
         .count();
     (translit == 0).then_some("en")
 }
 
-fn is_english_word(w: &str) -> bool {
+fn is_english_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "the"
-            | "of"
-            | "and"
-            | "in"
-            | "for"
-            | "to"
-            | "with"
-            | "on"
-            | "at"
-            | "by"
-            | "from"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "an"
-            | "as"
-            | "its"
-            | "it"
-            | "this"
-            | "that"
-            | "how"
-            | "what"
-            | "why"
-            | "who"
-            | "which"
-            | "when"
-            | "between"
-            | "into"
-            | "over"
-            | "after"
-            | "new"
-            | "will"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "our"
-            | "their"
-            | "his"
-            | "her"
-            | "more"
-            | "again"
-            | "not"
-            | "can"
-            | "does"
-            | "do"
-            | "has"
-            | "have"
-            | "about"
-            | "toward"
-            | "towards"
-            | "under"
-            | "against"
-            | "through"
-            | "study"
-            | "analysis"
-            | "policy"
-            | "relations"
-            | "security"
-            | "review"
-            | "journal"
-            | "university"
-            | "press"
-            | "international"
-            | "research"
-            | "management"
-            | "report"
-            | "world"
-            | "global"
-            | "economic"
-            | "political"
-            | "social"
-            | "development"
-            | "theory"
+        b"the"
+            | b"of"
+            | b"and"
+            | b"in"
+            | b"for"
+            | b"to"
+            | b"with"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"from"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"an"
+            | b"as"
+            | b"its"
+            | b"it"
+            | b"this"
+            | b"that"
+            | b"how"
+            | b"what"
+            | b"why"
+            | b"who"
+            | b"which"
+            | b"when"
+            | b"between"
+            | b"into"
+            | b"over"
+            | b"after"
+            | b"new"
+            | b"will"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"we"
+            | b"our"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"more"
+            | b"again"
+            | b"not"
+            | b"can"
+            | b"does"
+            | b"do"
+            | b"has"
+            | b"have"
+            | b"about"
+            | b"toward"
+            | b"towards"
+            | b"under"
+            | b"against"
+            | b"through"
+            | b"study"
+            | b"analysis"
+            | b"policy"
+            | b"relations"
+            | b"security"
+            | b"review"
+            | b"journal"
+            | b"university"
+            | b"press"
+            | b"international"
+            | b"research"
+            | b"management"
+            | b"report"
+            | b"world"
+            | b"global"
+            | b"economic"
+            | b"political"
+            | b"social"
+            | b"development"
+            | b"theory"
     )
 }
 
 /// Endings of Russian words in Latin transliteration.
-fn looks_transliterated(w: &str) -> bool {
-    const ENDINGS: [&str; 16] = [
-        "iya", "ogo", "ykh", "yh", "skii", "skiy", "skoi", "nye", "noe", "aya", "ovo", "ikh",
-        "stvo", "yi", "nyi", "eniya",
+fn looks_transliterated(w: &[u8]) -> bool {
+    const ENDINGS: [&[u8]; 16] = [
+        b"iya", b"ogo", b"ykh", b"yh", b"skii", b"skiy", b"skoi", b"nye", b"noe", b"aya", b"ovo",
+        b"ikh", b"stvo", b"yi", b"nyi", b"eniya",
     ];
-    ENDINGS.iter().any(|e| w.ends_with(e)) || w == "i" || w == "v" || w == "na" || w == "po"
+    // every ending and listed word ends in one of these letters: most words are out at once
+    if !matches!(
+        w.last(),
+        Some(b'a' | b'o' | b'h' | b'i' | b'y' | b'e' | b'v')
+    ) {
+        return false;
+    }
+    ENDINGS.iter().any(|e| w.ends_with(e)) || w == b"i" || w == b"v" || w == b"na" || w == b"po"
 }
 
 #[cfg(test)]

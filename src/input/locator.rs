@@ -6,7 +6,7 @@
 //! right while they are locators, and the source is what is left.
 
 use super::date::month_number;
-use super::scan::{first_year, number_at, starts_with_ci, year_at};
+use super::scan::{first_year, is_alphabetic, is_alphanumeric, number_at, starts_with_ci, year_at};
 use super::sentences;
 
 /// What the trailing locators of a source said.
@@ -28,7 +28,8 @@ pub(crate) struct Locators {
 
 /// Item boundaries: sentence parts, each cut again at ", " and "; ".
 fn items(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // sized for a typical source at once ("Journal, 12(3), pp. 42-65")
+    let mut out = Vec::with_capacity(8);
     for (a, b, _) in sentences::parts(s) {
         let part = &s[a..b];
         let mut start = 0;
@@ -57,7 +58,7 @@ fn items(s: &str) -> Vec<(usize, usize)> {
 pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut loc = Locators::default();
     // footnote marks after the last locator ("2009. †", "2010. *") are no part of it
-    let mut s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '.'));
+    let mut s = s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | '.'));
     // Nature style ends with the year in parentheses: "Journal 12, 1-21 (1995)"
     if keep == 0 {
         let t = s.trim_end_matches(['.', ' ']);
@@ -336,10 +337,28 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
 
 /// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
 fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
+    // the first char, in both cases, rules most labels out before the char-by-char compare
+    let first = item.chars().next()?;
+    let first_lower = if first.is_ascii() {
+        first.to_ascii_lowercase()
+    } else {
+        first.to_lowercase().next().unwrap_or(first)
+    };
+    // an ASCII first char (most items) is compared as a byte with each label's first byte
+    let first_byte = first
+        .is_ascii()
+        .then(|| (item.as_bytes()[0], item.as_bytes()[0].to_ascii_lowercase()));
     for l in labels {
+        let possible = match first_byte {
+            Some((b, lower)) => matches!(l.as_bytes().first(), Some(&f) if f == b || f == lower),
+            None => l.starts_with([first, first_lower]),
+        };
+        if !possible {
+            continue;
+        }
         if let Some(rest) = strip_label_ci(item, l) {
             // "no" must be a word of its own, not the start of "Nobel"
-            let glued_letter = rest.starts_with(|c: char| c.is_alphabetic());
+            let glued_letter = rest.starts_with(is_alphabetic);
             if glued_letter {
                 continue;
             }
@@ -365,10 +384,22 @@ fn is_number_like(v: &str) -> bool {
 
 /// "61-78", "7", "e1234", "S12-S20".
 fn is_range(v: &str) -> bool {
-    v.len() <= 24
-        && v.chars().any(|c| c.is_ascii_digit())
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && v.chars().filter(|c| c.is_alphabetic()).count() <= 4
+    if v.len() > 24 {
+        return false;
+    }
+    // one pass over the bytes: only ASCII letters, digits and '-' are allowed, so a
+    // non-ASCII byte fails at once and the letters counted are ASCII ones
+    let (mut digit, mut letters) = (false, 0);
+    for b in v.bytes() {
+        if b.is_ascii_digit() {
+            digit = true;
+        } else if b.is_ascii_alphabetic() {
+            letters += 1;
+        } else if b != b'-' {
+            return false;
+        }
+    }
+    digit && letters <= 4
 }
 
 /// `item` without the label `l` (lower-case), compared char by char without allocating.

@@ -9,7 +9,7 @@ use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
 use super::language::guess_language;
 use super::locator::{Locators, strip_locators};
-use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, year_at};
+use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, starts_with_ci, year_at};
 use super::segment::split_label;
 use super::sentences;
 use super::tail::cut_tail;
@@ -606,10 +606,16 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.language = tail
         .language
         .or_else(|| {
-            let lang_text = match &r.container {
-                Some(c) => format!("{} {c}", r.title.as_deref().unwrap_or("")),
-                None => r.title.clone().unwrap_or_default(),
-            };
+            // joined by hand: `format!` costs more than the two copies
+            let title = r.title.as_deref().unwrap_or("");
+            let mut lang_text = String::with_capacity(
+                title.len() + r.container.as_ref().map_or(0, |c| c.len() + 1),
+            );
+            lang_text.push_str(title);
+            if let Some(c) = &r.container {
+                lang_text.push(' ');
+                lang_text.push_str(c);
+            }
             guess_language(&lang_text)
                 .or_else(|| has_cyrillic(body).then_some("ru"))
                 .or_else(|| {
@@ -666,12 +672,11 @@ fn without_editor_clause(c: &str) -> Option<String> {
         "translated by ",
         "hrsg. ",
     ];
-    let lower_head = prefix_at_most(c, 16).to_lowercase();
-    if OPENERS.iter().any(|o| lower_head.starts_with(o)) {
+    // ASCII case folding suffices: no other char lower-cases to ASCII letters alone
+    if OPENERS.iter().any(|o| starts_with_ci(c, o)) {
         return None;
     }
-    let mut cut = c.len();
-    for marker in [
+    const MARKERS: [&str; 8] = [
         ", edited by ",
         ". Edited by ",
         ", ed. ",
@@ -680,10 +685,18 @@ fn without_editor_clause(c: &str) -> Option<String> {
         ". Eds. ",
         ", trans. ",
         ". Trans. ",
-    ] {
-        if let Some(k) = c.find(marker) {
-            cut = cut.min(k);
+    ];
+    // The cut is at the first marker found: every marker starts with a comma or a full
+    // stop, so one pass over those (memchr2) replaces a search per marker.
+    let mut cut = c.len();
+    let mut at = 0;
+    while let Some(k) = memchr::memchr2(b',', b'.', &c.as_bytes()[at..]) {
+        let k = at + k;
+        if MARKERS.iter().any(|m| c[k..].starts_with(m)) {
+            cut = k;
+            break;
         }
+        at = k + 1;
     }
     if cut == c.len() {
         return Some(c.to_string());

@@ -111,7 +111,7 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
     let mut cs = word.chars();
     if let (Some(c), None) = (cs.next(), cs.next()) {
         // a single letter: an initial ("J. Brown"); a single digit ends a part ("no 3. pp.")
-        return !c.is_alphabetic();
+        return !super::scan::is_alphabetic(c);
     }
     if word.chars().count() > 6 {
         return true;
@@ -124,15 +124,15 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
 /// or `'\0'` for the last part).
 pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    // sized for a typical reference at once: pushing into an empty vector grows it twice
+    let mut out = Vec::with_capacity(8);
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
+    // jump from one mark to the next: most bytes are none of the three
+    while let Some(k) = memchr::memchr3(b'.', b'?', b'!', &b[i..]) {
+        i += k;
         let c = b[i];
-        if matches!(c, b'.' | b'?' | b'!')
-            && b.get(i + 1) == Some(&b' ')
-            && (c != b'.' || dot_ends_part(s, i))
-        {
+        if b.get(i + 1) == Some(&b' ') && (c != b'.' || dot_ends_part(s, i)) {
             if i > start {
                 out.push((start, i, c as char));
             }

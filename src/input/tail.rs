@@ -3,6 +3,10 @@
 //! out before the title and source are looked for, so their dots and commas cannot confuse
 //! the segmentation of the rest.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::{Date, WarningCode};
 
 use super::date::date_at;
@@ -19,6 +23,34 @@ pub(crate) struct Tail {
     pub defects: Vec<(WarningCode, String)>,
     /// The reference without the cut spans.
     pub body: String,
+}
+
+/// Whether `pat` occurs nowhere in `hay`. Most entries have no DOI, URL, access date or
+/// "(online)": one vectorised substring check (the finder is built once) rules a search out
+/// before `find_from` walks the occurrences of the pattern's rarest char. It only skips
+/// searches that could find nothing, so results are those of the searches alone.
+fn absent(pat: &str, hay: &str) -> bool {
+    static FINDERS: LazyLock<Vec<(&'static str, Finder<'static>)>> = LazyLock::new(|| {
+        [
+            "(online)",
+            "doi",
+            "http",
+            "www.",
+            "accessed",
+            "retrieved",
+            "viewed",
+            "дата обращения",
+            "Дата обращения",
+            "access date",
+        ]
+        .into_iter()
+        .map(|p| (p, Finder::new(p)))
+        .collect()
+    });
+    FINDERS
+        .iter()
+        .find(|(p, _)| *p == pat)
+        .is_some_and(|(_, f)| f.find(hay.as_bytes()).is_none())
 }
 
 /// Cuts URL, DOI, access date and language note from normalised reference text.
@@ -44,6 +76,9 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         "[internet]",
     ] {
         if note.starts_with('[') && !bracket {
+            continue;
+        }
+        if absent(note, lower) {
             continue;
         }
         if let Some(i) = find_from(lower, note, 0) {
@@ -117,8 +152,9 @@ fn language_note(text: &str, lower: &str) -> Option<(usize, usize, &'static str)
     let mut from = 0;
     // look at brackets (rare) rather than at every "in " (common)
     while let Some(b) = lower
+        .as_bytes()
         .get(from..)
-        .and_then(|r| r.find(['(', '[']))
+        .and_then(|r| memchr::memchr2(b'(', b'[', r))
         .map(|k| k + from)
     {
         from = b + 1;
@@ -171,6 +207,9 @@ pub(crate) fn language_code(word: &str) -> Option<&'static str> {
 
 /// `DOI: 10.x/y`, `doi:10.x/y`, `https://doi.org/10.x/y`, `http://dx.doi.org/10.x/y`.
 fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
+    if absent("doi", lower) {
+        return None;
+    }
     let mut from = 0;
     while let Some(i) = find_from(lower, "doi", from) {
         from = i + 3;
@@ -227,6 +266,9 @@ fn find_url(
     lower: &str,
     taken: &[(usize, usize)],
 ) -> Option<(usize, usize, String, Option<&'static str>)> {
+    if absent("http", lower) && absent("www.", lower) {
+        return None;
+    }
     let mut from = 0;
     loop {
         let http = find_from(lower, "http", from);
@@ -296,6 +338,9 @@ fn find_accessed(
         // "retrieved", "viewed" and "access date" go with a URL; without one only the
         // common forms are looked for
         if !has_url && matches!(word, "retrieved" | "viewed" | "access date") {
+            continue;
+        }
+        if absent(word, lower) {
             continue;
         }
         let mut from = 0;

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Normalises text for parsing: Unicode NFKC, typographic dashes to `-`, apostrophes and
@@ -26,19 +27,117 @@ pub fn normalize(s: &str) -> Cow<'_, str> {
     if !needs_work {
         return Cow::Borrowed(s);
     }
-    let composed: Cow<'_, str> = match is_nfkc_quick(s.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(s),
-        _ => Cow::Owned(s.nfkc().collect()),
+    // Text that is already normalised (Cyrillic, accented Latin, no typographic marks) is
+    // common and is handed back as it is; parsers normalise again what they are given.
+    let Some(first) = first_change(s, 0) else {
+        return Cow::Borrowed(s);
     };
-    let mut out = String::with_capacity(composed.len());
-    for c in composed.chars() {
-        match map_char(c) {
-            Mapped::Keep => out.push(c),
-            Mapped::To(r) => out.push(r),
-            Mapped::Drop => {}
+    let mut out = String::with_capacity(s.len());
+    // Up to `first` nothing changes; but `first` may be a combining mark that composes
+    // with the char before it, so the copy restarts at that char.
+    let start = s[..first].char_indices().next_back().map_or(0, |(i, _)| i);
+    out.push_str(&s[..start]);
+    push_normalized(&mut out, &s[start..]);
+    Cow::Owned(out)
+}
+
+/// Whether an ASCII byte is kept as it is by [`map_char`].
+fn ascii_kept(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t' | b'\r' | b'`')
+}
+
+/// The byte offset of the first char at or after `from` that normalisation changes.
+fn first_change(s: &str, from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        // ASCII runs are skipped a byte at a time, without decoding chars
+        i += s
+            .as_bytes()
+            .get(i..)?
+            .iter()
+            .position(|&b| !ascii_kept(b))?;
+        let c = s[i..].chars().next()?;
+        if !is_stable(c) || !matches!(map_char(c), Mapped::Keep) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// Appends NFKC of `s` with [`map_char`] applied. NFKC is worked out per run of unstable
+/// chars only (with the stable char before it, which they may compose with): a stable
+/// char is a boundary that no composition or reordering crosses, so the rest is copied
+/// as it is, which spares the decomposition and recomposition of whole entries for one
+/// "№" or ligature.
+fn push_normalized(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    // where in `s` and in `out` the last stable char began
+    let mut last_stable: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !ascii_kept(b))
+            .map_or(bytes.len(), |k| i + k);
+        if run > i {
+            // an ASCII run is stable and unchanged: copied at once
+            last_stable = Some((run - 1, out.len() + (run - 1 - i)));
+            out.push_str(&s[i..run]);
+            i = run;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if is_stable(c) {
+            last_stable = Some((i, out.len()));
+            push_mapped(out, c);
+            i += c.len_utf8();
+            continue;
+        }
+        let (seg_start, out_len) = last_stable.unwrap_or((i, out.len()));
+        let mut seg_end = i + c.len_utf8();
+        for d in s[seg_end..].chars() {
+            if is_stable(d) {
+                break;
+            }
+            seg_end += d.len_utf8();
+        }
+        out.truncate(out_len);
+        for d in s[seg_start..seg_end].nfkc() {
+            push_mapped(out, d);
+        }
+        last_stable = None;
+        i = seg_end;
+    }
+}
+
+fn push_mapped(out: &mut String, c: char) {
+    match map_char(c) {
+        Mapped::Keep => out.push(c),
+        Mapped::To(r) => out.push(r),
+        Mapped::Drop => {}
+    }
+}
+
+/// Whether `c` is its own NFKC in any context: NFKC quick check "yes" and combining class
+/// 0, so nothing before it composes with it or is reordered past it. The ranges read
+/// without a table lookup are checked against the tables by a test.
+#[inline]
+fn is_stable(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}'
+        | '\u{C0}'..='\u{FF}'
+        | '\u{400}'..='\u{482}'
+        | '\u{48A}'..='\u{52F}'
+        | '\u{2010}'
+        | '\u{2012}'..='\u{2016}'
+        | '\u{2018}'..='\u{2023}' => true,
+        _ => {
+            canonical_combining_class(c) == 0
+                && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
         }
     }
-    Cow::Owned(out)
 }
 
 enum Mapped {
@@ -87,6 +186,84 @@ mod tests {
             normalize("«Японские исследования»"),
             "\"Японские исследования\""
         );
+    }
+
+    /// The implementation before the per-run NFKC: the whole text at once.
+    fn whole_text_normalize(s: &str) -> String {
+        let needs_work = !s.is_ascii() || s.bytes().any(|b| b == b'\t' || b == b'\r');
+        if !needs_work {
+            return s.to_string();
+        }
+        let composed: String = s.nfkc().collect();
+        let mut out = String::new();
+        for c in composed.chars() {
+            push_mapped(&mut out, c);
+        }
+        out
+    }
+
+    #[test]
+    fn stable_ranges_agree_with_the_tables() {
+        for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
+            let table = canonical_combining_class(c) == 0
+                && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            assert!(!is_stable(c) || table, "{c:?} is not stable");
+        }
+    }
+
+    #[test]
+    fn per_run_nfkc_equals_whole_text_nfkc() {
+        let pieces = [
+            "a",
+            "e",
+            "\u{301}",
+            "\u{308}",
+            "\u{323}",
+            "№",
+            "ﬁ",
+            "\u{2033}",
+            "–",
+            "’",
+            "\t",
+            "\r",
+            "`",
+            " ",
+            "\u{A0}",
+            "\u{AD}",
+            "й",
+            "и",
+            "\u{306}",
+            "\u{1100}",
+            "\u{1161}",
+            "\u{11A8}",
+            "가",
+            "\u{0F71}",
+            "\u{0F72}",
+            "\u{0344}",
+            "½",
+            "Å",
+            "\u{212B}",
+            "ё",
+            "\u{483}",
+            "\u{2024}",
+            "…",
+            "\u{FB01}\u{301}",
+            "x",
+        ];
+        // every string of up to three pieces
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for p in pieces {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts.extend(next);
+        }
+        for t in &texts {
+            assert_eq!(normalize(t), whole_text_normalize(t), "{t:?}");
+        }
     }
 
     #[test]
