@@ -90,6 +90,17 @@ fn trim_dangling_initials(text: &str, spans: &mut [LabeledSpan]) {
     if i + 1 >= spans.len() {
         return;
     }
+    // Reading the name list again costs as much as the rest of this step, so only when the
+    // span ends in an initial at all.
+    let last = text
+        .get(spans[i].span.clone())
+        .and_then(|s| s.split_whitespace().next_back())
+        .unwrap_or("");
+    let mut letters = last.chars().filter(|c| c.is_alphabetic());
+    let one_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    if !(one_capital && last.ends_with('.')) {
+        return;
+    }
     let names = crate::input::parse_author_list(text);
     let end = spans[i].span.end;
     if names.names.is_empty() || names.end >= end {
