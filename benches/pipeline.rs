@@ -36,6 +36,19 @@ fn pipeline(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    group.bench_function("mixed-style-rules-only", |b| {
+        b.iter(|| {
+            mixed
+                .iter()
+                .map(|r| {
+                    citegraph::parse_reference_rules(black_box(r))
+                        .0
+                        .authors
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
     group.bench_function("seed-style", |b| {
         b.iter(|| {
             refs.iter()

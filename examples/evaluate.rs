@@ -1,7 +1,7 @@
 //! Field-level evaluation of `citegraph::parse_reference` on public annotated reference data.
 //!
 //! ```text
-//! cargo run --release --example evaluate [-- --dataset anystyle|grobid|all] [--errors N] [--data DIR]
+//! cargo run --release --example evaluate [-- --dataset anystyle|grobid|all] [--errors N] [--data DIR] [--rules]
 //! ```
 //!
 //! Reads AnyStyle's `gold.xml` (minus the sequences also in its training set `core.xml`) and
@@ -9,7 +9,8 @@
 //! beside the crate (or `--data DIR`), parses every raw reference string and prints a Markdown
 //! table of precision, recall, F1 and support per dataset and field (authors' family names,
 //! title, container, year, volume, issue, pages, DOI), references per second, and the matching
-//! rule. `--errors N` lists up to N mismatches per field; `--show-gold N` prints the first N gold
+//! rule; `--rules` measures the rule parser alone (`parse_reference_rules`). `--errors N` lists
+//! up to N mismatches per field; `--show-gold N` prints the first N gold
 //! records as the loader read them. When the data is absent it prints a note and exits 0, so CI
 //! can run every example on a bare checkout.
 //!
@@ -30,14 +31,14 @@ use std::process::ExitCode;
 /// The default data folder: `../shared/data` beside the crate.
 const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
 
-const USAGE: &str =
-    "usage: evaluate [--dataset anystyle|grobid|all] [--errors N] [--data DIR] [--show-gold N]";
+const USAGE: &str = "usage: evaluate [--dataset anystyle|grobid|all] [--errors N] [--data DIR] [--show-gold N] [--rules]";
 
 fn main() -> ExitCode {
     let mut dataset = "all".to_string();
     let mut errors = 0usize;
     let mut show_gold = 0usize;
     let mut data = PathBuf::from(DEFAULT_DATA);
+    let mut rules_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -62,6 +63,7 @@ fn main() -> ExitCode {
                 Some(v) => data = PathBuf::from(v),
                 None => return usage_error("--data takes a folder"),
             },
+            "--rules" => rules_only = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -84,7 +86,7 @@ fn main() -> ExitCode {
         match gold::load_anystyle(&data.join("anystyle")) {
             Ok(set) => {
                 print_gold(&set, show_gold);
-                reports.push(score::evaluate(&set, errors));
+                reports.push(score::evaluate(&set, errors, rules_only));
             }
             Err(e) => println!("note: AnyStyle gold skipped: {e}"),
         }
@@ -94,7 +96,7 @@ fn main() -> ExitCode {
             match gold::load_grobid(&data.join("grobid-citation"), sub) {
                 Ok(set) => {
                     print_gold(&set, show_gold);
-                    reports.push(score::evaluate(&set, errors));
+                    reports.push(score::evaluate(&set, errors, rules_only));
                 }
                 Err(e) => println!("note: GROBID {sub} skipped: {e}"),
             }

@@ -60,7 +60,7 @@ pub use graph::{CitationGraph, Edge, EdgeKind, Node, WorkId};
 pub use input::{
     AuthorPrefix, FieldLabel, Format, LabeledSpan, SequenceModel, TrainOptions, TrainingExample,
     align_references, detect_format, detect_list_style, parse_author_list, parse_reference,
-    read_document,
+    parse_reference_rules, read_document,
 };
 pub use metrics::{
     Metrics, ReferenceAge, SelfCitation, SelfCitationCount, SourceDiversity,

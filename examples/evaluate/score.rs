@@ -174,12 +174,16 @@ impl Report {
     }
 }
 
-/// Parses every record of `dataset` with `citegraph::parse_reference` and scores it; keeps up
-/// to `max_errors` mismatches per field.
-pub fn evaluate(dataset: &Dataset, max_errors: usize) -> Report {
-    evaluate_with(dataset, max_errors, |record| {
-        citegraph::parse_reference(&record.raw).0
-    })
+/// Parses every record of `dataset` with `citegraph::parse_reference` (or, with
+/// `rules_only`, `citegraph::parse_reference_rules`) and scores it; keeps up to `max_errors`
+/// mismatches per field.
+pub fn evaluate(dataset: &Dataset, max_errors: usize, rules_only: bool) -> Report {
+    let parse = if rules_only {
+        citegraph::parse_reference_rules
+    } else {
+        citegraph::parse_reference
+    };
+    evaluate_with(dataset, max_errors, |record| parse(&record.raw).0)
 }
 
 /// [`evaluate`] with any parser: `parse` gets each record (it should read only `raw`; tests

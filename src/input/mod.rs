@@ -33,7 +33,7 @@ pub use align::align_references;
 pub use authors::{AuthorPrefix, parse_author_list};
 pub use learned::{FieldLabel, LabeledSpan, SequenceModel, TrainOptions, TrainingExample};
 pub use page::{Format, detect_format};
-pub use reference::parse_reference;
+pub use reference::{parse_reference, parse_reference_rules};
 pub use style::detect_list_style;
 
 use std::borrow::Cow;

@@ -40,6 +40,37 @@ pub(crate) const MAX_PARSED_BYTES: usize = 4096;
 /// assert_eq!((r.kind, r.language.as_deref()), (Kind::JournalArticle, Some("ru")));
 /// ```
 pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
+    parse_with(raw, Reader::Hybrid)
+}
+
+/// [`parse_reference`] without the learned model: the rule parser alone.
+///
+/// Several times faster, and exact on the styles its rules know (the seed's, APA,
+/// Vancouver, IEEE, Harvard, Chicago, MLA, GOST), but weaker on entries that bend them: on
+/// AnyStyle's gold set its title and container F1 are a few points lower (the README's
+/// accuracy table has both). Use it when throughput matters more than the hard cases.
+///
+/// ```
+/// use citegraph::parse_reference_rules;
+///
+/// let (r, _) = parse_reference_rules("Smith J. (2016) A Study. Journal of Stuff, vol. 12, no 3, pp. 42–65.");
+/// assert_eq!(r.title.as_deref(), Some("A Study"));
+/// assert_eq!(r.container.as_deref(), Some("Journal of Stuff"));
+/// ```
+pub fn parse_reference_rules(raw: &str) -> (Reference, Vec<Warning>) {
+    parse_with(raw, Reader::Rules)
+}
+
+/// Which readers a parse uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reader {
+    /// Rules only.
+    Rules,
+    /// Rules, then the learned model where it knows better.
+    Hybrid,
+}
+
+fn parse_with(raw: &str, reader: Reader) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
     let mut text = norm.trim();
     let mut number = None;
@@ -56,7 +87,7 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
         number = Some(n);
         text = rest;
     }
-    let (mut r, warnings) = parse_body(text);
+    let (mut r, warnings) = parse_trimmed(text.trim(), reader);
     r.raw = raw.to_string();
     r.number = number;
     (r, warnings)
@@ -92,19 +123,11 @@ fn paren_label(text: &str) -> Option<(u32, &str)> {
     Some((inner[..digits].parse().ok()?, rest))
 }
 
-/// Parses one entry's normalised text, label already removed; `raw` is set to `text`.
-pub(crate) fn parse_body(text: &str) -> (Reference, Vec<Warning>) {
-    let raw = text.trim();
-    let (mut r, w) = parse_trimmed(raw);
-    r.raw = raw.to_string();
-    (r, w)
-}
-
-/// [`parse_body`] on an owned text, which becomes `raw` without a copy when it is trimmed
-/// already (the common case: segmentation trims).
+/// Parses one entry's normalised text, label already removed; the text becomes `raw`
+/// without a copy when it is trimmed already (the common case: segmentation trims).
 pub(crate) fn parse_body_owned(text: String) -> (Reference, Vec<Warning>) {
     let trimmed = text.trim();
-    let (mut r, w) = parse_trimmed(trimmed);
+    let (mut r, w) = parse_trimmed(trimmed, Reader::Hybrid);
     r.raw = if trimmed.len() == text.len() {
         text
     } else {
@@ -114,7 +137,7 @@ pub(crate) fn parse_body_owned(text: String) -> (Reference, Vec<Warning>) {
 }
 
 /// The parse itself; `raw` is left empty for the caller to fill.
-fn parse_trimmed(raw: &str) -> (Reference, Vec<Warning>) {
+fn parse_trimmed(raw: &str, reader: Reader) -> (Reference, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut text = raw;
     if text.len() > MAX_PARSED_BYTES {
@@ -137,7 +160,9 @@ fn parse_trimmed(raw: &str) -> (Reference, Vec<Warning>) {
                     .map(|(code, msg)| Warning::new(code, Some(1), msg)),
             );
             let mut r = parsed.reference;
-            super::learned::fields::refine(&mut r, text);
+            if reader == Reader::Hybrid {
+                super::learned::fields::refine(&mut r, text);
+            }
             (r, warnings)
         }
         None => {
