@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::graph::CitationGraph;
-use crate::input::read_document;
+use crate::input::{Parser, read_document_with};
 use crate::metrics::{Metrics, compute};
 use crate::model::{Document, PersonName, Warning, WarningCode};
 use crate::names::{NameMatcher, parse_name};
@@ -79,6 +79,7 @@ pub struct Analyzer<'a> {
     authors: Vec<PersonName>,
     year: Option<i32>,
     matcher: NameMatcher,
+    parser: Parser,
     progress: Option<ProgressFn<'a>>,
 }
 
@@ -88,6 +89,7 @@ impl fmt::Debug for Analyzer<'_> {
             .field("authors", &self.authors)
             .field("year", &self.year)
             .field("matcher", &self.matcher)
+            .field("parser", &self.parser)
             .finish_non_exhaustive()
     }
 }
@@ -118,6 +120,14 @@ impl<'a> Analyzer<'a> {
     /// Uses this name matcher instead of the default one.
     pub fn matcher(mut self, matcher: NameMatcher) -> Analyzer<'a> {
         self.matcher = matcher;
+        self
+    }
+
+    /// Reads references with this [`Parser`] instead of the default [`Parser::Hybrid`]:
+    /// [`Parser::Rules`] is several times faster and weaker on entries outside the styles
+    /// its rules know.
+    pub fn parser(mut self, parser: Parser) -> Analyzer<'a> {
+        self.parser = parser;
         self
     }
 
@@ -166,7 +176,7 @@ impl<'a> Analyzer<'a> {
     /// [`Error::EmptyInput`] for an empty text; [`Error::NoReferenceList`] when no reference
     /// list can be found in it.
     pub fn analyze(self, text: &str) -> Result<Analysis> {
-        let document = read_document(text)?;
+        let document = read_document_with(text, self.parser)?;
         Ok(self.run(document))
     }
 

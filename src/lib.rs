@@ -58,9 +58,9 @@ pub use analysis::{Analysis, Analyzer, Progress, Stage, analyze};
 pub use error::{Error, Result};
 pub use graph::{CitationGraph, Edge, EdgeKind, Node, WorkId};
 pub use input::{
-    AuthorPrefix, FieldLabel, Format, LabeledSpan, SequenceModel, TrainOptions, TrainingExample,
-    align_references, detect_format, detect_list_style, parse_author_list, parse_reference,
-    parse_reference_rules, read_document,
+    AuthorPrefix, FieldLabel, Format, LabeledSpan, Parser, SequenceModel, TrainOptions,
+    TrainingExample, align_references, detect_format, detect_list_style, parse_author_list,
+    parse_reference, parse_reference_rules, read_document, read_document_with,
 };
 pub use metrics::{
     Metrics, ReferenceAge, SelfCitation, SelfCitationCount, SourceDiversity,

@@ -289,3 +289,32 @@ fn a_bilingual_russian_page_counts_each_work_once() {
         .collect();
     assert!(codes.contains(&"unaligned-translation"), "{codes:?}");
 }
+
+#[test]
+fn parser_flag_chooses_the_readers() {
+    // An MLA entry whose repeated-author dash the rules take for the title; the model reads
+    // the quoted title. Should the rules learn this form, pick another entry they misread.
+    let list = "1. Moretti, Franco. \"Conjectures on Reading.\" New Left Review 1 (2000): 54-68.\n\
+                2. –––––. \"On Reading Novels.\" Critical Inquiry 37.2 (2011): 315-347.\n";
+    let run = |parser: &str| {
+        let out = run_with_stdin(
+            &["analyze", "--format", "json", "--parser", parser],
+            list.as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("JSON")
+    };
+    let (hybrid, rules) = (run("hybrid"), run("rules"));
+    assert_eq!(hybrid["references"][1]["title"], "On Reading Novels");
+    assert_eq!(hybrid["references"][1]["container"], "Critical Inquiry");
+    assert_eq!(rules["references"].as_array().map(Vec::len), Some(2));
+    assert_ne!(rules["references"][1]["title"], "On Reading Novels");
+
+    let bad = run_with_stdin(&["analyze", "--parser", "neural"], list.as_bytes());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--parser"));
+}

@@ -52,6 +52,26 @@ struct AnalyzeArgs {
     /// JSON on one line instead of indented (about half the size for long lists).
     #[arg(long)]
     compact: bool,
+    /// How references are read: `hybrid` (rules, then the learned model where it reads
+    /// better) or `rules` (several times faster, weaker on unusual entries).
+    #[arg(long, value_enum, default_value_t = ParserChoice::Hybrid)]
+    parser: ParserChoice,
+}
+
+#[derive(Clone, Copy, Default, ValueEnum)]
+enum ParserChoice {
+    #[default]
+    Hybrid,
+    Rules,
+}
+
+impl From<ParserChoice> for citegraph::Parser {
+    fn from(p: ParserChoice) -> citegraph::Parser {
+        match p {
+            ParserChoice::Hybrid => citegraph::Parser::Hybrid,
+            ParserChoice::Rules => citegraph::Parser::Rules,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -190,6 +210,7 @@ fn analyze(args: AnalyzeArgs) -> Result<(), Failure> {
         let spinner = delayed_spinner();
         spinner.set_message(format!("{name}: reading"));
         let mut analyzer = Analyzer::new()
+            .parser(args.parser.into())
             .on_progress(|p| spinner.set_message(format!("{name}: {} done", p.stage)));
         for author in &args.authors {
             analyzer = analyzer

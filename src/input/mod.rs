@@ -33,7 +33,7 @@ pub use align::align_references;
 pub use authors::{AuthorPrefix, parse_author_list};
 pub use learned::{FieldLabel, LabeledSpan, SequenceModel, TrainOptions, TrainingExample};
 pub use page::{Format, detect_format};
-pub use reference::{parse_reference, parse_reference_rules};
+pub use reference::{Parser, parse_reference, parse_reference_rules};
 pub use style::detect_list_style;
 
 use std::borrow::Cow;
@@ -65,6 +65,22 @@ use crate::text::normalize;
 /// assert!(matches!(citegraph::read_document("  \n"), Err(citegraph::Error::EmptyInput)));
 /// ```
 pub fn read_document(text: &str) -> Result<Document> {
+    read_document_with(text, Parser::Hybrid)
+}
+
+/// [`read_document`] with the given [`Parser`] for the references.
+///
+/// ```
+/// use citegraph::{Parser, read_document_with};
+///
+/// let doc = read_document_with("1. Brown J. (2017) Title. Source, no 3, pp. 1-2.\n", Parser::Rules)?;
+/// assert_eq!(doc.references[0].pages.as_deref(), Some("1-2"));
+/// # Ok::<(), citegraph::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`read_document`].
+pub fn read_document_with(text: &str, parser: Parser) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(Error::EmptyInput);
     }
@@ -83,13 +99,13 @@ pub fn read_document(text: &str) -> Result<Document> {
             line: page.heading_line,
         });
     }
-    let (mut references, mut warnings, mut keys) = read_list(&page.ref_lines);
+    let (mut references, mut warnings, mut keys) = read_list(&page.ref_lines, parser);
     let looks_like_list = |refs: &[Reference]| {
         refs.iter()
             .any(|r| r.year.is_some() || r.doi.is_some() || r.url.is_some())
     };
     if !blank(&page.alt_lines) {
-        let (alternate, alternate_warnings, _) = read_list(&page.alt_lines);
+        let (alternate, alternate_warnings, _) = read_list(&page.alt_lines, parser);
         if looks_like_list(&alternate) {
             (references, warnings) =
                 bilingual::merge((references, warnings), (alternate, alternate_warnings));
@@ -122,13 +138,16 @@ pub fn read_document(text: &str) -> Result<Document> {
 
 /// Segments and parses one reference section: its references indexed from 1, their
 /// segmentation and parse warnings, and their duplicate-detection keys.
-fn read_list(lines: &[(usize, &str)]) -> (Vec<Reference>, Vec<Warning>, Vec<dedup::Keys>) {
+fn read_list(
+    lines: &[(usize, &str)],
+    parser: Parser,
+) -> (Vec<Reference>, Vec<Warning>, Vec<dedup::Keys>) {
     let (mut entries, defects) = segment::segment(lines);
     let mut references = Vec::with_capacity(entries.len());
     let mut warnings = Vec::new();
     let mut keys = Vec::with_capacity(entries.len());
     let mut guesses = Vec::with_capacity(entries.len());
-    let parsed = parse_all(&mut entries);
+    let parsed = parse_all(&mut entries, parser);
     for (i, (entry, (mut r, ws, k, g))) in entries.iter().zip(parsed).enumerate() {
         let index = i + 1;
         r.index = index;
@@ -159,14 +178,14 @@ const PARALLEL_MIN: usize = 2048;
 /// cues (for the list's style).
 type ParsedEntry = (Reference, Vec<Warning>, dedup::Keys, style::StyleGuess);
 
-fn parse_entry(e: &mut segment::Entry) -> ParsedEntry {
+fn parse_entry(e: &mut segment::Entry, parser: Parser) -> ParsedEntry {
     // the entry's text moves into the reference as its raw text
     let text = std::mem::take(&mut e.text);
     let text = match normalize(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(n) => n,
     };
-    let (r, w) = reference::parse_body_owned(text);
+    let (r, w) = reference::parse_body_owned(text, parser);
     let k = dedup::keys(&r);
     let g = style::guess_normalized(&r.raw);
     (r, w, k, g)
@@ -176,19 +195,25 @@ fn parse_entry(e: &mut segment::Entry) -> ParsedEntry {
 /// lists are split into one contiguous chunk per available core (scoped threads, no
 /// dependency) and the results are concatenated back in order: the output does not depend on
 /// the number of threads.
-fn parse_all(entries: &mut [segment::Entry]) -> Vec<ParsedEntry> {
+fn parse_all(entries: &mut [segment::Entry], parser: Parser) -> Vec<ParsedEntry> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads < 2 || entries.len() < PARALLEL_MIN {
-        return entries.iter_mut().map(parse_entry).collect();
+        return entries.iter_mut().map(|e| parse_entry(e, parser)).collect();
     }
     let chunk = entries.len().div_ceil(threads);
     let total = entries.len();
     std::thread::scope(|scope| {
         let handles: Vec<_> = entries
             .chunks_mut(chunk)
-            .map(|part| scope.spawn(move || part.iter_mut().map(parse_entry).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter_mut()
+                        .map(|e| parse_entry(e, parser))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         let mut out = Vec::with_capacity(total);
         for h in handles {

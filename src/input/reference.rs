@@ -40,7 +40,7 @@ pub(crate) const MAX_PARSED_BYTES: usize = 4096;
 /// assert_eq!((r.kind, r.language.as_deref()), (Kind::JournalArticle, Some("ru")));
 /// ```
 pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
-    parse_with(raw, Reader::Hybrid)
+    parse_with(raw, Parser::Hybrid)
 }
 
 /// [`parse_reference`] without the learned model: the rule parser alone.
@@ -58,19 +58,51 @@ pub fn parse_reference(raw: &str) -> (Reference, Vec<Warning>) {
 /// assert_eq!(r.container.as_deref(), Some("Journal of Stuff"));
 /// ```
 pub fn parse_reference_rules(raw: &str) -> (Reference, Vec<Warning>) {
-    parse_with(raw, Reader::Rules)
+    parse_with(raw, Parser::Rules)
 }
 
-/// Which readers a parse uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reader {
-    /// Rules only.
+/// Which readers parse a reference: the rules alone, or the rules and then the learned
+/// [`SequenceModel`](crate::SequenceModel) where it reads better.
+///
+/// The default, [`Parser::Hybrid`], is what [`parse_reference`] and
+/// [`Analyzer`](crate::Analyzer) use; [`Parser::Rules`] trades accuracy on unusual entries
+/// for several times the speed (the README's accuracy and performance tables have both).
+///
+/// ```
+/// use citegraph::{Analyzer, Parser};
+///
+/// let list = "1. Brown J. (2017) Title. The Diplomat.\n2. Kraus E. (2018) Other. Asian Survey.\n";
+/// let fast = Analyzer::new().parser(Parser::Rules).analyze(list)?;
+/// assert_eq!(fast.document.references[1].container.as_deref(), Some("Asian Survey"));
+/// # Ok::<(), citegraph::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Parser {
+    /// The rule parser alone ([`parse_reference_rules`]).
     Rules,
-    /// Rules, then the learned model where it knows better.
+    /// The rules, then the learned model for titles, containers and hard author lists
+    /// ([`parse_reference`]).
+    #[default]
     Hybrid,
 }
 
-fn parse_with(raw: &str, reader: Reader) -> (Reference, Vec<Warning>) {
+impl Parser {
+    /// Parses one reference's text with these readers: [`parse_reference`] or
+    /// [`parse_reference_rules`].
+    ///
+    /// ```
+    /// use citegraph::Parser;
+    ///
+    /// let (r, _) = Parser::Rules.parse("Brown J. (2017) Title. The Diplomat.");
+    /// assert_eq!(r.year, Some(2017));
+    /// ```
+    pub fn parse(self, raw: &str) -> (Reference, Vec<Warning>) {
+        parse_with(raw, self)
+    }
+}
+
+fn parse_with(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
     let mut text = norm.trim();
     let mut number = None;
@@ -125,9 +157,9 @@ fn paren_label(text: &str) -> Option<(u32, &str)> {
 
 /// Parses one entry's normalised text, label already removed; the text becomes `raw`
 /// without a copy when it is trimmed already (the common case: segmentation trims).
-pub(crate) fn parse_body_owned(text: String) -> (Reference, Vec<Warning>) {
+pub(crate) fn parse_body_owned(text: String, reader: Parser) -> (Reference, Vec<Warning>) {
     let trimmed = text.trim();
-    let (mut r, w) = parse_trimmed(trimmed, Reader::Hybrid);
+    let (mut r, w) = parse_trimmed(trimmed, reader);
     r.raw = if trimmed.len() == text.len() {
         text
     } else {
@@ -137,7 +169,7 @@ pub(crate) fn parse_body_owned(text: String) -> (Reference, Vec<Warning>) {
 }
 
 /// The parse itself; `raw` is left empty for the caller to fill.
-fn parse_trimmed(raw: &str, reader: Reader) -> (Reference, Vec<Warning>) {
+fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut text = raw;
     if text.len() > MAX_PARSED_BYTES {
@@ -160,7 +192,7 @@ fn parse_trimmed(raw: &str, reader: Reader) -> (Reference, Vec<Warning>) {
                     .map(|(code, msg)| Warning::new(code, Some(1), msg)),
             );
             let mut r = parsed.reference;
-            if reader == Reader::Hybrid {
+            if reader == Parser::Hybrid {
                 super::learned::fields::refine(&mut r, text);
             }
             (r, warnings)
