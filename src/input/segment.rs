@@ -213,7 +213,7 @@ fn segment_numbered(lines: &[(usize, &str, usize)]) -> (Vec<Entry>, Vec<Defect>)
     for &(line_no, line, _) in lines {
         let expected = last_printed.map(|n| n.saturating_add(1));
         let Some((n, body)) = label(line)
-            .filter(|l| !l.2 || Some(l.0) == expected)
+            .filter(|l| !l.2 || year_like_label_counts(l.0, l.1, expected))
             .map(|l| (l.0, l.1))
         else {
             match entries.last_mut() {
@@ -267,6 +267,19 @@ fn segment_numbered(lines: &[(usize, &str, usize)]) -> (Vec<Entry>, Vec<Defect>)
         });
     }
     (entries, defects)
+}
+
+/// Whether a label that could be a year ("1996. …") is the list's number: the one the
+/// numbering expects, or a little past it (a skipped number, reported as a gap) on a line
+/// that starts the way references do. Without the second case a long list with one number
+/// missing in the 1500–2039 range would glue every later entry to the one before it.
+fn year_like_label_counts(n: u32, body: &str, expected: Option<u32>) -> bool {
+    /// How far past the expected number a year-like label still reads as a skip.
+    const MAX_SKIP: u32 = 20;
+    let Some(e) = expected else {
+        return false;
+    };
+    n == e || (n > e && n - e <= MAX_SKIP && looks_like_start(body))
 }
 
 fn segment_unnumbered(lines: &[(usize, &str, usize)]) -> Vec<Entry> {
@@ -391,6 +404,27 @@ mod tests {
         assert_eq!(e.len(), 6);
         assert_eq!(e[3].number, Some(1399));
         assert_eq!(d.len(), 1, "only the jump from 2 to 1398: {d:?}");
+    }
+
+    #[test]
+    fn a_skipped_year_like_number_is_a_gap_not_a_join() {
+        // numbered 1 to 1999 with 1995 missing: the labels after the gap look like years
+        let all: String = (1..=1999)
+            .filter(|&n| n != 1995)
+            .map(|n| format!("{n}. Brown J. (2001) Title {n}. Journal, no 3, pp. 1-2.\n"))
+            .collect();
+        let (e, d) = segment(&lines(&all));
+        assert_eq!(e.len(), 1998);
+        assert_eq!(e[1994].number, Some(1996));
+        assert!(e[1994].text.starts_with("Brown J. (2001) Title 1996."));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].1, WarningCode::NumberingGap);
+        // a year after a full stop inside an entry is still no label
+        let (e, _) = segment(&lines(
+            "1. Panov A.N. (2017) Priorities. Japan\n2016. Yearbook. Moscow: AIRO-XXI, pp. 7-43.\n2. Kraus E. (2018) Other. Source.\n",
+        ));
+        assert_eq!(e.len(), 2);
+        assert!(e[0].text.contains("Japan 2016. Yearbook"));
     }
 
     #[test]
