@@ -191,7 +191,7 @@ pub(crate) fn refine(r: &mut crate::model::Reference, text: &str) {
             .is_some_and(|p| text.starts_with(p) || text.starts_with(&format!("The {p}")));
     let title = f
         .get(FieldLabel::Title)
-        .map(|t| tidy_title(closed_quote(text, t)));
+        .map(|t| tidy_title(closed_quote(text, without_year_slot(t))));
     let title = match (title, r.publisher.as_deref()) {
         (Some(t), Some(p)) if corporate && t.starts_with(p) => r.title.take(),
         // "World Health Organization. Global tuberculosis report 2019": the model read the
@@ -232,8 +232,34 @@ pub(crate) fn refine(r: &mut crate::model::Reference, text: &str) {
     // A chapter's book ("in Karim, S. (ed.) Scholarly publishing …") the model left
     // unlabelled keeps the rules' reading; elsewhere the model's "no container" stands, as
     // it is right far more often (books, reports).
-    if container.is_some() || r.kind != crate::model::Kind::Chapter {
+    let journal_with_locators =
+        r.kind == crate::model::Kind::JournalArticle && (r.volume.is_some() || r.issue.is_some());
+    if container.is_some() || (r.kind != crate::model::Kind::Chapter && !journal_with_locators) {
         r.container = container;
+    }
+    // Where the rules' journal stood, the model's title may run on into it ("Title.
+    // Mirovaya ekonomika i mezhdunarodnye otnosheniya"): the journal is not the title.
+    if let (Some(t), Some(c)) = (r.title.as_deref(), r.container.as_deref())
+        && let Some(head) = t.strip_suffix(c)
+        && head.trim_end().ends_with(['.', ','])
+        && !clean(head).is_empty()
+    {
+        r.title = Some(clean(head).to_string());
+    }
+}
+
+/// A title without the year slot the model sometimes takes into it: "(2022) 'Title'".
+fn without_year_slot(title: &str) -> &str {
+    let t = title.trim_start();
+    let Some(inner) = t.strip_prefix('(') else {
+        return title;
+    };
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    match inner[digits..].strip_prefix(')') {
+        Some(rest) if digits == 4 && !rest.trim().is_empty() => {
+            rest.trim_start_matches(['.', ',', ' '])
+        }
+        _ => title,
     }
 }
 
@@ -272,6 +298,58 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_year_slot_is_no_part_of_a_title() {
+        assert_eq!(
+            without_year_slot("(2022) 'Asia-Pacific Crisis'"),
+            "'Asia-Pacific Crisis'"
+        );
+        assert_eq!(without_year_slot("(2022). Title"), "Title");
+        assert_eq!(without_year_slot("(1984) 1984"), "1984");
+        assert_eq!(without_year_slot("(12) Angry Men"), "(12) Angry Men");
+        assert_eq!(without_year_slot("(2022)"), "(2022)");
+    }
+
+    #[test]
+    fn single_quotes_close_a_title_only_before_a_comma_or_full_stop() {
+        let text = "Kuzmin, M. (2004) 'Japan's Security', Russia in Global Affairs, 14(5).";
+        let at = text.find("'Japan").unwrap_or(0);
+        assert_eq!(closed_quote(text, &text[at..at + 40]), "Japan's Security");
+        let text = "Biehl, J. \u{201c}\u{2018}Ecology\u{2019} and Fascism.\u{201d} Society 1.";
+        let at = text.find('\u{2018}').unwrap_or(0);
+        let title = &text[at..text.find('\u{201d}').unwrap_or(text.len())];
+        assert_eq!(closed_quote(text, title), title);
+    }
+
+    #[test]
+    fn the_rules_journal_stands_where_the_model_reads_none() {
+        use crate::parse_reference;
+        let (r, _) = parse_reference(
+            "[31] S. I. Robinson, \"Trade Modernization Reform Cooperation,\" Mirovaya ekonomika i \
+             mezhdunarodnye otnosheniya, vol. 57, no. 8, pp. 253\u{2013}270, 2010.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Trade Modernization Reform Cooperation")
+        );
+        assert_eq!(
+            r.container.as_deref(),
+            Some("Mirovaya ekonomika i mezhdunarodnye otnosheniya")
+        );
+        let (r, _) = parse_reference(
+            "Zhuravlev YuA, Ryabov E. Dialogue Trade Energy Modernization. Mirovaya ekonomika i \
+             mezhdunarodnye otnosheniya. 2020;47(12):258-278.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Dialogue Trade Energy Modernization")
+        );
+        assert_eq!(
+            r.container.as_deref(),
+            Some("Mirovaya ekonomika i mezhdunarodnye otnosheniya")
+        );
+    }
+
+    #[test]
     fn cleaning_strips_joins_not_content() {
         assert_eq!(clean(" Title of it. "), "Title of it");
         assert_eq!(clean("“A Spanish Romanticist,”"), "A Spanish Romanticist");
@@ -295,16 +373,35 @@ fn closed_quote<'a>(text: &'a str, title: &'a str) -> &'a str {
         .chars()
         .next_back();
     let (inner, open) = match title.chars().next() {
-        Some(c @ ('"' | '\u{201c}' | '\u{ab}')) => (&title[c.len_utf8()..], Some(c)),
+        Some(c @ ('"' | '\u{201c}' | '\u{ab}' | '\'' | '\u{2018}')) => {
+            (&title[c.len_utf8()..], Some(c))
+        }
         _ => (title, before),
     };
     let close = match open {
         Some('"') => '"',
         Some('\u{201c}') => '\u{201d}',
         Some('\u{ab}') => '\u{bb}',
+        Some('\'') => '\'',
+        Some('\u{2018}') => '\u{2019}',
         _ => return title,
     };
-    match inner.find(close) {
+    // A single closing mark is also an apostrophe ("Japan's") and the close of a quotation
+    // inside the title ("'Ecology' and the Modernization of …", "'Le Trouvère': Verdi's …"):
+    // it closes the title only where a comma or full stop follows it, as in Harvard's
+    // "'Title', Journal", and never inside double quotes.
+    let single = matches!(close, '\'' | '\u{2019}');
+    if single && matches!(before, Some('"' | '\u{201c}' | '\u{ab}')) {
+        return title;
+    }
+    let end = inner.match_indices(close).map(|(i, _)| i).find(|&i| {
+        !single
+            || inner[i + close.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ',' | '.'))
+    });
+    match end {
         Some(i) if i > 0 => clean(&inner[..i]),
         _ => title,
     }
