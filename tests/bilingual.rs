@@ -288,6 +288,35 @@ fn json_carries_the_alternate_entry_with_person_ids() {
 }
 
 #[test]
+fn the_report_shows_each_cyrillic_entry_beside_its_reference() {
+    let a = analysis();
+    let md = citegraph::to_markdown(&a);
+    let section = md
+        .split("## The same works in the other list")
+        .nth(1)
+        .expect("section for the other list");
+    let r = a
+        .document
+        .references
+        .iter()
+        .find(|r| r.raw.starts_with("Khrushchev"))
+        .expect("reference");
+    let alt = r.alternate.as_ref().expect("alternate");
+    let row = section
+        .lines()
+        .find(|l| l.contains("Хрущёв"))
+        .expect("a row for the Cyrillic entry");
+    assert!(row.starts_with(&format!("| {} |", r.index)), "{row}");
+    let folded = a.document.references.iter().filter(|r| r.alternate.is_some());
+    let rows = section
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| #"));
+    assert_eq!(rows.count(), folded.count());
+    assert!(alt.raw.starts_with("Хрущёв"));
+}
+
+#[test]
 fn a_cyrillic_author_option_matches_a_latin_list() {
     let a = Analyzer::new()
         .author("Стрельцов Д.В.")

@@ -99,6 +99,25 @@ fn write_report(out: &mut String, a: &Analysis) -> std::fmt::Result {
         )?;
     }
 
+    // A bilingual page's other list (the Cyrillic entries) is folded into the references
+    // above; the entries as printed there are kept here, so the report loses none of them.
+    if doc.references.iter().any(|r| r.alternate.is_some()) {
+        writeln!(out, "\n## The same works in the other list\n")?;
+        writeln!(out, "| # | No. | As printed |")?;
+        writeln!(out, "|---|---|---|")?;
+        for r in &doc.references {
+            if let Some(alt) = &r.alternate {
+                writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    r.index,
+                    alt.number.map(|n| n.to_string()).unwrap_or_default(),
+                    cell(&alt.raw),
+                )?;
+            }
+        }
+    }
+
     writeln!(out, "\n## Persons\n")?;
     for p in &res.persons {
         let refs: Vec<String> = p
