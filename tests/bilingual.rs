@@ -307,7 +307,11 @@ fn the_report_shows_each_cyrillic_entry_beside_its_reference() {
         .find(|l| l.contains("Хрущёв"))
         .expect("a row for the Cyrillic entry");
     assert!(row.starts_with(&format!("| {} |", r.index)), "{row}");
-    let folded = a.document.references.iter().filter(|r| r.alternate.is_some());
+    let folded = a
+        .document
+        .references
+        .iter()
+        .filter(|r| r.alternate.is_some());
     let rows = section
         .lines()
         .take_while(|l| !l.starts_with("## "))

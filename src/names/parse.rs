@@ -330,8 +330,62 @@ fn slavic_surname(word: &str) -> bool {
         "enko", "chuk", "vich", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская", "енко",
         "вич", "чук",
     ];
-    ENDINGS.iter().any(|e| w.ends_with(e))
+    ENDINGS.iter().any(|e| w.ends_with(e)) && !GIVEN_LOOK_ALIKES.contains(&w.as_str())
 }
+
+/// Given names that end like Slavic surnames (-in, -ina, -ev): "Sorin Drăghici", "Marina
+/// Smith" and "Kevin Brown" are given name first, not surname first. Russian given names
+/// ("Irina", "Galina") are here too: beside a Slavic surname they tie and the order rule
+/// decides, beside any other name they are the given name.
+const GIVEN_LOOK_ALIKES: &[&str] = &[
+    "agustin",
+    "albertina",
+    "alevtina",
+    "alina",
+    "angelina",
+    "augustin",
+    "austin",
+    "baudouin",
+    "benjamin",
+    "calvin",
+    "carolina",
+    "caroline",
+    "christina",
+    "colin",
+    "constantin",
+    "corina",
+    "dorin",
+    "dustin",
+    "edwin",
+    "ekaterina",
+    "erwin",
+    "florin",
+    "galina",
+    "irina",
+    "jasmin",
+    "joaquin",
+    "josephina",
+    "justin",
+    "karin",
+    "katerina",
+    "katharina",
+    "katrina",
+    "kevin",
+    "kristina",
+    "marin",
+    "marina",
+    "martin",
+    "martina",
+    "marvin",
+    "melvin",
+    "quentin",
+    "regina",
+    "robin",
+    "sabina",
+    "sorin",
+    "valentin",
+    "valentina",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -511,6 +565,17 @@ mod tests {
 
     fn ok(family: &str, initials: &str) -> Option<(String, String)> {
         Some((family.to_string(), initials.to_string()))
+    }
+
+    #[test]
+    fn given_names_that_end_like_slavic_surnames_stay_given() {
+        let p = |s: &str| parse_name(s).map(|n| n.family);
+        assert_eq!(p("Sorin Drăghici").as_deref(), Some("Drăghici"));
+        assert_eq!(p("Marina Smith").as_deref(), Some("Smith"));
+        assert_eq!(p("Kevin Brown").as_deref(), Some("Brown"));
+        assert_eq!(p("Streltsov Dmitry").as_deref(), Some("Streltsov"));
+        assert_eq!(p("Irina Petrova").as_deref(), Some("Petrova"));
+        assert_eq!(p("Putin Vladimir").as_deref(), Some("Putin"));
     }
 
     #[test]
