@@ -69,8 +69,8 @@ pub use metrics::{
 pub use model::*;
 pub use output::*;
 pub use resolve::{
-    MergeEvidence, Person, PersonId, PersonMention, Resolution, Source, SourceId, resolve,
-    source_display_name, source_key,
+    MergeEvidence, Person, PersonId, PersonMention, Resolution, Source, SourceId, SourceMerge,
+    resolve, source_abbreviates, source_display_name, source_key,
 };
 
 /// The seed article page bundled with the crate: a 2019 article from a Russian journal whose

@@ -198,6 +198,10 @@ pub struct JsonSource {
     pub variants: Vec<String>,
     /// Indices of the references in this source.
     pub references: Vec<usize>,
+    /// Abbreviated forms joined to their full title, with both as printed; absent when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::resolve::SourceMerge>,
 }
 
 /// A warning in JSON.
@@ -332,6 +336,7 @@ impl From<&Analysis> for JsonReport {
                 name: s.name.clone(),
                 variants: s.variants.clone(),
                 references: s.references.clone(),
+                evidence: s.evidence.clone(),
             })
             .collect();
         let warnings = a

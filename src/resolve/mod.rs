@@ -6,12 +6,14 @@
 //! has one, and the warnings the merges raise (a typo merged into a common spelling raises
 //! `possible-misspelling`).
 
+mod abbrev;
 mod bilingual;
 mod persons;
 mod sources;
 
+pub use abbrev::source_abbreviates;
 pub use persons::{MergeEvidence, Person, PersonId, PersonMention};
-pub use sources::{Source, SourceId, source_display_name, source_key};
+pub use sources::{Source, SourceId, SourceMerge, source_display_name, source_key};
 
 use crate::model::{Document, Warning};
 use crate::names::NameMatcher;

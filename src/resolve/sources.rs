@@ -7,6 +7,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::model::Document;
 use crate::names::cyrillic_to_latin;
 
+use super::abbrev;
+
 /// The id of a source within one analysis, written `s1`, `s2`, … (1-based) in JSON.
 ///
 /// ```
@@ -34,6 +36,30 @@ pub struct Source {
     pub variants: Vec<String>,
     /// Indices of the references in this source.
     pub references: Vec<usize>,
+    /// Why printed forms with different keys were joined: abbreviations read as their full
+    /// title (see [`source_abbreviates`](crate::source_abbreviates)). Forms with equal keys
+    /// need no evidence.
+    pub evidence: Vec<SourceMerge>,
+}
+
+/// One abbreviated venue joined to the source of its full title.
+///
+/// ```
+/// let list = "1. Brown J. (2017) One. Journal of Applied Physics, vol. 3, pp. 1-2.\n\
+///             2. Kraus E. (2018) Two. J. Appl. Phys., vol. 4, pp. 5-6.\n";
+/// let a = citegraph::analyze(list)?;
+/// let s = &a.resolution.sources[0];
+/// assert_eq!(s.references, vec![1, 2]);
+/// assert!(s.evidence[0].abbreviation.starts_with("J. Appl. Phys"));
+/// assert_eq!(s.evidence[0].full, "Journal of Applied Physics");
+/// # Ok::<(), citegraph::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceMerge {
+    /// The abbreviated form as printed.
+    pub abbreviation: String,
+    /// The full title it abbreviates, as printed.
+    pub full: String,
 }
 
 /// The clustering key of a source name: folded to lower-case ASCII-ish letters and digits,
@@ -130,6 +156,7 @@ impl Builder {
                     key: key.clone(),
                     variants: Vec::new(),
                     references: Vec::new(),
+                    evidence: Vec::new(),
                 });
                 self.counts.push(FnvMap::default());
                 self.by_key.insert(key, id);
@@ -200,6 +227,7 @@ pub(super) fn resolve_sources(
             *source = b.assign_alternate(other, *source, r.index);
         }
     }
+    let article_source = join_abbreviations(&mut b, &mut reference_source, article_source);
     let Builder {
         mut sources,
         counts,
@@ -227,6 +255,127 @@ pub(super) fn resolve_sources(
     (sources, reference_source, article_source)
 }
 
+/// The first letters of a name's content words ("Journal of Applied Physics" and "J. Appl.
+/// Phys." both give "jap"): an abbreviation and its full title share it, so only sources
+/// that share it are compared.
+fn initials_signature(printed: &str) -> String {
+    source_key(printed)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !abbrev::is_dropped(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Joins each source whose printed forms abbreviate exactly one other source's full title
+/// into that source ("J. Appl. Phys." into "Journal of Applied Physics"), with the evidence.
+/// An abbreviation that fits two sources ("Phys. Rev." beside "Physical Review" and "Physics
+/// Reviews") joins neither. Sources keep their order of first mention; ids are renumbered.
+fn join_abbreviations(
+    b: &mut Builder,
+    reference_source: &mut [Option<SourceId>],
+    article_source: Option<SourceId>,
+) -> Option<SourceId> {
+    let mut by_signature: FnvMap<String, Vec<usize>> = FnvMap::default();
+    for (i, s) in b.sources.iter().enumerate() {
+        for v in &s.variants {
+            let sig = initials_signature(v);
+            if sig.len() >= 2 {
+                let bucket = by_signature.entry(sig).or_default();
+                if bucket.last() != Some(&i) {
+                    bucket.push(i);
+                }
+            }
+        }
+    }
+    // into[i] = the source i joins, with the two printed forms
+    let mut into: Vec<Option<(usize, String, String)>> = vec![None; b.sources.len()];
+    for bucket in by_signature.values().filter(|b| b.len() > 1) {
+        for &a in bucket {
+            if !b.sources[a]
+                .variants
+                .iter()
+                .any(|v| abbrev::may_abbreviate(v))
+            {
+                continue;
+            }
+            let mut found: Option<(usize, String, String)> = None;
+            let mut ambiguous = false;
+            for &f in bucket.iter().filter(|&&f| f != a) {
+                let hit = b.sources[a].variants.iter().find_map(|short| {
+                    b.sources[f]
+                        .variants
+                        .iter()
+                        .find(|full| abbrev::source_abbreviates(short, full))
+                        .map(|full| (f, short.clone(), full.clone()))
+                });
+                if let Some(hit) = hit {
+                    ambiguous |= found.as_ref().is_some_and(|(g, ..)| *g != hit.0);
+                    found = Some(hit);
+                }
+            }
+            if !ambiguous && into[a].is_none() {
+                into[a] = found;
+            }
+        }
+    }
+    // A full title that is itself read as an abbreviation of a third source stays put:
+    // joins are one step, never chains.
+    let targets: Vec<bool> = (0..into.len())
+        .map(|i| {
+            into.iter()
+                .any(|t| t.as_ref().is_some_and(|(f, ..)| *f == i))
+        })
+        .collect();
+    for (i, t) in into.iter_mut().enumerate() {
+        if targets[i] {
+            *t = None;
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return article_source;
+    }
+    let old = std::mem::take(&mut b.sources);
+    let old_counts = std::mem::take(&mut b.counts);
+    // new id of each old source that stays
+    let mut renumber: Vec<Option<usize>> = vec![None; old.len()];
+    for (i, t) in into.iter().enumerate() {
+        if t.is_none() {
+            renumber[i] = Some(b.sources.len());
+            b.sources.push(Source {
+                id: SourceId(b.sources.len()),
+                ..old[i].clone()
+            });
+            b.counts.push(old_counts[i].clone());
+        }
+    }
+    for (i, t) in into.iter().enumerate() {
+        let Some((f, short, full)) = t else { continue };
+        let Some(target) = renumber[*f] else { continue };
+        let (from, counts) = (&old[i], &old_counts[i]);
+        let to = &mut b.sources[target];
+        for v in &from.variants {
+            if !to.variants.contains(v) {
+                to.variants.push(v.clone());
+            }
+        }
+        to.references.extend(&from.references);
+        to.evidence.push(SourceMerge {
+            abbreviation: short.clone(),
+            full: full.clone(),
+        });
+        for (form, n) in counts {
+            *b.counts[target].entry(form.clone()).or_default() += n;
+        }
+        renumber[i] = Some(target);
+    }
+    let map = |id: SourceId| renumber.get(id.0).copied().flatten().map(SourceId);
+    for s in reference_source.iter_mut() {
+        *s = s.and_then(map);
+    }
+    b.by_key.clear();
+    article_source.and_then(map)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +390,41 @@ mod tests {
             Box::new(a)
         });
         r
+    }
+
+    #[test]
+    fn abbreviations_join_their_full_title_once_and_never_two() {
+        let doc = Document {
+            references: vec![
+                with_container(1, "Physical Review Letters", None),
+                with_container(2, "Journal of Applied Physics", None),
+                with_container(3, "Phys. Rev. Lett.", None),
+                with_container(4, "J. Appl. Phys.", None),
+                with_container(5, "Physics Reviews", None),
+                with_container(6, "Physical Review", None),
+                with_container(7, "Phys. Rev.", None),
+                with_container(8, "Physical Review Letters", None),
+            ],
+            ..Document::default()
+        };
+        let (sources, of, _) = resolve_sources(&doc);
+        let id = |i: usize| of[i].map(|s| s.0);
+        assert_eq!(id(0), id(2));
+        assert_eq!(id(0), id(7));
+        assert_eq!(id(1), id(3));
+        // "Phys. Rev." fits "Physics Reviews" and "Physical Review": it joins neither
+        assert_ne!(id(6), id(4));
+        assert_ne!(id(6), id(5));
+        assert_eq!(sources.len(), 5);
+        // ids stay dense and in order of first mention
+        for (i, s) in sources.iter().enumerate() {
+            assert_eq!(s.id, SourceId(i));
+        }
+        let prl = &sources[id(0).unwrap_or(0)];
+        assert_eq!(prl.name, "Physical Review Letters");
+        assert_eq!(prl.references, vec![1, 3, 8]);
+        assert_eq!(prl.evidence.len(), 1);
+        assert_eq!(prl.evidence[0].abbreviation, "Phys. Rev. Lett.");
     }
 
     #[test]
