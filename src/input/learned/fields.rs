@@ -80,9 +80,10 @@ pub(crate) fn clean(s: &str) -> &str {
     }
 }
 
-/// "…, and M. Stutzmann, J. Appl. Phys. 87": the model may read the journal's leading "J." as
-/// one more initial. Where the author span ends in initials that the rule parser's name list
-/// does not reach, they go to the span that follows.
+/// "…, and M. Stutzmann, J. Appl. Phys. 87", "R. C. Carrington, Mon. Not. R. Astron. Soc.":
+/// the model may read the journal's leading "J." as one more initial, or "Mon." as one more
+/// name. Where the author span ends in initials or abbreviations that the rule parser's name
+/// list does not reach, they go to the span that follows.
 fn trim_dangling_initials(text: &str, spans: &mut [LabeledSpan]) {
     let Some(i) = spans.iter().position(|s| s.label == FieldLabel::Author) else {
         return;
@@ -91,14 +92,12 @@ fn trim_dangling_initials(text: &str, spans: &mut [LabeledSpan]) {
         return;
     }
     // Reading the name list again costs as much as the rest of this step, so only when the
-    // span ends in an initial at all.
+    // span ends in an initial or abbreviation at all.
     let last = text
         .get(spans[i].span.clone())
         .and_then(|s| s.split_whitespace().next_back())
         .unwrap_or("");
-    let mut letters = last.chars().filter(|c| c.is_alphabetic());
-    let one_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
-    if !(one_capital && last.ends_with('.')) {
+    if !abbreviated_word(last) {
         return;
     }
     let names = crate::input::parse_author_list(text);
@@ -109,24 +108,83 @@ fn trim_dangling_initials(text: &str, spans: &mut [LabeledSpan]) {
     let Some(tail) = text.get(names.end..end) else {
         return;
     };
+    // "et al." stays with the names; what follows it must be initials or abbreviations
+    let tail = match tail.find("et al.") {
+        Some(k) => &tail[k + "et al.".len()..],
+        None => tail,
+    };
     let tail_words: Vec<&str> = tail
         .split_whitespace()
         .filter(|w| !w.chars().all(|c| !c.is_alphanumeric()))
         .collect();
-    let initials = !tail_words.is_empty()
-        && tail_words.iter().all(|w| {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            letters.len() == 1 && letters[0].is_uppercase() && w.ends_with('.')
-        });
-    if !initials {
+    // A word longer than an initial may be a family name ending the list ("… and J.
+    // Christian Gerdes. Title"); it is an abbreviation only where a journal follows.
+    let initial = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() == 1;
+    let journal_next = spans[i + 1].label == FieldLabel::Journal;
+    if tail_words.is_empty()
+        || !tail_words
+            .iter()
+            .all(|w| abbreviated_word(w) && (journal_next || initial(w)))
+    {
         return;
     }
+    let tail_start = end - tail.len();
     // The tail's first word starts the next span.
     let offset = tail.find(|c: char| c.is_alphabetic()).unwrap_or(0);
-    let cut = names.end + offset;
+    let cut = tail_start + offset;
     let before = text[..cut].trim_end();
     spans[i].span.end = before.len().max(spans[i].span.start);
     spans[i + 1].span.start = cut;
+}
+
+/// An initial ("J.") or a capitalised abbreviation ("Astron.", "Mon."): what a journal's
+/// name starts with and a name list may end with.
+fn abbreviated_word(word: &str) -> bool {
+    let word = word.trim_end_matches(',');
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    word.ends_with('.')
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && (1..=6).contains(&letters)
+        && word.chars().skip(1).all(|c| c.is_lowercase() || c == '.')
+}
+
+/// "M. Tanaka, Charged Higgs effects on …": the model may end the author span on the
+/// title's first word. After a full name ("M. Tanaka") a lone capitalised word with no
+/// initial is no person; it goes back to the title that follows. (After a lone family name,
+/// "Smith, John", it is the given name and stays.)
+fn return_stray_title_word(text: &str, spans: &mut [LabeledSpan]) {
+    let Some(i) = spans.iter().position(|s| s.label == FieldLabel::Author) else {
+        return;
+    };
+    if spans
+        .get(i + 1)
+        .is_none_or(|s| s.label != FieldLabel::Title)
+    {
+        return;
+    }
+    let Some(span) = text.get(spans[i].span.clone()) else {
+        return;
+    };
+    let Some((head, last)) = span.rsplit_once(',') else {
+        return;
+    };
+    let word = last.trim();
+    let previous = head.rsplit(',').next().unwrap_or(head).trim();
+    let lone_word = !word.is_empty()
+        && word.split_whitespace().count() <= 3
+        && word.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && w.chars().count() >= 3
+        });
+    let full_name_before = previous.split_whitespace().count() >= 2 && previous.contains('.');
+    if !(lone_word && full_name_before) {
+        return;
+    }
+    let cut = spans[i].span.start + head.len();
+    let word_start = spans[i].span.end - last.len() + (last.len() - last.trim_start().len());
+    spans[i].span.end = cut;
+    spans[i + 1].span.start = word_start;
 }
 
 /// `value` (a cleaned slice of `text`) with its final period back when it ends an
@@ -182,6 +240,7 @@ pub(crate) fn refine(r: &mut crate::model::Reference, text: &str) {
     }
     let mut spans = SequenceModel::bundled().label(text);
     trim_dangling_initials(text, &mut spans);
+    return_stray_title_word(text, &mut spans);
     let f = SpanFields::new(text, &spans);
     // A corporate author the rules read ("World Bank (2018) …", "National Science Board.
     // (2020) …") sits where persons would: it is neither a list of names nor the title.
@@ -318,6 +377,37 @@ mod tests {
         let at = text.find('\u{2018}').unwrap_or(0);
         let title = &text[at..text.find('\u{201d}').unwrap_or(text.len())];
         assert_eq!(closed_quote(text, title), title);
+    }
+
+    #[test]
+    fn a_journal_abbreviation_is_no_author_and_a_title_word_no_person() {
+        use crate::parse_reference;
+        let (r, _) = parse_reference("R. C. Carrington, Mon. Not. R. Astron. Soc. 20, 13 (1859).");
+        let families: Vec<&str> = r.authors.iter().map(|a| a.family.as_str()).collect();
+        assert_eq!(families, ["Carrington"]);
+        let (r, _) = parse_reference(
+            "M. Tanaka, Charged Higgs effects on exclusive semitauonic B decays, Z. Phys. C67 \
+             (1995)321 ,arXiv :hep-ph/9411405.",
+        );
+        let families: Vec<&str> = r.authors.iter().map(|a| a.family.as_str()).collect();
+        assert_eq!(families, ["Tanaka"]);
+        assert!(
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Charged Higgs")),
+            "{:?}",
+            r.title
+        );
+        // a family name that ends the list is not an abbreviation when a title follows
+        let (r, _) = parse_reference(
+            "[8] Avinash Balachandran, Stephen M. Erlien, and J. Christian Gerdes. The virtual \
+             wheel concept for supportive steering feel. In Proc. ASME DSCC, 2012.",
+        );
+        assert!(
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("The virtual"))
+        );
     }
 
     #[test]
