@@ -276,6 +276,22 @@ pub(crate) fn refine(r: &mut crate::model::Reference, text: &str) {
         let names = names_in_span(span);
         if names.len() > r.authors.len() {
             r.authors = names;
+        } else if names.len() < r.authors.len()
+            && !names.is_empty()
+            && names
+                .iter()
+                .zip(&r.authors)
+                .all(|(m, a)| m.family == a.family)
+            && r.authors[names.len()..].iter().all(|extra| {
+                f.get(FieldLabel::Title).is_some_and(|t| {
+                    t.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == extra.family)
+                })
+            })
+        {
+            // "B. Swingle, Entanglement Entropy and the Fermi Surface": the rules read a
+            // title word or two as one more name, and the model's title holds them.
+            r.authors.truncate(names.len());
         }
     }
     let container = f.container().map(|c| {
@@ -398,6 +414,12 @@ mod tests {
             "{:?}",
             r.title
         );
+        let (r, _) = parse_reference(
+            "B. Swingle, Entanglement Entropy and the Fermi Surface, Phys. Rev. Lett. 105 (2010) \
+             050502, [0908.1724].",
+        );
+        let families: Vec<&str> = r.authors.iter().map(|a| a.family.as_str()).collect();
+        assert_eq!(families, ["Swingle"]);
         // a family name that ends the list is not an abbreviation when a title follows
         let (r, _) = parse_reference(
             "[8] Avinash Balachandran, Stephen M. Erlien, and J. Christian Gerdes. The virtual \
