@@ -1,4 +1,6 @@
-//! End-to-end throughput: `analyze` on generated seed-style lists, and `parse_reference` alone.
+//! End-to-end throughput: `analyze` on generated seed-style lists, and `parse_reference` alone
+//! on generated mixed-style references and (when `../shared/data` is present) on AnyStyle's
+//! gold set.
 //!
 //! Run with `cargo bench --bench pipeline`. The README's performance table quotes these.
 
@@ -7,6 +9,12 @@ use std::hint::black_box;
 
 #[path = "../tests/common/generate.rs"]
 mod generate;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/gold.rs"]
+mod gold;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/xml.rs"]
+mod xml;
 
 fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("analyze");
@@ -57,6 +65,28 @@ fn pipeline(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Real references, longer and more varied than the generated ones: AnyStyle's gold set
+    // (1,460 after the overlap with its training set is dropped), when ../shared is present.
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/anystyle");
+    if let Ok(set) = gold::load_anystyle(&data) {
+        let raw: Vec<&str> = set.records.iter().map(|r| r.raw.as_str()).collect();
+        let mut group = c.benchmark_group("parse_reference-anystyle-gold");
+        group.throughput(Throughput::Elements(raw.len() as u64));
+        for (name, parser) in [
+            ("hybrid", citegraph::Parser::Hybrid),
+            ("rules-only", citegraph::Parser::Rules),
+        ] {
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    raw.iter()
+                        .map(|r| parser.parse(black_box(r)).0.authors.len())
+                        .sum::<usize>()
+                })
+            });
+        }
+        group.finish();
+    }
 
     let seed = citegraph::SEED_ARTICLE;
     c.bench_function("analyze/seed-article", |b| {
