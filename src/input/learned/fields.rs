@@ -596,14 +596,7 @@ pub(crate) fn names_in_span(span: &str) -> Vec<crate::model::PersonName> {
     }
     let s = s.trim_end_matches([',', ':', ';', ' ']);
     let mut out = Vec::new();
-    let cleaned = s
-        .replace(" and ", ";")
-        .replace(" & ", ";")
-        .replace(", and ", ";")
-        .replace(" und ", ";")
-        .replace(" et ", ";");
-    let chunks = cleaned.split(';').map(str::trim).filter(|c| !c.is_empty());
-    for chunk in chunks.filter(|c| !is_organisation(c)) {
+    for chunk in name_chunks(s).filter(|c| !is_organisation(c)) {
         let parts: Vec<&str> = chunk
             .split(',')
             .map(str::trim)
@@ -647,12 +640,60 @@ pub(crate) fn names_in_span(span: &str) -> Vec<crate::model::PersonName> {
     out
 }
 
+/// The chunks of a name list between ";" and the words "and", "&", "und", "et" (a comma
+/// before the word goes with it), trimmed, empty ones skipped.
+fn name_chunks(s: &str) -> impl Iterator<Item = &str> {
+    const JOINS: [&str; 4] = ["and", "&", "und", "et"];
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            // the first ";" or " join " in `rest`
+            let mut cut: Option<(usize, usize)> = rest.find(';').map(|i| (i, i + 1));
+            for (i, _) in rest.match_indices(' ') {
+                if cut.is_some_and(|(c, _)| c <= i) {
+                    break;
+                }
+                let after = &rest[i + 1..];
+                if let Some(j) = JOINS
+                    .iter()
+                    .find(|j| after.starts_with(**j) && after[j.len()..].starts_with(' '))
+                {
+                    cut = Some((i, i + 1 + j.len() + 1));
+                    break;
+                }
+            }
+            let (chunk, next) = match cut {
+                Some((a, b)) => (&rest[..a], &rest[b..]),
+                None => (rest, ""),
+            };
+            rest = next;
+            let chunk = chunk.trim().trim_end_matches(',').trim_end();
+            if !chunk.is_empty() {
+                return Some(chunk);
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod span_name_tests {
     use super::names_in_span;
 
     fn families(span: &str) -> Vec<String> {
         names_in_span(span).into_iter().map(|n| n.family).collect()
+    }
+
+    #[test]
+    fn name_lists_split_at_semicolons_and_joining_words() {
+        let chunks: Vec<&str> =
+            super::name_chunks("A B, C D, and E F; G H & I J und K L et M N").collect();
+        assert_eq!(chunks, ["A B, C D", "E F", "G H", "I J", "K L", "M N"]);
+        let chunks: Vec<&str> = super::name_chunks("Anderson, Andrea; ; Etienne").collect();
+        assert_eq!(chunks, ["Anderson, Andrea", "Etienne"]);
+        assert_eq!(super::name_chunks("").count(), 0);
     }
 
     #[test]
