@@ -17,7 +17,9 @@ use crate::model::{Reference, Style};
 use crate::text::normalize;
 
 use super::authors::is_dotted_initials;
-use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, year_at};
+use super::scan::{
+    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_str, year_at,
+};
 use super::segment::split_label;
 
 /// How many bytes of an entry are read for cues: styles show themselves early.
@@ -100,28 +102,35 @@ fn has(hay: &str, pat: &str) -> bool {
 
 /// Particles before a family name ("van der Berg", "de la Cruz", "von Neumann").
 fn is_particle(t: &str) -> bool {
+    // every particle is short: lower-cased on the stack, not in a new String
+    let mut buf = [0u8; 5];
+    let Some(b) = buf.get_mut(..t.len()) else {
+        return false;
+    };
+    b.copy_from_slice(t.as_bytes());
+    b.make_ascii_lowercase();
     matches!(
-        t.to_ascii_lowercase().as_str(),
-        "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "la"
-            | "le"
-            | "du"
-            | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "ter"
-            | "ten"
-            | "zu"
-            | "bin"
-            | "al"
-            | "el"
+        &*b,
+        b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"du"
+            | b"da"
+            | b"di"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"das"
+            | b"ter"
+            | b"ten"
+            | b"zu"
+            | b"bin"
+            | b"al"
+            | b"el"
     )
 }
 
@@ -206,11 +215,13 @@ fn author_form(t: &str) -> Form {
 
 fn year_position(t: &str) -> YearPos {
     let head = prefix_at_most(t, 260);
-    if has(head, "(n.d.).") {
-        return YearPos::ParenDot;
-    }
-    if has(head, "(n.d.)") {
-        return YearPos::ParenBare;
+    // "(n.d.)." holds "(n.d.)": the second search runs only where the first found one
+    if let Some(k) = find_from(head, "(n.d.)", 0) {
+        return if find_from(head, "(n.d.).", k).is_some() {
+            YearPos::ParenDot
+        } else {
+            YearPos::ParenBare
+        };
     }
     let Some((pos, _)) = first_year(t) else {
         return YearPos::None;
@@ -262,9 +273,7 @@ fn imprint_year_at_end(t: &str) -> bool {
     e.len() > 8
         && year_at(e, e.len() - 4).is_some()
         && e[..e.len() - 4].ends_with(", ")
-        && e[..e.len() - 4]
-            .rfind(". ")
-            .is_some_and(|k| e[k..].contains(": "))
+        && rfind_str(&e[..e.len() - 4], ". ").is_some_and(|k| contains_str(&e[k..], ": "))
 }
 
 /// The cues of one entry, found in one pass over its bytes.
