@@ -340,6 +340,19 @@ struct Cues {
     ieee_ed: bool,
 }
 
+/// The bytes that can start a cue: the arms of [`scan_cues`]'s match. Every other byte is
+/// passed over with one table look-up instead of a jump through the match.
+const CUE_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = b"hwdD/;[A(),.'p&aeEI";
+    let mut k = 0;
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Walks the entry once, stopping only at the bytes that can start a cue.
 fn scan_cues(t: &str) -> Cues {
     let b = t.as_bytes();
@@ -350,6 +363,9 @@ fn scan_cues(t: &str) -> Cues {
     let at = |i: usize, p: &str| b.len() >= i + p.len() && &b[i..i + p.len()] == p.as_bytes();
     let after_space = |i: usize| i > 0 && b[i - 1] == b' ';
     for i in 0..b.len() {
+        if !CUE_START[usize::from(b[i])] {
+            continue;
+        }
         let in_head = i < c.links_at;
         match b[i] {
             b'h' if at(i, "http") => c.links_at = c.links_at.min(i),
