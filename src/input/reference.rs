@@ -9,7 +9,10 @@ use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
 use super::language::guess_language;
 use super::locator::{Locators, strip_locators};
-use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, starts_with_ci, year_at};
+use super::scan::{
+    contains_str, find_from, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str,
+    rsplit_once_str, split_once_str, starts_with_ci, year_at,
+};
 use super::segment::split_label;
 use super::sentences;
 use super::tail::cut_tail;
@@ -264,7 +267,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
     // Harvard quotes with single marks: "'Title', Journal"; an apostrophe inside the title
     // is not followed by a comma or full stop, the closing mark is
     if let Some(inner) = rest.strip_prefix('\'')
-        && let Some(close) = inner.find("', ").or_else(|| inner.find("'. "))
+        && let Some(close) = find_str(inner, "', ").or_else(|| find_str(inner, "'. "))
     {
         let source = inner[close + 3..].trim();
         let book = ["in ", "In: ", "In "]
@@ -294,23 +297,16 @@ fn split_title_source(rest: &str) -> Split<'_> {
     let has_capital_i = rest.contains('I');
     let has_comma_in = find_from(rest, ", in", 0).is_some();
     let has_cyrillic_b = !rest.is_ascii() && rest.contains('В');
-    for marker in [
-        ". In: ",
-        " In: ",
-        ". In ",
-        ", in: ",
-        ", in ",
-        ". В кн.: ",
-        " В кн.: ",
+    // each marker with the byte scan that rules its group out (most entries have none)
+    for (marker, possible) in [
+        (". In: ", has_capital_i),
+        (" In: ", has_capital_i),
+        (". In ", has_capital_i),
+        (", in: ", has_comma_in),
+        (", in ", has_comma_in),
+        (". В кн.: ", has_cyrillic_b),
+        (" В кн.: ", has_cyrillic_b),
     ] {
-        // one byte scan each rules whole groups of markers out: most entries have none
-        let possible = if marker.contains("In") {
-            has_capital_i
-        } else if marker.contains("in") {
-            has_comma_in
-        } else {
-            has_cyrillic_b
-        };
         if !possible {
             continue;
         }
@@ -499,7 +495,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
             {
                 remaining = &split.source[..remaining.len() + 1];
             }
-            if let Some(k) = remaining.rfind(", ") {
+            if let Some(k) = rfind_str(remaining, ", ") {
                 comma_split = Some((&remaining[..k], &remaining[k + 2..]));
             } else if remaining.split_whitespace().count() <= 4 {
                 comma_split = Some(("", remaining));
@@ -512,7 +508,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
             // "Family, Title, Cambridge University Press, 1970": a book whose publisher
             // closes the sentence
             let remaining = split.source[..len0].trim_end_matches([',', ' ']);
-            if let Some(k) = remaining.rfind(", ")
+            if let Some(k) = rfind_str(remaining, ", ")
                 && is_publisher_name(&remaining[k + 2..])
             {
                 comma_split = Some((&remaining[..k], ""));
@@ -749,8 +745,10 @@ fn physics_form(rest: &str) -> Option<Physics<'_>> {
 /// "J. Am. Chem. Soc. 2007, 129, 3226-3237": journal, year, volume, pages.
 fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
     let head = prefix_at_most(rest, 200).trim_end_matches(['.', ' ']);
-    let mut parts = head.splitn(4, ", ");
-    let (first, volume, pages) = (parts.next()?, parts.next()?, parts.next()?);
+    // the first three pieces of `head.splitn(4, ", ")`, without a substring searcher per call
+    let (first, after_first) = split_once_str(head, ", ")?;
+    let (volume, after_volume) = split_once_str(after_first, ", ")?;
+    let pages = split_once_str(after_volume, ", ").map_or(after_volume, |(p, _)| p);
     let pages = pages.trim_end_matches('.');
     let (journal, year) = first.rsplit_once(' ')?;
     let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
@@ -788,7 +786,7 @@ fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
     let before = head[..open].trim_end_matches([' ', ',']);
     let after = head[open + 6..].trim_start_matches([' ', ',']);
     // the page after the volume ("195, 503") or after the year ("(2001) 265")
-    let (front, pages) = match before.rsplit_once(", ") {
+    let (front, pages) = match rsplit_once_str(before, ", ") {
         Some((f, p)) if is_page_token(p.trim_start_matches("pp. ").trim_start_matches("p. ")) => {
             (f, p.trim_start_matches("pp. ").trim_start_matches("p. "))
         }
@@ -838,7 +836,7 @@ fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     let words = prefix.split_whitespace().count();
     // "National Science Board. (2020)." (APA) ends its name with a dot; no sentence inside
     let inner = prefix.trim_end().trim_end_matches('.');
-    if words == 0 || words > 8 || inner.contains(". ") || prefix.contains('"') {
+    if words == 0 || words > 8 || contains_str(inner, ". ") || prefix.contains('"') {
         return None;
     }
     let found = year_slot(&body[k..])?;
