@@ -5,7 +5,7 @@
 //! multi-byte UTF-8 sequence.
 
 /// How common a char is in reference text, lower is rarer; picks the search anchor.
-fn commonness(c: char) -> u8 {
+const fn commonness(c: char) -> u8 {
     match c {
         'z' | 'q' | 'x' | 'j' | 'k' | 'v' | 'b' | 'w' | '/' | ':' | '[' | '(' => 3,
         'p' | 'y' | 'g' | 'f' | 'm' | 'u' | 'c' => 8,
@@ -23,14 +23,7 @@ fn commonness(c: char) -> u8 {
 /// between occurrences of the needle's rarest char with the standard library's memchr-backed
 /// char search, which beats building a substring searcher for the short texts of references.
 pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
-    let mut best: Option<(usize, char, u8)> = None;
-    for (k, c) in pat.char_indices() {
-        let score = commonness(c);
-        if best.is_none_or(|b| score < b.2) {
-            best = Some((k, c, score));
-        }
-    }
-    let (k, anchor, _) = best?;
+    let (k, anchor) = rarest_char(pat)?;
     // `from + k` may fall inside a multi-byte char (Cyrillic before the match); `from` is a
     // boundary, and the check below skips anchors found too early.
     let mut at = from;
@@ -115,6 +108,39 @@ pub(crate) fn find_ascii_ci(hay: &str, pat: &str) -> Option<usize> {
         at = j + 1;
     }
     None
+}
+
+/// The byte offset and the char of the rarest char of `pat` (the first of the rarest), by
+/// [`commonness`]. An ASCII pattern (almost every one) is read from a table, without
+/// decoding chars.
+fn rarest_char(pat: &str) -> Option<(usize, char)> {
+    if pat.is_ascii() {
+        const TABLE: [u8; 128] = {
+            let mut t = [0u8; 128];
+            let mut i = 0;
+            while i < 128 {
+                t[i] = commonness(i as u8 as char);
+                i += 1;
+            }
+            t
+        };
+        let mut best: Option<(usize, u8)> = None;
+        for (k, &b) in pat.as_bytes().iter().enumerate() {
+            let score = TABLE[usize::from(b)];
+            if best.is_none_or(|(_, s)| score < s) {
+                best = Some((k, score));
+            }
+        }
+        return best.map(|(k, _)| (k, char::from(pat.as_bytes()[k])));
+    }
+    let mut best: Option<(usize, char, u8)> = None;
+    for (k, c) in pat.char_indices() {
+        let score = commonness(c);
+        if best.is_none_or(|b| score < b.2) {
+            best = Some((k, c, score));
+        }
+    }
+    best.map(|(k, c, _)| (k, c))
 }
 
 /// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case.
@@ -232,6 +258,10 @@ pub(crate) fn has_cyrillic(s: &str) -> bool {
     // by 0xD0..=0xD3, and by 0xD4 with a second byte below 0xB0 (0xD4 0xB0 is U+0530). A
     // lead byte never occurs inside another char's sequence.
     let b = s.as_bytes();
+    // ASCII text (most entries) is ruled out by the word-at-a-time check
+    if b.is_ascii() {
+        return false;
+    }
     b.iter().enumerate().any(|(i, &x)| {
         matches!(x, 0xD0..=0xD3) || x == 0xD4 && b.get(i + 1).is_some_and(|&n| n < 0xB0)
     })
