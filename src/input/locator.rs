@@ -337,6 +337,20 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
 
 /// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
 fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
+    // Every label starts with an ASCII letter or a non-ASCII char ("№", "вып."), so an item
+    // that starts with an ASCII digit or mark (most locators: "12(3)", "42-65") has none.
+    debug_assert!(
+        labels
+            .iter()
+            .all(|l| l.as_bytes().first().is_some_and(|b| !b.is_ascii() || b.is_ascii_alphabetic()))
+    );
+    if item
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return None;
+    }
     // the first char, in both cases, rules most labels out before the char-by-char compare
     let first = item.chars().next()?;
     let first_lower = if first.is_ascii() {

@@ -23,7 +23,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 /// assert_eq!(normalize("\u{FB01}nite"), "finite");
 /// ```
 pub fn normalize(s: &str) -> Cow<'_, str> {
-    let needs_work = !s.is_ascii() || s.bytes().any(|b| b == b'\t' || b == b'\r');
+    let needs_work = !s.is_ascii() || memchr::memchr2(b'\t', b'\r', s.as_bytes()).is_some();
     if !needs_work {
         return Cow::Borrowed(s);
     }
@@ -190,7 +190,7 @@ mod tests {
 
     /// The implementation before the per-run NFKC: the whole text at once.
     fn whole_text_normalize(s: &str) -> String {
-        let needs_work = !s.is_ascii() || s.bytes().any(|b| b == b'\t' || b == b'\r');
+        let needs_work = !s.is_ascii() || memchr::memchr2(b'\t', b'\r', s.as_bytes()).is_some();
         if !needs_work {
             return s.to_string();
         }
