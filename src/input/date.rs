@@ -28,8 +28,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     }
     let mut buf = [0u8; 20];
     let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    super::scan::lower_into(lower, word.as_bytes());
     let m = match &*lower {
         b"january" | b"jan" => 1,
         b"february" | b"feb" => 2,

@@ -59,8 +59,7 @@ fn scan_words(text: &str, w: &mut Words) {
         }
         let mut buf = [0u8; 32];
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word);
-        b.make_ascii_lowercase();
+        super::scan::lower_into(b, word);
         // an ASCII word (most are) is matched as bytes, without a UTF-8 check
         if word.is_ascii() {
             match &*b {

@@ -51,8 +51,7 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
         // lower-cased on the stack: this runs for every word of every unmarked entry
         let mut buf = [0u8; 14];
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word);
-        b.make_ascii_lowercase();
+        super::scan::lower_into(b, word);
         // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
         let mut w: &[u8] = b;
         while let Some(stem) = w.strip_suffix(b"'s") {

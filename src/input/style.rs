@@ -107,8 +107,7 @@ fn is_particle(t: &str) -> bool {
     let Some(b) = buf.get_mut(..t.len()) else {
         return false;
     };
-    b.copy_from_slice(t.as_bytes());
-    b.make_ascii_lowercase();
+    super::scan::lower_into(b, t.as_bytes());
     matches!(
         &*b,
         b"van"
