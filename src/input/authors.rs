@@ -45,7 +45,7 @@ pub fn parse_author_list(text: &str) -> AuthorPrefix {
 }
 
 /// A whitespace-separated token with its byte offset.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Tok<'a> {
     start: usize,
     text: &'a str,
@@ -161,9 +161,23 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
 
 /// The author scan over at most `limit` tokens; also returns how many tokens it looked at.
 fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
-    // sized for the small window at once: collecting an unsized iterator grows it 4, 8, 16
-    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(limit.min(16));
-    toks.extend(Toks { s: text, pos: 0 }.take(limit));
+    // the small window's tokens fit in an array on the stack: no allocation for most entries
+    const SMALL: usize = 16;
+    if limit <= SMALL {
+        let mut small = [Tok::default(); SMALL];
+        let mut n = 0;
+        for (slot, tok) in small.iter_mut().zip(Toks { s: text, pos: 0 }.take(limit)) {
+            *slot = tok;
+            n += 1;
+        }
+        return scan_names(&small[..n]);
+    }
+    let toks: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.take(limit).collect();
+    scan_names(&toks)
+}
+
+/// The author scan over the tokens given; also returns how many tokens it looked at.
+fn scan_names(toks: &[Tok<'_>]) -> (AuthorPrefix, usize) {
     let mut out = AuthorPrefix::default();
     let mut i = 0;
     while out.names.len() < MAX_NAMES {
@@ -171,7 +185,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         while i < toks.len() && is_conjunction(toks[i].text) && !out.names.is_empty() {
             i += 1;
         }
-        let Some((name, next, closed)) = name_at(&toks, i, !out.names.is_empty()) else {
+        let Some((name, next, closed)) = name_at(toks, i, !out.names.is_empty()) else {
             break;
         };
         out.names.push(name);
@@ -180,7 +194,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         let last = toks[next - 1].text;
         let continues = !closed && (last.ends_with(',') || last.ends_with(';'))
             || toks.get(i).is_some_and(|t| is_conjunction(t.text))
-            || next_name_after_stop(&toks, i, last);
+            || next_name_after_stop(toks, i, last);
         if !continues {
             break;
         }
@@ -194,7 +208,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         .iter()
         .position(|t| t.start >= out.end)
         .unwrap_or(toks.len());
-    if let Some(end) = et_al_at(&toks, j) {
+    if let Some(end) = et_al_at(toks, j) {
         out.et_al = true;
         out.end = toks[end - 1].end();
         j = end;

@@ -339,11 +339,11 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
 fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
     // Every label starts with an ASCII letter or a non-ASCII char ("№", "вып."), so an item
     // that starts with an ASCII digit or mark (most locators: "12(3)", "42-65") has none.
-    debug_assert!(
-        labels
-            .iter()
-            .all(|l| l.as_bytes().first().is_some_and(|b| !b.is_ascii() || b.is_ascii_alphabetic()))
-    );
+    debug_assert!(labels.iter().all(|l| {
+        l.as_bytes()
+            .first()
+            .is_some_and(|b| !b.is_ascii() || b.is_ascii_alphabetic())
+    }));
     if item
         .as_bytes()
         .first()

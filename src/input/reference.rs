@@ -413,7 +413,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     let mut defects = Vec::new();
     let tail = cut_tail(text);
     defects.extend(tail.defects.iter().cloned());
-    let body = tail.body.as_str();
+    let body = &*tail.body;
 
     let authors = author_prefix(body);
     let mut pos = authors.end;
