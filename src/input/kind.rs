@@ -30,14 +30,14 @@ struct Words {
     report: bool,
 }
 
+/// The bytes of an ASCII word: letters, digits and the dot of an abbreviation.
+static WORD_BYTE: [bool; 256] = super::scan::byte_class(true, b'.');
+
 fn scan_words(text: &str, w: &mut Words) {
     let mut paper_lead = false;
     // the same words either way: for ASCII text the char test is the byte test
     let words = if text.is_ascii() {
-        Either::Left(
-            text.as_bytes()
-                .split(|&b| !b.is_ascii_alphanumeric() && b != b'.'),
-        )
+        Either::Left(text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]))
     } else {
         Either::Right(
             text.split(|c: char| !is_alphanumeric(c) && c != '.')

@@ -6,6 +6,9 @@ use itertools::Either;
 
 use super::scan::{is_alphabetic, is_cyrillic};
 
+/// The bytes of an ASCII word: letters and the apostrophe ("Abe's").
+static WORD_BYTE: [bool; 256] = super::scan::byte_class(false, b'\'');
+
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
 pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     let mut cyr = 0usize;
@@ -34,10 +37,7 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     let mut translit = 0;
     // the same words either way: for ASCII text the char test is the byte test
     let words = if ascii {
-        Either::Left(
-            text.as_bytes()
-                .split(|&b| !b.is_ascii_alphabetic() && b != b'\''),
-        )
+        Either::Left(text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]))
     } else {
         Either::Right(
             text.split(|c: char| !is_alphabetic(c) && c != '\'')

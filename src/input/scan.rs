@@ -153,6 +153,20 @@ pub(crate) fn lower_into(dst: &mut [u8], src: &[u8]) {
     }
 }
 
+/// A byte class table: `table[b]` holds when `b` is an ASCII letter (and, with `digits`, an
+/// ASCII digit) or one of `extra`. The word splits of every title read one byte of it
+/// instead of testing ranges.
+pub(crate) const fn byte_class(digits: bool, extra: u8) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = b.is_ascii_alphabetic() || digits && b.is_ascii_digit() || b == extra;
+        i += 1;
+    }
+    table
+}
+
 /// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case.
 pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
