@@ -52,6 +52,20 @@ fn scan_words(text: &str, w: &mut Words) {
         while let Some(w) = word.strip_suffix(b".") {
             word = w;
         }
+        // Every ASCII keyword and lead word below has 3 to 12 letters and starts with one of
+        // these: other ASCII words (most) are passed over without the copy and the compares.
+        if word.is_ascii()
+            && (!(3..=12).contains(&word.len())
+                || !word.first().is_some_and(|f| {
+                    matches!(
+                        f.to_ascii_lowercase(),
+                        b'd' | b't' | b'p' | b'c' | b's' | b'w' | b'r' | b'b'
+                    )
+                }))
+        {
+            paper_lead = false;
+            continue;
+        }
         // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
         if word.len() > 32 {
             paper_lead = false;
