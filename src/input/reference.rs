@@ -7,7 +7,7 @@ use crate::text::normalize;
 use super::authors::{author_prefix, is_editor_marker};
 use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
-use super::language::guess_language;
+use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
     contains_str, find_from, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str,
@@ -627,21 +627,17 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.language = tail
         .language
         .or_else(|| {
-            // joined by hand: `format!` costs more than the two copies
             let title = r.title.as_deref().unwrap_or("");
-            let mut lang_text = String::with_capacity(
-                title.len() + r.container.as_ref().map_or(0, |c| c.len() + 1),
-            );
-            lang_text.push_str(title);
-            if let Some(c) = &r.container {
-                lang_text.push(' ');
-                lang_text.push_str(c);
-            }
-            guess_language(&lang_text)
+            // title and container are read as one text joined by a space, without the join
+            let parts: &[&str] = match &r.container {
+                Some(c) => &[title, c],
+                None => &[title],
+            };
+            guess_language_parts(parts)
                 .or_else(|| has_cyrillic(body).then_some("ru"))
                 .or_else(|| {
                     (r.style == Some(Style::RussianLatin))
-                        .then(|| super::language::unmarked_latin_is_english(&lang_text))
+                        .then(|| super::language::unmarked_latin_is_english(&parts.join(" ")))
                         .flatten()
                 })
         })
