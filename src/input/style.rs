@@ -339,18 +339,46 @@ struct Cues {
     ieee_ed: bool,
 }
 
-/// The bytes that can start a cue: the arms of [`scan_cues`]'s match. Every other byte is
-/// passed over with one table look-up instead of a jump through the match.
-const CUE_START: [bool; 256] = {
-    let mut table = [false; 256];
-    let starts = b"hwdD/;[A(),.'p&aeEI";
+/// The byte pairs that can start a cue: a bit per (byte, next byte), set where an arm of
+/// [`scan_cues`]'s match can fire ("ht" for "http", ", " for ", vol. ", "(A" for
+/// "(Accessed", any pair after "'" …). Most bytes of an entry start no such pair and are
+/// passed over with one look-up; testing single bytes stopped at every "a", "e" and "p".
+static CUE_PAIRS: [u64; 1024] = {
+    const PAIRS: [&[u8; 2]; 27] = [
+        b"ht", b"ww", b"do", b"DO", b"//", b"; ", b"[I", b"[c", b"[O", b"Av", b"Ac", b"(A", b"(a",
+        b"(i", b"(p", b"(E", b"(e", b"):", b"),", b", ", b". ", b"pp", b"& ", b"an", b"ed", b"Ed",
+        b"In",
+    ];
+    const fn set(t: &mut [u64; 1024], a: u8, b: u8) {
+        let k = (a as usize) << 8 | b as usize;
+        t[k >> 6] |= 1 << (k & 63);
+    }
+    let mut t = [0u64; 1024];
     let mut k = 0;
-    while k < starts.len() {
-        table[starts[k] as usize] = true;
+    while k < PAIRS.len() {
+        set(&mut t, PAIRS[k][0], PAIRS[k][1]);
         k += 1;
     }
-    table
+    // ";" before a digit ("2016;12"), and "'" before anything (its arm looks back)
+    let mut d = b'0';
+    while d <= b'9' {
+        set(&mut t, b';', d);
+        d += 1;
+    }
+    let mut n = 0;
+    while n < 256 {
+        set(&mut t, b'\'', n as u8);
+        n += 1;
+    }
+    t
 };
+
+/// Whether the bytes at `i` and after it can start a cue (see [`CUE_PAIRS`]).
+fn may_start_cue(b: &[u8], i: usize) -> bool {
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    let k = usize::from(b[i]) << 8 | usize::from(next);
+    CUE_PAIRS[k >> 6] >> (k & 63) & 1 != 0
+}
 
 /// Walks the entry once, stopping only at the bytes that can start a cue.
 fn scan_cues(t: &str) -> Cues {
@@ -362,7 +390,7 @@ fn scan_cues(t: &str) -> Cues {
     let at = |i: usize, p: &str| b.len() >= i + p.len() && &b[i..i + p.len()] == p.as_bytes();
     let after_space = |i: usize| i > 0 && b[i - 1] == b' ';
     for i in 0..b.len() {
-        if !CUE_START[usize::from(b[i])] {
+        if !may_start_cue(b, i) {
             continue;
         }
         let in_head = i < c.links_at;
