@@ -294,7 +294,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
         };
     }
     // "Title. In: Book" / "Title, in Book" / "Title. В кн.: Book"
-    let has_capital_i = rest.contains('I');
+    let has_capital_i = memchr::memchr(b'I', rest.as_bytes()).is_some();
     let has_comma_in = find_from(rest, ", in", 0).is_some();
     let has_cyrillic_b = !rest.is_ascii() && rest.contains('В');
     // each marker with the byte scan that rules its group out (most entries have none)
@@ -774,7 +774,7 @@ fn is_abbreviated_journal(journal: &str) -> bool {
 /// "Nucl. Phys. B 195, 503 (1982)", "Phys. Lett. B511 (2001) 265".
 fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
     let head = prefix_at_most(rest, 200);
-    let open = head.find('(')?;
+    let open = memchr::memchr(b'(', head.as_bytes())?;
     let year = year_at(head, open + 1)?;
     if !head[open + 5..].starts_with(')') {
         return None;

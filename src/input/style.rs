@@ -226,7 +226,7 @@ fn year_position(t: &str) -> YearPos {
         return YearPos::None;
     };
     let pre = &t[..pos];
-    let quoted_before = pre.contains('"') || has(pre, " '");
+    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some() || has(pre, " '");
     if pos > 250 || quoted_before {
         return YearPos::Late;
     }
@@ -257,7 +257,7 @@ fn year_position(t: &str) -> YearPos {
     }
     let bare_slot = (pre.ends_with(". ") || pre.ends_with(", ") && has(pre, " and "))
         && after.starts_with(['.', ',', ':'])
-        && !pre.contains(':')
+        && memchr::memchr(b':', pre.as_bytes()).is_none()
         && !pre.contains(char::is_numeric);
     if bare_slot {
         YearPos::BareDot
@@ -516,8 +516,9 @@ fn volume_issue_at(t: &str, close: usize) -> bool {
 
 /// The closing mark of the first double-quoted title: '.' for Chicago and MLA, ',' for IEEE.
 fn quote_close(t: &str) -> Option<char> {
-    let open = t.find('"')?;
-    let close = open + 1 + t[open + 1..].find('"')?;
+    // ASCII quotes found with the vectorised byte search (both are char boundaries)
+    let open = memchr::memchr(b'"', t.as_bytes())?;
+    let close = open + 1 + memchr::memchr(b'"', &t.as_bytes()[open + 1..])?;
     t[..close].chars().next_back()
 }
 

@@ -69,7 +69,7 @@ pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
         spans.push((s, e));
     }
     // most entries have no bracketed note: one byte scan rules the bracket forms out
-    let bracket = lower.contains('[');
+    let bracket = memchr::memchr(b'[', lower.as_bytes()).is_some();
     for note in [
         "[online]",
         "[электронный ресурс]",
