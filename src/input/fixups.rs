@@ -246,7 +246,8 @@ fn edition_and_imprint(r: &mut Reference) {
         return;
     };
     let mut rest = c;
-    if let Some(k) = find_str(rest, " ed. ")
+    // only an edition in the first words counts: the search reads no further than that
+    if let Some(k) = find_str(prefix_at_most(rest, 20), " ed. ")
         && k < 12
         && rest[..k].split_whitespace().count() == 1
     {
@@ -299,6 +300,10 @@ fn chapter_pages(r: &mut Reference) {
     let Some(c) = r.container.as_deref() else {
         return;
     };
+    // most containers have no parenthesis at all: one byte search rules both forms out
+    if memchr::memchr(b'(', c.as_bytes()).is_none() {
+        return;
+    }
     let Some(open) = find_str(c, " (pp. ").or_else(|| find_str(c, " (p. ")) else {
         return;
     };
