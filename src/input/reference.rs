@@ -1,6 +1,10 @@
 //! One reference's text to a [`Reference`]: author slot, year slot, title, source, locators,
 //! tail, kind, language and style.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::{Date, Reference, Style, Warning, WarningCode};
 use crate::text::normalize;
 
@@ -246,6 +250,24 @@ struct Split<'a> {
     after_date: &'a str,
 }
 
+/// The markers before a book or proceedings ("Title. In: Book"), in the order they are
+/// tried, and last ", in", which rules the two lower-case ones out.
+const IN_MARKER_TEXTS: [&str; 8] = [
+    ". In: ",
+    " In: ",
+    ". In ",
+    ", in: ",
+    ", in ",
+    ". В кн.: ",
+    " В кн.: ",
+    ", in",
+];
+
+/// Substring searchers for [`IN_MARKER_TEXTS`], built once: most entries are searched for
+/// several of them, and a prebuilt searcher beats walking every occurrence of "I" or ",".
+static IN_MARKERS: LazyLock<[Finder<'static>; 8]> =
+    LazyLock::new(|| IN_MARKER_TEXTS.map(|m| Finder::new(m.as_bytes())));
+
 fn split_title_source(rest: &str) -> Split<'_> {
     // IEEE and MLA quote the title: "\"Title,\" Journal, vol. 3"
     if let Some(inner) = rest.strip_prefix('"')
@@ -295,22 +317,28 @@ fn split_title_source(rest: &str) -> Split<'_> {
     }
     // "Title. In: Book" / "Title, in Book" / "Title. В кн.: Book"
     let has_capital_i = memchr::memchr(b'I', rest.as_bytes()).is_some();
-    let has_comma_in = find_from(rest, ", in", 0).is_some();
+    let has_comma_in = IN_MARKERS[7].find(rest.as_bytes()).is_some();
     let has_cyrillic_b = !rest.is_ascii() && rest.contains('В');
     // each marker with the byte scan that rules its group out (most entries have none)
-    for (marker, possible) in [
-        (". In: ", has_capital_i),
-        (" In: ", has_capital_i),
-        (". In ", has_capital_i),
-        (", in: ", has_comma_in),
-        (", in ", has_comma_in),
-        (". В кн.: ", has_cyrillic_b),
-        (" В кн.: ", has_cyrillic_b),
-    ] {
+    for (m, possible) in [
+        has_capital_i,
+        has_capital_i,
+        has_capital_i,
+        has_comma_in,
+        has_comma_in,
+        has_cyrillic_b,
+        has_cyrillic_b,
+    ]
+    .into_iter()
+    .enumerate()
+    {
         if !possible {
             continue;
         }
-        if let Some(k) = find_from(rest, marker, 0) {
+        // a byte match of a whole UTF-8 needle starts at a char boundary, as `str::find`'s
+        let finder = &IN_MARKERS[m];
+        if let Some(k) = finder.find(rest.as_bytes()) {
+            let marker = IN_MARKER_TEXTS[m];
             let after = &rest[k + marker.len()..];
             if (marker.ends_with("In ") || marker.ends_with("in "))
                 && !after.starts_with(|c: char| c.is_uppercase())
