@@ -14,8 +14,8 @@ use super::kind::{Evidence, classify};
 use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
-    contains_str, find_from, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str,
-    rsplit_once_str, split_once_str, starts_with_ci, year_at,
+    contains_str, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str, rsplit_once_str,
+    split_once_str, starts_with_ci, year_at,
 };
 use super::segment::split_label;
 use super::sentences;
@@ -305,7 +305,8 @@ fn split_title_source(rest: &str) -> Split<'_> {
         };
     }
     // GOST: "Title // Source. 2016. № 3. С. 42-65"
-    if let Some(k) = find_from(rest, "//", 0) {
+    static SLASHES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("//"));
+    if let Some(k) = SLASHES.find(rest.as_bytes()) {
         return Split {
             title: rest[..k].trim(),
             source: rest[k + 2..].trim(),

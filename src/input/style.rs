@@ -13,6 +13,10 @@
 //! entries share is the list's style, and an ambiguous entry that is compatible with it takes
 //! it, while an entry that clearly differs keeps its own.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::{Reference, Style};
 use crate::text::normalize;
 
@@ -215,7 +219,8 @@ fn author_form(t: &str) -> Form {
 fn year_position(t: &str) -> YearPos {
     let head = prefix_at_most(t, 260);
     // "(n.d.)." holds "(n.d.)": the second search runs only where the first found one
-    if let Some(k) = find_from(head, "(n.d.)", 0) {
+    static NO_DATE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("(n.d.)"));
+    if let Some(k) = NO_DATE.find(head.as_bytes()) {
         return if find_from(head, "(n.d.).", k).is_some() {
             YearPos::ParenDot
         } else {
@@ -226,7 +231,9 @@ fn year_position(t: &str) -> YearPos {
         return YearPos::None;
     };
     let pre = &t[..pos];
-    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some() || has(pre, " '");
+    static SPACE_QUOTE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" '"));
+    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some()
+        || SPACE_QUOTE.find(pre.as_bytes()).is_some();
     if pos > 250 || quoted_before {
         return YearPos::Late;
     }
