@@ -45,7 +45,7 @@ pub fn parse_author_list(text: &str) -> AuthorPrefix {
 }
 
 /// A whitespace-separated token with its byte offset.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Tok<'a> {
     start: usize,
     text: &'a str,
@@ -161,9 +161,23 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
 
 /// The author scan over at most `limit` tokens; also returns how many tokens it looked at.
 fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
-    // sized for the small window at once: collecting an unsized iterator grows it 4, 8, 16
-    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(limit.min(16));
-    toks.extend(Toks { s: text, pos: 0 }.take(limit));
+    // the small window's tokens fit in an array on the stack: no allocation for most entries
+    const SMALL: usize = 16;
+    if limit <= SMALL {
+        let mut small = [Tok::default(); SMALL];
+        let mut n = 0;
+        for (slot, tok) in small.iter_mut().zip(Toks { s: text, pos: 0 }.take(limit)) {
+            *slot = tok;
+            n += 1;
+        }
+        return scan_names(&small[..n]);
+    }
+    let toks: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.take(limit).collect();
+    scan_names(&toks)
+}
+
+/// The author scan over the tokens given; also returns how many tokens it looked at.
+fn scan_names(toks: &[Tok<'_>]) -> (AuthorPrefix, usize) {
     let mut out = AuthorPrefix::default();
     let mut i = 0;
     while out.names.len() < MAX_NAMES {
@@ -171,7 +185,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         while i < toks.len() && is_conjunction(toks[i].text) && !out.names.is_empty() {
             i += 1;
         }
-        let Some((name, next, closed)) = name_at(&toks, i, !out.names.is_empty()) else {
+        let Some((name, next, closed)) = name_at(toks, i, !out.names.is_empty()) else {
             break;
         };
         out.names.push(name);
@@ -180,7 +194,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         let last = toks[next - 1].text;
         let continues = !closed && (last.ends_with(',') || last.ends_with(';'))
             || toks.get(i).is_some_and(|t| is_conjunction(t.text))
-            || next_name_after_stop(&toks, i, last);
+            || next_name_after_stop(toks, i, last);
         if !continues {
             break;
         }
@@ -194,7 +208,7 @@ fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
         .iter()
         .position(|t| t.start >= out.end)
         .unwrap_or(toks.len());
-    if let Some(end) = et_al_at(&toks, j) {
+    if let Some(end) = et_al_at(toks, j) {
         out.et_al = true;
         out.end = toks[end - 1].end();
         j = end;
@@ -413,6 +427,33 @@ fn initials_string(toks: &[&str]) -> String {
     out
 }
 
+/// Up to four words of one name (family words, initials or given names), on the stack: the
+/// name readers never collect more than four, and a `Vec` for each try allocated at every
+/// name position of every entry.
+#[derive(Clone, Copy, Default)]
+struct Words<'a> {
+    items: [&'a str; 4],
+    len: usize,
+}
+
+impl<'a> Words<'a> {
+    /// Appends a word; the callers stop at four, so a fifth is never offered (and would be
+    /// dropped rather than panic).
+    fn push(&mut self, w: &'a str) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = w;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.items[..self.len]
+    }
+}
+
 /// Tries to read one name starting at token `i`. Returns the name, the index of the token
 /// after it, and whether the name's last token closed the list with a full stop that
 /// cannot belong to an initial (e.g. "Family, I. I. Title").
@@ -512,7 +553,7 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
 /// "Family I.I.", "van Eck N.J.", "Family, I. I.", "Family II".
 fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
     let mut j = i;
-    let mut family: Vec<&str> = Vec::new();
+    let mut family: Words<'_> = Words::default();
     let mut comma_after_family = false;
     while j < toks.len() && family.len() < 4 {
         let t = toks[j].text;
@@ -540,7 +581,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         return None;
     }
     // Up to four initials tokens ("D." "V." or "D.V."); a comma or semicolon ends the name.
-    let mut initials: Vec<&str> = Vec::new();
+    let mut initials: Words<'_> = Words::default();
     let mut k = j;
     while k < toks.len() && initials.len() < 4 {
         // "Daugherty CK, Hlubocky FJ: Title": a colon closes the list like a full stop
@@ -569,7 +610,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         && !toks
             .get(k + 1)
             .is_some_and(|t| is_dotted_initials(bare(t.text)))
-        && let Some(found) = given_names(toks, j, family.clone())
+        && let Some(found) = given_names(toks, j, family)
     {
         return Some(found);
     }
@@ -596,8 +637,8 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
 /// "Streltsov, Dmitry V." / "Smith, John." — full given names after a family name and a
 /// comma (Chicago, MLA, Harvard). The given names must end the name with a comma, a full stop
 /// or a year slot, so a title that follows a comma is not mistaken for them.
-fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonName, usize, bool)> {
-    let mut given: Vec<&str> = Vec::new();
+fn given_names(toks: &[Tok<'_>], j: usize, family: Words<'_>) -> Option<(PersonName, usize, bool)> {
+    let mut given: Words<'_> = Words::default();
     let mut k = j;
     while k < toks.len() && given.len() < 3 {
         let t = toks[k].text;
@@ -648,7 +689,7 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
         given_text = given_text.trim_end_matches('.').to_string();
     }
     let mut initials = String::new();
-    for g in &given {
+    for g in given.iter() {
         if is_dotted_initials(g) {
             initials.push_str(g);
         } else if let Some(c) = g.chars().next() {
@@ -667,7 +708,7 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Vec<&str>) -> Option<(PersonN
 /// "I. I. Family", "D.V. Streltsov".
 fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
     let mut j = i;
-    let mut initials: Vec<&str> = Vec::new();
+    let mut initials: Words<'_> = Words::default();
     while j < toks.len() && initials.len() < 4 {
         let t = toks[j].text;
         if t.ends_with(',') {
@@ -683,7 +724,7 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
     if initials.is_empty() {
         return None;
     }
-    let mut family: Vec<&str> = Vec::new();
+    let mut family: Words<'_> = Words::default();
     while j < toks.len() && family.len() < 3 {
         let t = toks[j].text;
         let core = bare(t).trim_end_matches('.');

@@ -28,8 +28,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     }
     let mut buf = [0u8; 20];
     let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    super::scan::lower_into(lower, word.as_bytes());
     let m = match &*lower {
         b"january" | b"jan" => 1,
         b"february" | b"feb" => 2,
@@ -214,17 +213,19 @@ pub(crate) fn date_at(s: &str) -> Option<(Date, usize)> {
 /// The first worded full date ("Month D, YYYY" or "D Month YYYY") in `s`: its byte span and
 /// value. Month-and-year alone is not taken, because "May 2017" inside a title is too common.
 pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
-    let mut i = 0;
+    let b = s.as_bytes();
+    let mut pos = 0;
     // whether the char before this one is alphanumeric, carried along rather than decoded
     // again at every char
     let mut prev_alnum = false;
-    for (pos, c) in s.char_indices() {
-        let word_start = !prev_alnum;
-        prev_alnum = is_alphanumeric(c);
-        if pos < i {
-            continue;
-        }
-        if word_start && (is_alphabetic(c) || c.is_ascii_digit()) {
+    while pos < b.len() {
+        // ASCII (most of every entry) is read as bytes, other chars are decoded
+        let c = if b[pos].is_ascii() {
+            char::from(b[pos])
+        } else {
+            s[pos..].chars().next()?
+        };
+        if !prev_alnum && (is_alphabetic(c) || c.is_ascii_digit()) {
             // a worded date starts with a day or a month name: other words are passed over
             // without the attempt
             if (c.is_ascii_digit() || is_month_initial(c))
@@ -233,14 +234,36 @@ pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
             {
                 return Some((pos, pos + len, d));
             }
-            // skip the rest of this word: keeps the scan linear
-            i = pos
-                + s[pos..]
-                    .find(|c: char| !is_alphanumeric(c))
-                    .unwrap_or(s.len() - pos);
+            // skip the rest of this word (all alphanumeric): keeps the scan linear
+            pos = alphanumeric_run_end(s, pos);
+            prev_alnum = true;
+            continue;
         }
+        prev_alnum = is_alphanumeric(c);
+        pos += c.len_utf8();
     }
     None
+}
+
+/// The byte offset of the first char at or after `from` that is not alphanumeric (the
+/// text's length when there is none), as `s[from..].find(|c| !is_alphanumeric(c))`.
+fn alphanumeric_run_end(s: &str, from: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if !b[i].is_ascii_alphanumeric() {
+                return i;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if is_alphanumeric(c) => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
 }
 
 #[cfg(test)]

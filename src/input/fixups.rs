@@ -7,7 +7,10 @@
 use crate::model::{PersonName, Reference};
 
 use super::authors::author_prefix;
-use super::scan::year_at;
+use super::scan::{
+    contains_str, find_ascii_ci, find_str, prefix_at_most, rfind_str, rsplit_once_str,
+    split_once_str, year_at,
+};
 
 /// Applies every repair that fits; fields already read are never overwritten.
 pub(crate) fn repair(r: &mut Reference) {
@@ -77,6 +80,10 @@ fn gost_editors(r: &mut Reference) {
     let Some(c) = r.container.as_deref() else {
         return;
     };
+    // every marker holds " / ": a container without a slash (most) is passed at once
+    if memchr::memchr(b'/', c.as_bytes()).is_none() {
+        return;
+    }
     let markers = [
         " / под ред. ",
         " / под общ. ред. ",
@@ -84,7 +91,7 @@ fn gost_editors(r: &mut Reference) {
         " / ed. by ",
         " / eds. ",
     ];
-    let Some((k, m)) = markers.iter().find_map(|m| c.find(m).map(|k| (k, *m))) else {
+    let Some((k, m)) = markers.iter().find_map(|m| find_str(c, m).map(|k| (k, *m))) else {
         return;
     };
     let names = author_prefix(&c[k + m.len()..]).names;
@@ -130,7 +137,7 @@ fn corporate_title(r: &mut Reference) {
                     | "Fund"
             )
         });
-    if !organisation || container.contains(": ") {
+    if !organisation || contains_str(container, ": ") {
         return;
     }
     let org = r.title.take();
@@ -153,7 +160,7 @@ fn vancouver_dated_locator(r: &mut Reference) {
         return;
     };
     let (pre, post) = (&c[..semi], c[semi + 1..].trim());
-    let Some(j) = pre.rfind(". ") else {
+    let Some(j) = rfind_str(pre, ". ") else {
         return;
     };
     let (journal, date) = (&pre[..j], &pre[j + 2..]);
@@ -197,19 +204,23 @@ fn vancouver_imprint(r: &mut Reference) {
     let Some(c) = r.container.as_deref() else {
         return;
     };
-    let Some(k) = c
-        .match_indices("; ")
-        .map(|(k, _)| k)
-        .find(|&k| year_at(c, k + 2).is_some())
-    else {
-        return;
+    // the first "; " with a year after it
+    let mut from = 0;
+    let k = loop {
+        let Some(k) = super::scan::find_from(c, "; ", from) else {
+            return;
+        };
+        if year_at(c, k + 2).is_some() {
+            break k;
+        }
+        from = k + 2;
     };
     let head = &c[..k];
-    let (lead, imprint) = match head.rfind(". ") {
+    let (lead, imprint) = match rfind_str(head, ". ") {
         Some(j) => (&head[..j], &head[j + 2..]),
         None => ("", head),
     };
-    let Some((place, publisher)) = imprint.split_once(": ") else {
+    let Some((place, publisher)) = split_once_str(imprint, ": ") else {
         return;
     };
     if place.is_empty() || publisher.trim().is_empty() || place.split_whitespace().count() > 4 {
@@ -235,13 +246,14 @@ fn edition_and_imprint(r: &mut Reference) {
         return;
     };
     let mut rest = c;
-    if let Some(k) = rest.find(" ed. ")
+    // only an edition in the first words counts: the search reads no further than that
+    if let Some(k) = find_str(prefix_at_most(rest, 20), " ed. ")
         && k < 12
         && rest[..k].split_whitespace().count() == 1
     {
         rest = &rest[k + 5..];
     }
-    let Some((place, publisher)) = rest.split_once(": ") else {
+    let Some((place, publisher)) = split_once_str(rest, ": ") else {
         return;
     };
     let place_ok = !place.is_empty()
@@ -263,7 +275,7 @@ fn city_state_place(r: &mut Reference) {
     let (Some(c), Some(_)) = (r.container.as_deref(), r.publisher.as_deref()) else {
         return;
     };
-    let Some((city, state)) = c.rsplit_once(", ") else {
+    let Some((city, state)) = rsplit_once_str(c, ", ") else {
         return;
     };
     let state_code = state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase());
@@ -288,7 +300,11 @@ fn chapter_pages(r: &mut Reference) {
     let Some(c) = r.container.as_deref() else {
         return;
     };
-    let Some(open) = c.find(" (pp. ").or_else(|| c.find(" (p. ")) else {
+    // most containers have no parenthesis at all: one byte search rules both forms out
+    if memchr::memchr(b'(', c.as_bytes()).is_none() {
+        return;
+    }
+    let Some(open) = find_str(c, " (pp. ").or_else(|| find_str(c, " (p. ")) else {
         return;
     };
     let Some(close_rel) = c[open..].find(')') else {
@@ -316,7 +332,7 @@ fn chapter_pages(r: &mut Reference) {
         r.pages = Some(pages);
     }
     if !after.is_empty() && r.publisher.is_none() {
-        match after.split_once(": ") {
+        match split_once_str(&after, ": ") {
             Some((place, publisher)) if r.place.is_none() && !place.contains(' ') => {
                 r.place = Some(place.to_string());
                 r.publisher = Some(publisher.to_string());
@@ -350,7 +366,7 @@ fn chicago_locators(r: &mut Reference) {
         }
         if value.len() == 4
             && year_at(value, 0).is_some()
-            && (rest.contains(", no. ") || r.year == year_at(value, 0))
+            && (contains_str(rest, ", no. ") || r.year == year_at(value, 0))
         {
             year = year_at(value, 0);
         } else {
@@ -359,7 +375,7 @@ fn chicago_locators(r: &mut Reference) {
         rest = inner[..open].trim_end();
         marked = true;
     }
-    if let Some(k) = rest.rfind(", no. ") {
+    if let Some(k) = rfind_str(rest, ", no. ") {
         let value = &rest[k + 6..];
         if !digits(value) {
             return;
@@ -411,8 +427,8 @@ fn publisher_as_container(r: &mut Reference) {
 /// The editors named in "Book, edited by First Family and First Family, Publisher" (Chicago,
 /// MLA), given names first; empty when there is no such clause or no name in it.
 pub(crate) fn edited_by(c: &str) -> Vec<PersonName> {
-    let lower = prefix_lower(c);
-    let Some(k) = lower.find("edited by ") else {
+    // searched on the first bytes only, case-blind, without a lower-cased copy
+    let Some(k) = find_ascii_ci(prefix_at_most(c, 400), "edited by ") else {
         return Vec::new();
     };
     let rest = &c[k + "edited by ".len()..];
@@ -451,12 +467,6 @@ pub(crate) fn edited_by(c: &str) -> Vec<PersonName> {
         }
     }
     out
-}
-
-/// `c` with ASCII letters lower-cased (byte offsets stay valid in `c`), on its first bytes
-/// only.
-fn prefix_lower(c: &str) -> String {
-    super::scan::prefix_at_most(c, 400).to_ascii_lowercase()
 }
 
 /// Publishers whose names carry none of the telling words ("Press", "Verlag"): a short list

@@ -30,14 +30,14 @@ struct Words {
     report: bool,
 }
 
+/// The bytes of an ASCII word: letters, digits and the dot of an abbreviation.
+static WORD_BYTE: [bool; 256] = super::scan::byte_class(true, b'.');
+
 fn scan_words(text: &str, w: &mut Words) {
     let mut paper_lead = false;
     // the same words either way: for ASCII text the char test is the byte test
     let words = if text.is_ascii() {
-        Either::Left(
-            text.as_bytes()
-                .split(|&b| !b.is_ascii_alphanumeric() && b != b'.'),
-        )
+        Either::Left(text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]))
     } else {
         Either::Right(
             text.split(|c: char| !is_alphanumeric(c) && c != '.')
@@ -52,6 +52,20 @@ fn scan_words(text: &str, w: &mut Words) {
         while let Some(w) = word.strip_suffix(b".") {
             word = w;
         }
+        // Every ASCII keyword and lead word below has 3 to 12 letters and starts with one of
+        // these: other ASCII words (most) are passed over without the copy and the compares.
+        if word.is_ascii()
+            && (!(3..=12).contains(&word.len())
+                || !word.first().is_some_and(|f| {
+                    matches!(
+                        f.to_ascii_lowercase(),
+                        b'd' | b't' | b'p' | b'c' | b's' | b'w' | b'r' | b'b'
+                    )
+                }))
+        {
+            paper_lead = false;
+            continue;
+        }
         // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
         if word.len() > 32 {
             paper_lead = false;
@@ -59,8 +73,7 @@ fn scan_words(text: &str, w: &mut Words) {
         }
         let mut buf = [0u8; 32];
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word);
-        b.make_ascii_lowercase();
+        super::scan::lower_into(b, word);
         // an ASCII word (most are) is matched as bytes, without a UTF-8 check
         if word.is_ascii() {
             match &*b {

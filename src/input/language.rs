@@ -6,22 +6,35 @@ use itertools::Either;
 
 use super::scan::{is_alphabetic, is_cyrillic};
 
+/// The bytes of an ASCII word: letters and the apostrophe ("Abe's").
+static WORD_BYTE: [bool; 256] = super::scan::byte_class(false, b'\'');
+
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
+#[cfg(test)]
 pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
+    guess_language_parts(&[text])
+}
+
+/// The language guess for the parts joined by spaces ("Title" and "Journal" read as
+/// "Title Journal"), without joining them: a space separates words and counts as no letter,
+/// so each part is read on its own and the counts are summed.
+pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     let mut cyr = 0usize;
     let mut latin = 0usize;
     let mut ukrainian = false;
-    // ASCII text (most unmarked entries) is read as bytes, without decoding chars
-    let ascii = text.is_ascii();
-    if ascii {
-        latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
-    }
-    for c in text.chars().filter(|_| !ascii) {
-        if is_cyrillic(c) {
-            cyr += 1;
-            ukrainian |= matches!(c, 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ');
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
+    for text in parts {
+        // ASCII text (most unmarked entries) is read as bytes, without decoding chars
+        if text.is_ascii() {
+            latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
+            continue;
+        }
+        for c in text.chars() {
+            if is_cyrillic(c) {
+                cyr += 1;
+                ukrainian |= matches!(c, 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ');
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
         }
     }
     if cyr > latin {
@@ -32,36 +45,34 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
-    // the same words either way: for ASCII text the char test is the byte test
-    let words = if ascii {
-        Either::Left(
-            text.as_bytes()
-                .split(|&b| !b.is_ascii_alphabetic() && b != b'\''),
-        )
-    } else {
-        Either::Right(
-            text.split(|c: char| !is_alphabetic(c) && c != '\'')
-                .map(str::as_bytes),
-        )
-    };
-    for word in words {
-        if word.len() < 2 || word.len() > 14 {
-            continue;
-        }
-        // lower-cased on the stack: this runs for every word of every unmarked entry
-        let mut buf = [0u8; 14];
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word);
-        b.make_ascii_lowercase();
-        // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
-        let mut w: &[u8] = b;
-        while let Some(stem) = w.strip_suffix(b"'s") {
-            w = stem;
-        }
-        if is_english_word(w) {
-            english += 1;
-        } else if looks_transliterated(w) {
-            translit += 1;
+    for text in parts {
+        // the same words either way: for ASCII text the char test is the byte test
+        let words = if text.is_ascii() {
+            Either::Left(text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]))
+        } else {
+            Either::Right(
+                text.split(|c: char| !is_alphabetic(c) && c != '\'')
+                    .map(str::as_bytes),
+            )
+        };
+        for word in words {
+            if word.len() < 2 || word.len() > 14 {
+                continue;
+            }
+            // lower-cased on the stack: this runs for every word of every unmarked entry
+            let mut buf = [0u8; 14];
+            let b = &mut buf[..word.len()];
+            super::scan::lower_into(b, word);
+            // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
+            let mut w: &[u8] = b;
+            while let Some(stem) = w.strip_suffix(b"'s") {
+                w = stem;
+            }
+            if is_english_word(w) {
+                english += 1;
+            } else if looks_transliterated(w) {
+                translit += 1;
+            }
         }
     }
     (english > 0 && english >= translit).then_some("en")

@@ -143,7 +143,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         && n > keep
     {
         let inner = &kept[open + 1..kept.len() - 1];
-        if let Some(v) = after_label(inner, &["pp.", "p.", "pp", "p"])
+        if let Some(v) = after_label(inner, &CHAPTER_PAGES)
             && is_range(v)
         {
             loc.pages = Some(v.to_string());
@@ -238,32 +238,21 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
     if item.is_empty() {
         return true;
     }
-    if let Some(v) = after_label(
-        item,
-        &["pp.", "pp", "p.", "с.", "c.", "s.", "стр.", "pages", "page"],
-    ) {
+    if let Some(v) = after_label(item, &PAGES) {
         if loc.pages.is_none() && is_range(v) {
             loc.pages = Some(v.to_string());
             return true;
         }
         return false;
     }
-    if let Some(v) = after_label(
-        item,
-        &[
-            "no.", "no", "nr.", "nr", "№", "n°", "nº", "n.", "issue", "iss.", "is.", "вып.", "heft",
-        ],
-    ) {
+    if let Some(v) = after_label(item, &ISSUES) {
         if loc.issue.is_none() && is_number_like(v) {
             loc.issue = Some(v.to_string());
             return true;
         }
         return false;
     }
-    if let Some(v) = after_label(
-        item,
-        &["vol.", "vol", "volume", "v.", "т.", "tom", "bd.", "jg."],
-    ) {
+    if let Some(v) = after_label(item, &VOLUMES) {
         if loc.volume.is_none() && is_number_like(v) {
             loc.volume = Some(v.to_string());
             return true;
@@ -335,8 +324,48 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
     false
 }
 
+/// A list of labels (lower-case) with the ASCII bytes they start with, worked out at
+/// compile time: an item whose first byte starts none of them (most items: "12(3)",
+/// "Journal of …") is ruled out with one look-up instead of a compare per label.
+struct Labels {
+    list: &'static [&'static str],
+    ascii_first: [bool; 128],
+}
+
+impl Labels {
+    const fn new(list: &'static [&'static str]) -> Labels {
+        let mut ascii_first = [false; 128];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            if !b.is_empty() && b[0] < 128 {
+                ascii_first[b[0] as usize] = true;
+            }
+            k += 1;
+        }
+        Labels { list, ascii_first }
+    }
+}
+
+const PAGES: Labels = Labels::new(&["pp.", "pp", "p.", "с.", "c.", "s.", "стр.", "pages", "page"]);
+const ISSUES: Labels = Labels::new(&[
+    "no.", "no", "nr.", "nr", "№", "n°", "nº", "n.", "issue", "iss.", "is.", "вып.", "heft",
+]);
+const VOLUMES: Labels = Labels::new(&["vol.", "vol", "volume", "v.", "т.", "tom", "bd.", "jg."]);
+const CHAPTER_PAGES: Labels = Labels::new(&["pp.", "p.", "pp", "p"]);
+const PAGES_DOTTED: Labels = Labels::new(&["pp.", "p."]);
+
 /// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
-fn after_label<'a>(item: &'a str, labels: &[&str]) -> Option<&'a str> {
+fn after_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
+    // an ASCII first byte must be, in either case, the first byte of some label
+    if let Some(&b) = item.as_bytes().first()
+        && b.is_ascii()
+        && !labels.ascii_first[usize::from(b)]
+        && !labels.ascii_first[usize::from(b.to_ascii_lowercase())]
+    {
+        return None;
+    }
+    let labels = labels.list;
     // the first char, in both cases, rules most labels out before the char-by-char compare
     let first = item.chars().next()?;
     let first_lower = if first.is_ascii() {
@@ -540,7 +569,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     if let Some(r) = rest.strip_prefix(':') {
         let r = r.trim();
         // "336(6082): p. 736-9"
-        let r = after_label(r, &["pp.", "p."]).unwrap_or(r);
+        let r = after_label(r, &PAGES_DOTTED).unwrap_or(r);
         if !is_range(r) {
             return false;
         }

@@ -307,7 +307,7 @@ fn read_citation(line: &str, article: &mut Article) {
         .or_else(|| super::scan::has_cyrillic(line).then_some("ru"))
         .map(str::to_string);
     article.doi = tail.doi;
-    let body = tail.body.as_str();
+    let body = &*tail.body;
     let authors = author_prefix(body);
     article.authors = authors.names;
     let rest = body[authors.end..]

@@ -1,15 +1,22 @@
 //! One reference's text to a [`Reference`]: author slot, year slot, title, source, locators,
 //! tail, kind, language and style.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::{Date, Reference, Style, Warning, WarningCode};
 use crate::text::normalize;
 
 use super::authors::{author_prefix, is_editor_marker};
 use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
-use super::language::guess_language;
+use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
-use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, starts_with_ci, year_at};
+use super::scan::{
+    contains_str, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str, rsplit_once_str,
+    split_once_str, starts_with_ci, year_at,
+};
 use super::segment::split_label;
 use super::sentences;
 use super::tail::cut_tail;
@@ -275,6 +282,24 @@ struct Split<'a> {
     after_date: &'a str,
 }
 
+/// The markers before a book or proceedings ("Title. In: Book"), in the order they are
+/// tried, and last ", in", which rules the two lower-case ones out.
+const IN_MARKER_TEXTS: [&str; 8] = [
+    ". In: ",
+    " In: ",
+    ". In ",
+    ", in: ",
+    ", in ",
+    ". В кн.: ",
+    " В кн.: ",
+    ", in",
+];
+
+/// Substring searchers for [`IN_MARKER_TEXTS`], built once: most entries are searched for
+/// several of them, and a prebuilt searcher beats walking every occurrence of "I" or ",".
+static IN_MARKERS: LazyLock<[Finder<'static>; 8]> =
+    LazyLock::new(|| IN_MARKER_TEXTS.map(|m| Finder::new(m.as_bytes())));
+
 fn split_title_source(rest: &str) -> Split<'_> {
     // IEEE and MLA quote the title: "\"Title,\" Journal, vol. 3"
     if let Some(inner) = rest.strip_prefix('"')
@@ -296,7 +321,7 @@ fn split_title_source(rest: &str) -> Split<'_> {
     // Harvard quotes with single marks: "'Title', Journal"; an apostrophe inside the title
     // is not followed by a comma or full stop, the closing mark is
     if let Some(inner) = rest.strip_prefix('\'')
-        && let Some(close) = inner.find("', ").or_else(|| inner.find("'. "))
+        && let Some(close) = find_str(inner, "', ").or_else(|| find_str(inner, "'. "))
     {
         let source = inner[close + 3..].trim();
         let book = ["in ", "In: ", "In "]
@@ -312,7 +337,8 @@ fn split_title_source(rest: &str) -> Split<'_> {
         };
     }
     // GOST: "Title // Source. 2016. № 3. С. 42-65"
-    if let Some(k) = find_from(rest, "//", 0) {
+    static SLASHES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("//"));
+    if let Some(k) = SLASHES.find(rest.as_bytes()) {
         return Split {
             title: rest[..k].trim(),
             source: rest[k + 2..].trim(),
@@ -323,30 +349,29 @@ fn split_title_source(rest: &str) -> Split<'_> {
         };
     }
     // "Title. In: Book" / "Title, in Book" / "Title. В кн.: Book"
-    let has_capital_i = rest.contains('I');
-    let has_comma_in = find_from(rest, ", in", 0).is_some();
+    let has_capital_i = memchr::memchr(b'I', rest.as_bytes()).is_some();
+    let has_comma_in = IN_MARKERS[7].find(rest.as_bytes()).is_some();
     let has_cyrillic_b = !rest.is_ascii() && rest.contains('В');
-    for marker in [
-        ". In: ",
-        " In: ",
-        ". In ",
-        ", in: ",
-        ", in ",
-        ". В кн.: ",
-        " В кн.: ",
-    ] {
-        // one byte scan each rules whole groups of markers out: most entries have none
-        let possible = if marker.contains("In") {
-            has_capital_i
-        } else if marker.contains("in") {
-            has_comma_in
-        } else {
-            has_cyrillic_b
-        };
+    // each marker with the byte scan that rules its group out (most entries have none)
+    for (m, possible) in [
+        has_capital_i,
+        has_capital_i,
+        has_capital_i,
+        has_comma_in,
+        has_comma_in,
+        has_cyrillic_b,
+        has_cyrillic_b,
+    ]
+    .into_iter()
+    .enumerate()
+    {
         if !possible {
             continue;
         }
-        if let Some(k) = find_from(rest, marker, 0) {
+        // a byte match of a whole UTF-8 needle starts at a char boundary, as `str::find`'s
+        let finder = &IN_MARKERS[m];
+        if let Some(k) = finder.find(rest.as_bytes()) {
+            let marker = IN_MARKER_TEXTS[m];
             let after = &rest[k + marker.len()..];
             if (marker.ends_with("In ") || marker.ends_with("in "))
                 && !after.starts_with(|c: char| c.is_uppercase())
@@ -449,7 +474,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     let mut defects = Vec::new();
     let tail = cut_tail(text);
     defects.extend(tail.defects.iter().cloned());
-    let body = tail.body.as_str();
+    let body = &*tail.body;
 
     let authors = author_prefix(body);
     let mut pos = authors.end;
@@ -531,7 +556,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
             {
                 remaining = &split.source[..remaining.len() + 1];
             }
-            if let Some(k) = remaining.rfind(", ") {
+            if let Some(k) = rfind_str(remaining, ", ") {
                 comma_split = Some((&remaining[..k], &remaining[k + 2..]));
             } else if remaining.split_whitespace().count() <= 4 {
                 comma_split = Some(("", remaining));
@@ -544,7 +569,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
             // "Family, Title, Cambridge University Press, 1970": a book whose publisher
             // closes the sentence
             let remaining = split.source[..len0].trim_end_matches([',', ' ']);
-            if let Some(k) = remaining.rfind(", ")
+            if let Some(k) = rfind_str(remaining, ", ")
                 && is_publisher_name(&remaining[k + 2..])
             {
                 comma_split = Some((&remaining[..k], ""));
@@ -663,21 +688,17 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.language = tail
         .language
         .or_else(|| {
-            // joined by hand: `format!` costs more than the two copies
             let title = r.title.as_deref().unwrap_or("");
-            let mut lang_text = String::with_capacity(
-                title.len() + r.container.as_ref().map_or(0, |c| c.len() + 1),
-            );
-            lang_text.push_str(title);
-            if let Some(c) = &r.container {
-                lang_text.push(' ');
-                lang_text.push_str(c);
-            }
-            guess_language(&lang_text)
+            // title and container are read as one text joined by a space, without the join
+            let parts: &[&str] = match &r.container {
+                Some(c) => &[title, c],
+                None => &[title],
+            };
+            guess_language_parts(parts)
                 .or_else(|| has_cyrillic(body).then_some("ru"))
                 .or_else(|| {
                     (r.style == Some(Style::RussianLatin))
-                        .then(|| super::language::unmarked_latin_is_english(&lang_text))
+                        .then(|| super::language::unmarked_latin_is_english(&parts.join(" ")))
                         .flatten()
                 })
         })
@@ -781,8 +802,10 @@ fn physics_form(rest: &str) -> Option<Physics<'_>> {
 /// "J. Am. Chem. Soc. 2007, 129, 3226-3237": journal, year, volume, pages.
 fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
     let head = prefix_at_most(rest, 200).trim_end_matches(['.', ' ']);
-    let mut parts = head.splitn(4, ", ");
-    let (first, volume, pages) = (parts.next()?, parts.next()?, parts.next()?);
+    // the first three pieces of `head.splitn(4, ", ")`, without a substring searcher per call
+    let (first, after_first) = split_once_str(head, ", ")?;
+    let (volume, after_volume) = split_once_str(after_first, ", ")?;
+    let pages = split_once_str(after_volume, ", ").map_or(after_volume, |(p, _)| p);
     let pages = pages.trim_end_matches('.');
     let (journal, year) = first.rsplit_once(' ')?;
     let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
@@ -812,7 +835,7 @@ fn is_abbreviated_journal(journal: &str) -> bool {
 /// "Nucl. Phys. B 195, 503 (1982)", "Phys. Lett. B511 (2001) 265".
 fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
     let head = prefix_at_most(rest, 200);
-    let open = head.find('(')?;
+    let open = memchr::memchr(b'(', head.as_bytes())?;
     let year = year_at(head, open + 1)?;
     if !head[open + 5..].starts_with(')') {
         return None;
@@ -820,7 +843,7 @@ fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
     let before = head[..open].trim_end_matches([' ', ',']);
     let after = head[open + 6..].trim_start_matches([' ', ',']);
     // the page after the volume ("195, 503") or after the year ("(2001) 265")
-    let (front, pages) = match before.rsplit_once(", ") {
+    let (front, pages) = match rsplit_once_str(before, ", ") {
         Some((f, p)) if is_page_token(p.trim_start_matches("pp. ").trim_start_matches("p. ")) => {
             (f, p.trim_start_matches("pp. ").trim_start_matches("p. "))
         }
@@ -870,7 +893,7 @@ fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     let words = prefix.split_whitespace().count();
     // "National Science Board. (2020)." (APA) ends its name with a dot; no sentence inside
     let inner = prefix.trim_end().trim_end_matches('.');
-    if words == 0 || words > 8 || inner.contains(". ") || prefix.contains('"') {
+    if words == 0 || words > 8 || contains_str(inner, ". ") || prefix.contains('"') {
         return None;
     }
     let found = year_slot(&body[k..])?;

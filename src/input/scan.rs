@@ -5,7 +5,7 @@
 //! multi-byte UTF-8 sequence.
 
 /// How common a char is in reference text, lower is rarer; picks the search anchor.
-fn commonness(c: char) -> u8 {
+const fn commonness(c: char) -> u8 {
     match c {
         'z' | 'q' | 'x' | 'j' | 'k' | 'v' | 'b' | 'w' | '/' | ':' | '[' | '(' => 3,
         'p' | 'y' | 'g' | 'f' | 'm' | 'u' | 'c' => 8,
@@ -23,14 +23,7 @@ fn commonness(c: char) -> u8 {
 /// between occurrences of the needle's rarest char with the standard library's memchr-backed
 /// char search, which beats building a substring searcher for the short texts of references.
 pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
-    let mut best: Option<(usize, char, u8)> = None;
-    for (k, c) in pat.char_indices() {
-        let score = commonness(c);
-        if best.is_none_or(|b| score < b.2) {
-            best = Some((k, c, score));
-        }
-    }
-    let (k, anchor, _) = best?;
+    let (k, anchor) = rarest_char(pat)?;
     // `from + k` may fall inside a multi-byte char (Cyrillic before the match); `from` is a
     // boundary, and the check below skips anchors found too early.
     let mut at = from;
@@ -51,6 +44,127 @@ pub(crate) fn find_from(hay: &str, pat: &str, from: usize) -> Option<usize> {
         }
         at = j + anchor.len_utf8();
     }
+}
+
+/// The first match of `pat` in `hay`, as `hay.find(pat)` but without building a substring
+/// searcher per call (see [`find_from`]).
+pub(crate) fn find_str(hay: &str, pat: &str) -> Option<usize> {
+    find_from(hay, pat, 0)
+}
+
+/// Whether `pat` occurs in `hay`, as `hay.contains(pat)` (see [`find_from`]).
+pub(crate) fn contains_str(hay: &str, pat: &str) -> bool {
+    find_from(hay, pat, 0).is_some()
+}
+
+/// The last match of `pat` in `hay`, as `hay.rfind(pat)`: jumps backwards between
+/// occurrences of the pattern's first byte when that byte is ASCII (every pattern the
+/// parsers search for), which for short texts beats building a reverse substring searcher.
+pub(crate) fn rfind_str(hay: &str, pat: &str) -> Option<usize> {
+    let Some(&first) = pat.as_bytes().first().filter(|b| b.is_ascii()) else {
+        return hay.rfind(pat);
+    };
+    let b = hay.as_bytes();
+    let mut end = b.len().checked_sub(pat.len())? + 1;
+    while let Some(j) = memchr::memrchr(first, &b[..end]) {
+        // an ASCII first byte is a char boundary
+        if b[j..].starts_with(pat.as_bytes()) {
+            return Some(j);
+        }
+        end = j;
+    }
+    None
+}
+
+/// `hay.split_once(pat)`, with [`find_str`].
+pub(crate) fn split_once_str<'a>(hay: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    let k = find_str(hay, pat)?;
+    Some((&hay[..k], &hay[k + pat.len()..]))
+}
+
+/// `hay.rsplit_once(pat)`, with [`rfind_str`].
+pub(crate) fn rsplit_once_str<'a>(hay: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    let k = rfind_str(hay, pat)?;
+    Some((&hay[..k], &hay[k + pat.len()..]))
+}
+
+/// The first match of the ASCII pattern `pat` in `hay`, ignoring ASCII case, as
+/// `hay.to_ascii_lowercase().find(pat)` for a lower-case `pat` but without the copy.
+pub(crate) fn find_ascii_ci(hay: &str, pat: &str) -> Option<usize> {
+    let p = pat.as_bytes();
+    let &first = p.first()?;
+    let b = hay.as_bytes();
+    let mut at = 0;
+    while at + p.len() <= b.len() {
+        let j = at
+            + memchr::memchr2(
+                first.to_ascii_lowercase(),
+                first.to_ascii_uppercase(),
+                &b[at..],
+            )?;
+        if j + p.len() <= b.len() && b[j..j + p.len()].eq_ignore_ascii_case(p) {
+            return Some(j);
+        }
+        at = j + 1;
+    }
+    None
+}
+
+/// The byte offset and the char of the rarest char of `pat` (the first of the rarest), by
+/// [`commonness`]. An ASCII pattern (almost every one) is read from a table, without
+/// decoding chars.
+fn rarest_char(pat: &str) -> Option<(usize, char)> {
+    if pat.is_ascii() {
+        const TABLE: [u8; 128] = {
+            let mut t = [0u8; 128];
+            let mut i = 0;
+            while i < 128 {
+                t[i] = commonness(i as u8 as char);
+                i += 1;
+            }
+            t
+        };
+        let mut best: Option<(usize, u8)> = None;
+        for (k, &b) in pat.as_bytes().iter().enumerate() {
+            let score = TABLE[usize::from(b)];
+            if best.is_none_or(|(_, s)| score < s) {
+                best = Some((k, score));
+            }
+        }
+        return best.map(|(k, _)| (k, char::from(pat.as_bytes()[k])));
+    }
+    let mut best: Option<(usize, char, u8)> = None;
+    for (k, c) in pat.char_indices() {
+        let score = commonness(c);
+        if best.is_none_or(|b| score < b.2) {
+            best = Some((k, c, score));
+        }
+    }
+    best.map(|(k, c, _)| (k, c))
+}
+
+/// Copies `src` into `dst` (of the same length) with ASCII letters lower-cased, in one loop:
+/// for the short words compared with keyword lists this beats a `memcpy` call followed by a
+/// second pass.
+#[inline]
+pub(crate) fn lower_into(dst: &mut [u8], src: &[u8]) {
+    for (d, &s) in dst.iter_mut().zip(src) {
+        *d = s.to_ascii_lowercase();
+    }
+}
+
+/// A byte class table: `table[b]` holds when `b` is an ASCII letter (and, with `digits`, an
+/// ASCII digit) or one of `extra`. The word splits of every title read one byte of it
+/// instead of testing ranges.
+pub(crate) const fn byte_class(digits: bool, extra: u8) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = b.is_ascii_alphabetic() || digits && b.is_ascii_digit() || b == extra;
+        i += 1;
+    }
+    table
 }
 
 /// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case.
@@ -164,7 +278,17 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 
 /// Whether the text holds a Cyrillic letter.
 pub(crate) fn has_cyrillic(s: &str) -> bool {
-    s.chars().any(is_cyrillic)
+    // Read as bytes, without decoding chars: U+0400..=U+052F are the two-byte sequences led
+    // by 0xD0..=0xD3, and by 0xD4 with a second byte below 0xB0 (0xD4 0xB0 is U+0530). A
+    // lead byte never occurs inside another char's sequence.
+    let b = s.as_bytes();
+    // ASCII text (most entries) is ruled out by the word-at-a-time check
+    if b.is_ascii() {
+        return false;
+    }
+    b.iter().enumerate().any(|(i, &x)| {
+        matches!(x, 0xD0..=0xD3) || x == 0xD4 && b.get(i + 1).is_some_and(|&n| n < 0xB0)
+    })
 }
 
 /// Whether `c` is a Cyrillic letter.
@@ -190,6 +314,34 @@ mod tests {
     }
 
     #[test]
+    fn str_helpers_agree_with_std() {
+        let hays = [
+            "",
+            "a, b, c",
+            ", ",
+            "Д, ж, з",
+            "x. y. z.",
+            "; 2019; 2020",
+            "aaa",
+        ];
+        let pats = [", ", ". ", "; ", "a", "aa", "ж", "z."];
+        for h in hays {
+            for p in pats {
+                assert_eq!(find_str(h, p), h.find(p), "{h:?} {p:?}");
+                assert_eq!(rfind_str(h, p), h.rfind(p), "{h:?} {p:?}");
+                assert_eq!(split_once_str(h, p), h.split_once(p), "{h:?} {p:?}");
+                assert_eq!(rsplit_once_str(h, p), h.rsplit_once(p), "{h:?} {p:?}");
+                assert_eq!(
+                    find_ascii_ci(h, p),
+                    h.to_ascii_lowercase().find(&p.to_ascii_lowercase()),
+                    "{h:?} {p:?}"
+                );
+            }
+        }
+        assert_eq!(find_ascii_ci("Book, Edited by X", "edited by "), Some(6));
+    }
+
+    #[test]
     fn years_are_four_digits_alone() {
         assert_eq!(first_year("no 12345 but 2017a"), Some((13, 2017)));
         assert_eq!(first_year("pp. 61-78"), None);
@@ -201,6 +353,14 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn cyrillic_bytes_agree_with_chars() {
+        for c in (0x300..=0x600u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(has_cyrillic(&s), is_cyrillic(c), "{c:?}");
         }
     }
 

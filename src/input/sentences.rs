@@ -12,8 +12,7 @@ fn is_abbreviation(word: &str) -> bool {
             return false;
         }
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
+        super::scan::lower_into(b, word.as_bytes());
         std::str::from_utf8(b).unwrap_or("")
     } else {
         lowered = word.to_lowercase();

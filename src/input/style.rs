@@ -13,11 +13,17 @@
 //! entries share is the list's style, and an ambiguous entry that is compatible with it takes
 //! it, while an entry that clearly differs keeps its own.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::{Reference, Style};
 use crate::text::normalize;
 
 use super::authors::is_dotted_initials;
-use super::scan::{find_from, first_year, has_cyrillic, prefix_at_most, year_at};
+use super::scan::{
+    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_str, year_at,
+};
 use super::segment::split_label;
 
 /// How many bytes of an entry are read for cues: styles show themselves early.
@@ -100,28 +106,34 @@ fn has(hay: &str, pat: &str) -> bool {
 
 /// Particles before a family name ("van der Berg", "de la Cruz", "von Neumann").
 fn is_particle(t: &str) -> bool {
+    // every particle is short: lower-cased on the stack, not in a new String
+    let mut buf = [0u8; 5];
+    let Some(b) = buf.get_mut(..t.len()) else {
+        return false;
+    };
+    super::scan::lower_into(b, t.as_bytes());
     matches!(
-        t.to_ascii_lowercase().as_str(),
-        "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "la"
-            | "le"
-            | "du"
-            | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "ter"
-            | "ten"
-            | "zu"
-            | "bin"
-            | "al"
-            | "el"
+        &*b,
+        b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"du"
+            | b"da"
+            | b"di"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"das"
+            | b"ter"
+            | b"ten"
+            | b"zu"
+            | b"bin"
+            | b"al"
+            | b"el"
     )
 }
 
@@ -206,17 +218,22 @@ fn author_form(t: &str) -> Form {
 
 fn year_position(t: &str) -> YearPos {
     let head = prefix_at_most(t, 260);
-    if has(head, "(n.d.).") {
-        return YearPos::ParenDot;
-    }
-    if has(head, "(n.d.)") {
-        return YearPos::ParenBare;
+    // "(n.d.)." holds "(n.d.)": the second search runs only where the first found one
+    static NO_DATE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("(n.d.)"));
+    if let Some(k) = NO_DATE.find(head.as_bytes()) {
+        return if find_from(head, "(n.d.).", k).is_some() {
+            YearPos::ParenDot
+        } else {
+            YearPos::ParenBare
+        };
     }
     let Some((pos, _)) = first_year(t) else {
         return YearPos::None;
     };
     let pre = &t[..pos];
-    let quoted_before = pre.contains('"') || has(pre, " '");
+    static SPACE_QUOTE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" '"));
+    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some()
+        || SPACE_QUOTE.find(pre.as_bytes()).is_some();
     if pos > 250 || quoted_before {
         return YearPos::Late;
     }
@@ -247,7 +264,7 @@ fn year_position(t: &str) -> YearPos {
     }
     let bare_slot = (pre.ends_with(". ") || pre.ends_with(", ") && has(pre, " and "))
         && after.starts_with(['.', ',', ':'])
-        && !pre.contains(':')
+        && memchr::memchr(b':', pre.as_bytes()).is_none()
         && !pre.contains(char::is_numeric);
     if bare_slot {
         YearPos::BareDot
@@ -262,9 +279,7 @@ fn imprint_year_at_end(t: &str) -> bool {
     e.len() > 8
         && year_at(e, e.len() - 4).is_some()
         && e[..e.len() - 4].ends_with(", ")
-        && e[..e.len() - 4]
-            .rfind(". ")
-            .is_some_and(|k| e[k..].contains(": "))
+        && rfind_str(&e[..e.len() - 4], ". ").is_some_and(|k| contains_str(&e[k..], ": "))
 }
 
 /// The cues of one entry, found in one pass over its bytes.
@@ -331,6 +346,47 @@ struct Cues {
     ieee_ed: bool,
 }
 
+/// The byte pairs that can start a cue: a bit per (byte, next byte), set where an arm of
+/// [`scan_cues`]'s match can fire ("ht" for "http", ", " for ", vol. ", "(A" for
+/// "(Accessed", any pair after "'" …). Most bytes of an entry start no such pair and are
+/// passed over with one look-up; testing single bytes stopped at every "a", "e" and "p".
+static CUE_PAIRS: [u64; 1024] = {
+    const PAIRS: [&[u8; 2]; 27] = [
+        b"ht", b"ww", b"do", b"DO", b"//", b"; ", b"[I", b"[c", b"[O", b"Av", b"Ac", b"(A", b"(a",
+        b"(i", b"(p", b"(E", b"(e", b"):", b"),", b", ", b". ", b"pp", b"& ", b"an", b"ed", b"Ed",
+        b"In",
+    ];
+    const fn set(t: &mut [u64; 1024], a: u8, b: u8) {
+        let k = (a as usize) << 8 | b as usize;
+        t[k >> 6] |= 1 << (k & 63);
+    }
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < PAIRS.len() {
+        set(&mut t, PAIRS[k][0], PAIRS[k][1]);
+        k += 1;
+    }
+    // ";" before a digit ("2016;12"), and "'" before anything (its arm looks back)
+    let mut d = b'0';
+    while d <= b'9' {
+        set(&mut t, b';', d);
+        d += 1;
+    }
+    let mut n = 0;
+    while n < 256 {
+        set(&mut t, b'\'', n as u8);
+        n += 1;
+    }
+    t
+};
+
+/// Whether the bytes at `i` and after it can start a cue (see [`CUE_PAIRS`]).
+fn may_start_cue(b: &[u8], i: usize) -> bool {
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    let k = usize::from(b[i]) << 8 | usize::from(next);
+    CUE_PAIRS[k >> 6] >> (k & 63) & 1 != 0
+}
+
 /// Walks the entry once, stopping only at the bytes that can start a cue.
 fn scan_cues(t: &str) -> Cues {
     let b = t.as_bytes();
@@ -341,6 +397,9 @@ fn scan_cues(t: &str) -> Cues {
     let at = |i: usize, p: &str| b.len() >= i + p.len() && &b[i..i + p.len()] == p.as_bytes();
     let after_space = |i: usize| i > 0 && b[i - 1] == b' ';
     for i in 0..b.len() {
+        if !may_start_cue(b, i) {
+            continue;
+        }
         let in_head = i < c.links_at;
         match b[i] {
             b'h' if at(i, "http") => c.links_at = c.links_at.min(i),
@@ -464,8 +523,9 @@ fn volume_issue_at(t: &str, close: usize) -> bool {
 
 /// The closing mark of the first double-quoted title: '.' for Chicago and MLA, ',' for IEEE.
 fn quote_close(t: &str) -> Option<char> {
-    let open = t.find('"')?;
-    let close = open + 1 + t[open + 1..].find('"')?;
+    // ASCII quotes found with the vectorised byte search (both are char boundaries)
+    let open = memchr::memchr(b'"', t.as_bytes())?;
+    let close = open + 1 + memchr::memchr(b'"', &t.as_bytes()[open + 1..])?;
     t[..close].chars().next_back()
 }
 

@@ -3,6 +3,7 @@
 //! out before the title and source are looked for, so their dots and commas cannot confuse
 //! the segmentation of the rest.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
@@ -14,15 +15,16 @@ use super::scan::{at_word_start, ends_with_ci, find_from, prefix_at_most, starts
 
 /// What was cut from a reference, and the text left once it is gone.
 #[derive(Debug, Default)]
-pub(crate) struct Tail {
+pub(crate) struct Tail<'a> {
     pub url: Option<String>,
     pub doi: Option<String>,
     pub accessed: Option<Date>,
     pub language: Option<&'static str>,
     /// Defects seen while cutting (e.g. ",accessed" with no space).
     pub defects: Vec<(WarningCode, String)>,
-    /// The reference without the cut spans.
-    pub body: String,
+    /// The reference without the cut spans (borrowed when nothing was cut, as in most
+    /// entries).
+    pub body: Cow<'a, str>,
 }
 
 /// Whether `pat` occurs nowhere in `hay`. Most entries have no DOI, URL, access date or
@@ -54,7 +56,7 @@ fn absent(pat: &str, hay: &str) -> bool {
 }
 
 /// Cuts URL, DOI, access date and language note from normalised reference text.
-pub(crate) fn cut_tail(text: &str) -> Tail {
+pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
     let mut tail = Tail::default();
     // One ASCII-lower-cased copy (same byte offsets) lets every search below use the
     // standard library's fast substring search instead of a case-blind byte loop.
@@ -67,7 +69,7 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
         spans.push((s, e));
     }
     // most entries have no bracketed note: one byte scan rules the bracket forms out
-    let bracket = lower.contains('[');
+    let bracket = memchr::memchr(b'[', lower.as_bytes()).is_some();
     for note in [
         "[online]",
         "[электронный ресурс]",
@@ -108,7 +110,11 @@ pub(crate) fn cut_tail(text: &str) -> Tail {
 }
 
 /// The text without the spans, pieces joined by one space.
-fn rebuild(text: &str, spans: &mut [(usize, usize)]) -> String {
+fn rebuild<'a>(text: &'a str, spans: &mut [(usize, usize)]) -> Cow<'a, str> {
+    if spans.is_empty() {
+        // nothing cut: the one piece is the text trimmed, and no copy is needed
+        return Cow::Borrowed(text.trim().trim_end_matches(tail_trim));
+    }
     spans.sort_unstable();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -119,9 +125,12 @@ fn rebuild(text: &str, spans: &mut [(usize, usize)]) -> String {
         at = at.max(e);
     }
     push_piece(&mut out, &text[at..]);
-    let trimmed = out
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '('));
-    trimmed.to_string()
+    Cow::Owned(out.trim_end_matches(tail_trim).to_string())
+}
+
+/// What is trimmed from the end of the text left after the cuts.
+fn tail_trim(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(')
 }
 
 fn push_piece(out: &mut String, piece: &str) {
