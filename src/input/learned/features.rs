@@ -13,20 +13,29 @@
 //! state carried from the left: inside quotes or parentheses, how many sentences have ended,
 //! whether a year or an "In" has been seen.
 
-use super::tokens::Token;
+use std::ops::Range;
 
 /// Extracted features: `ids[offsets[i]..offsets[i + 1]]` are token `i`'s.
+///
+/// Also the working space extraction needs, so a caller that keeps one `Features` from
+/// reference to reference allocates nothing once it has grown.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Features {
     pub ids: Vec<u32>,
     pub offsets: Vec<u32>,
+    infos: Vec<TokenInfo>,
+    lower: String,
 }
 
 impl Features {
     /// The features of token `i`.
     pub fn of(&self, i: usize) -> &[u32] {
-        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
-        &self.ids[a..b]
+        &self.ids[self.range(i)]
+    }
+
+    /// Where token `i`'s features are in `ids`.
+    pub fn range(&self, i: usize) -> Range<usize> {
+        self.offsets[i] as usize..self.offsets[i + 1] as usize
     }
 
     /// How many tokens.
@@ -346,14 +355,19 @@ fn edge(c: char) -> u64 {
     }
 }
 
-/// Extracts the features of every token into `out` (cleared first).
-pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
+/// Extracts the features of every token of `text` (byte ranges from
+/// [`super::tokens::tokenize`]) into `out` (cleared first).
+pub(crate) fn extract(text: &str, tokens: &[Range<usize>], out: &mut Features) {
     out.ids.clear();
     out.offsets.clear();
     out.offsets.push(0);
     let n = tokens.len();
-    let mut lower = String::new();
-    let infos: Vec<TokenInfo> = tokens.iter().map(|t| analyse(t.text, &mut lower)).collect();
+    let token = |r: &Range<usize>| text.get(r.clone()).unwrap_or("");
+    let mut infos = std::mem::take(&mut out.infos);
+    infos.clear();
+    for t in tokens {
+        infos.push(analyse(token(t), &mut out.lower));
+    }
     let mut in_quote = false;
     let mut paren_depth = 0i32;
     let mut sentences = 0u64;
@@ -421,7 +435,7 @@ pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
         }
         out.offsets.push(ids.len() as u32);
 
-        for c in t.text.chars() {
+        for c in token(t).chars() {
             match c {
                 '(' | '[' => paren_depth += 1,
                 ')' | ']' => paren_depth = (paren_depth - 1).max(0),
@@ -437,6 +451,7 @@ pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
         year_seen |= me.flags & FLAG_YEAR != 0;
         in_seen |= me.class == class::IN && me.flags & FLAG_CAPITALISED != 0;
     }
+    out.infos = infos;
 }
 
 #[cfg(test)]
@@ -446,9 +461,11 @@ mod tests {
 
     #[test]
     fn every_token_gets_features_and_same_words_share_ids() {
-        let tokens = tokenize("Brown J. (2017) Title. Brown J. (2017) Title.");
+        let text = "Brown J. (2017) Title. Brown J. (2017) Title.";
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
         let mut f = Features::default();
-        extract(&tokens, &mut f);
+        extract(text, &tokens, &mut f);
         assert_eq!(f.len(), tokens.len());
         // the same word at another position shares its word features, not all of them
         let (a, b) = (f.of(0), f.of(4));

@@ -59,8 +59,9 @@ impl TrainingExample {
                 gold.push(label.index() as u8);
             }
         }
-        let tokens = tokenize(&words);
-        extract(&tokens, features);
+        let mut tokens = Vec::new();
+        tokenize(&words, &mut tokens);
+        extract(&words, &tokens, features);
         gold
     }
 }
