@@ -45,7 +45,7 @@ impl Features {
 }
 
 /// What one token contributes to its own and its neighbours' features.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct TokenInfo {
     core: u64,
     word: u64,
@@ -225,72 +225,148 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+/// What is counted in a token's core (the token without punctuation at either end) on the
+/// way to its flags.
+struct CoreCounts {
+    digits: usize,
+    letters: usize,
+    uppers: usize,
+    /// Characters in the core.
+    chars: usize,
+    cyrillic: bool,
+    dash: bool,
+    starts_upper: bool,
+    starts_lower: bool,
+}
+
+/// Hashes of the token's spellings, computed by the ASCII or the general path.
+struct Spellings {
+    core: u64,
+    word: u64,
+    shape: u64,
+    prefix: u64,
+    suffix: u64,
+}
+
 fn analyse(text: &str, lower: &mut String) -> TokenInfo {
+    if text.is_ascii() {
+        analyse_ascii(text, lower)
+    } else {
+        analyse_unicode(text, lower)
+    }
+}
+
+fn fnv_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// [`analyse_unicode`] for an ASCII token, byte by byte: the same result (the tests check
+/// it) without decoding characters or consulting Unicode tables, and most tokens of most
+/// references are ASCII.
+fn analyse_ascii(text: &str, lower: &mut String) -> TokenInfo {
+    let t = text.as_bytes();
+    let core = match t.iter().position(u8::is_ascii_alphanumeric) {
+        Some(a) => {
+            let b = t.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(a);
+            text.get(a..=b).unwrap_or(text)
+        }
+        None => text,
+    };
+    lower.clear();
+    lower.push_str(core);
+    lower.make_ascii_lowercase();
+    let c = core.as_bytes();
+    let mut counts = CoreCounts {
+        digits: 0,
+        letters: 0,
+        uppers: 0,
+        chars: c.len(),
+        cyrillic: false,
+        dash: false,
+        starts_upper: c.first().is_some_and(u8::is_ascii_uppercase),
+        starts_lower: c.first().is_some_and(u8::is_ascii_lowercase),
+    };
+    for &b in c {
+        if b.is_ascii_digit() {
+            counts.digits += 1;
+        } else if b.is_ascii_alphabetic() {
+            counts.letters += 1;
+            counts.uppers += usize::from(b.is_ascii_uppercase());
+        } else if b == b'-' {
+            counts.dash = true;
+        }
+    }
+    let mut shape = FNV_OFFSET;
+    let mut prev = 0u8;
+    let mut run = 0;
+    for &b in t.iter().take(24) {
+        let k = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
+        };
+        if k == prev {
+            run += 1;
+            if k == b'x' || k == b'X' || (k == b'd' && run >= 4) {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        prev = k;
+        shape = (shape ^ u64::from(k)).wrapping_mul(FNV_PRIME);
+    }
+    let lw = lower.as_bytes();
+    let head = &lw[..lw.len().min(64)];
+    let word = t.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+    });
+    let spellings = Spellings {
+        core: fnv_bytes(lw),
+        word,
+        shape,
+        prefix: fnv_bytes(&head[..head.len().min(3)]),
+        suffix: fnv_bytes(&head[head.len().saturating_sub(3)..]),
+    };
+    finish(text, core, lower, &counts, spellings)
+}
+
+fn analyse_unicode(text: &str, lower: &mut String) -> TokenInfo {
     let core = text.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { text } else { core };
     lower.clear();
     for c in core.chars() {
         lower.extend(c.to_lowercase());
     }
-    let mut flags = 0;
-    let mut digits = 0usize;
-    let mut letters = 0usize;
-    let mut uppers = 0usize;
-    let mut cyrillic = false;
-    let mut dash = false;
+    let mut counts = CoreCounts {
+        digits: 0,
+        letters: 0,
+        uppers: 0,
+        chars: 0,
+        cyrillic: false,
+        dash: false,
+        starts_upper: core.chars().next().is_some_and(char::is_uppercase),
+        starts_lower: core.chars().next().is_some_and(char::is_lowercase),
+    };
     for c in core.chars() {
+        counts.chars += 1;
         if c.is_ascii_digit() {
-            digits += 1;
+            counts.digits += 1;
         } else if c.is_alphabetic() {
-            letters += 1;
+            counts.letters += 1;
             if c.is_uppercase() {
-                uppers += 1;
+                counts.uppers += 1;
             }
-            cyrillic |= ('\u{400}'..='\u{4ff}').contains(&c);
+            counts.cyrillic |= ('\u{400}'..='\u{4ff}').contains(&c);
         } else if c == '-' {
-            dash = true;
+            counts.dash = true;
         }
-    }
-    let n = core.chars().count();
-    if digits == 4 && n <= 5 {
-        let year: u32 = core.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-        if (1500..2040).contains(&year) {
-            flags |= FLAG_YEAR;
-        }
-    }
-    if digits == n {
-        flags |= FLAG_DIGITS;
-    }
-    if digits > 0 {
-        flags |= FLAG_HAS_DIGIT;
-    }
-    if dash && digits > 0 && letters == 0 {
-        flags |= FLAG_RANGE;
-    }
-    if letters > 0 && uppers == letters && n <= 4 && text.ends_with('.') && n <= 2 * letters {
-        flags |= FLAG_INITIAL;
-    }
-    if core.chars().next().is_some_and(char::is_uppercase) {
-        flags |= FLAG_CAPITALISED;
-    }
-    if letters > 1 && uppers == letters {
-        flags |= FLAG_ALL_CAPS;
-    }
-    if core.chars().next().is_some_and(char::is_lowercase) {
-        flags |= FLAG_LOWER;
-    }
-    let lw = lower.as_str();
-    if lw.starts_with("http") || lw.starts_with("www.") || lw.contains("://") {
-        flags |= FLAG_URL;
-    }
-    if lw.starts_with("10.") && lw.contains('/') || lw.starts_with("doi") {
-        flags |= FLAG_DOI;
-    }
-    if cyrillic {
-        flags |= FLAG_CYRILLIC;
-    }
-    if text.ends_with('.') && flags & FLAG_INITIAL == 0 && n > 1 {
-        flags |= FLAG_ENDS_SENTENCE;
     }
     let mut shape = FNV_OFFSET;
     let mut prev = '\0';
@@ -319,15 +395,70 @@ fn analyse(text: &str, lower: &mut String) -> TokenInfo {
         prev = k;
         shape = fnv_char(shape, k);
     }
-    let chars: Vec<char> = lw.chars().take(64).collect();
-    let prefix = hash_chars(chars.iter().take(3).copied());
-    let suffix = hash_chars(chars.iter().skip(chars.len().saturating_sub(3)).copied());
-    TokenInfo {
+    let lw = lower.as_str();
+    // The affixes are of the first 64 characters, as they always were.
+    let head = lw.char_indices().nth(64).map_or(lw, |(i, _)| &lw[..i]);
+    let head_chars = head.chars().count();
+    let spellings = Spellings {
         core: hash_chars(lw.chars()),
         word: hash_chars(text.chars().flat_map(char::to_lowercase)),
         shape,
-        prefix,
-        suffix,
+        prefix: hash_chars(head.chars().take(3)),
+        suffix: hash_chars(head.chars().skip(head_chars.saturating_sub(3))),
+    };
+    finish(text, core, lower, &counts, spellings)
+}
+
+/// The flags, class and length from what either path counted.
+fn finish(text: &str, core: &str, lw: &str, c: &CoreCounts, h: Spellings) -> TokenInfo {
+    let n = c.chars;
+    let mut flags = 0;
+    if c.digits == 4 && n <= 5 {
+        let year: u32 = core.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        if (1500..2040).contains(&year) {
+            flags |= FLAG_YEAR;
+        }
+    }
+    if c.digits == n {
+        flags |= FLAG_DIGITS;
+    }
+    if c.digits > 0 {
+        flags |= FLAG_HAS_DIGIT;
+    }
+    if c.dash && c.digits > 0 && c.letters == 0 {
+        flags |= FLAG_RANGE;
+    }
+    if c.letters > 0 && c.uppers == c.letters && n <= 4 && text.ends_with('.') && n <= 2 * c.letters
+    {
+        flags |= FLAG_INITIAL;
+    }
+    if c.starts_upper {
+        flags |= FLAG_CAPITALISED;
+    }
+    if c.letters > 1 && c.uppers == c.letters {
+        flags |= FLAG_ALL_CAPS;
+    }
+    if c.starts_lower {
+        flags |= FLAG_LOWER;
+    }
+    if lw.starts_with("http") || lw.starts_with("www.") || lw.contains("://") {
+        flags |= FLAG_URL;
+    }
+    if lw.starts_with("10.") && lw.contains('/') || lw.starts_with("doi") {
+        flags |= FLAG_DOI;
+    }
+    if c.cyrillic {
+        flags |= FLAG_CYRILLIC;
+    }
+    if text.ends_with('.') && flags & FLAG_INITIAL == 0 && n > 1 {
+        flags |= FLAG_ENDS_SENTENCE;
+    }
+    TokenInfo {
+        core: h.core,
+        word: h.word,
+        shape: h.shape,
+        prefix: h.prefix,
+        suffix: h.suffix,
         class: word_class(lw),
         first: text.chars().next().unwrap_or(' '),
         last: text.chars().next_back().unwrap_or(' '),
@@ -482,5 +613,51 @@ mod tests {
         assert_eq!(analyse("Brown,", &mut s).flags & FLAG_INITIAL, 0);
         assert_eq!(analyse("Russia.", &mut s).class, class::NONE);
         assert_eq!(analyse("pp.", &mut s).class, class::PAGES);
+    }
+
+    #[test]
+    fn the_ascii_path_reads_tokens_as_the_general_one_does() {
+        let long = "Antidisestablishmentarianism-and-its-discontents-a-very-long-token-indeed.";
+        let tokens = [
+            "",
+            ".",
+            "...",
+            "--",
+            "&",
+            "A",
+            "J.",
+            "AB.",
+            "ABCDE.",
+            "Brown,",
+            "(2017).",
+            "2017a",
+            "1999",
+            "12(3):",
+            "42-65.",
+            "pp.",
+            "Vol.",
+            "http://x.org/a",
+            "www.x.org",
+            "10.1000/xyz.",
+            "doi:10.1/2",
+            "McDonald's",
+            "O'Brien,",
+            "\"Title",
+            "in:",
+            "ISBN",
+            "0123456789",
+            "(dddd)",
+            "xX",
+            long,
+        ];
+        let (mut a, mut b) = (String::new(), String::new());
+        for t in tokens {
+            assert_eq!(
+                analyse_ascii(t, &mut a),
+                analyse_unicode(t, &mut b),
+                "{t:?}"
+            );
+            assert_eq!(a, b, "{t:?}");
+        }
     }
 }

@@ -205,7 +205,7 @@ impl SequenceModel {
             &s.emissions,
             &self.transitions,
             &self.start,
-            &mut s.back,
+            &mut s.scores,
             &mut s.path,
         );
         let mut spans: Vec<LabeledSpan> = Vec::new();
@@ -462,7 +462,7 @@ struct Scratch {
     features: Features,
     found: Vec<u32>,
     emissions: Vec<f32>,
-    back: Vec<[u8; LABELS]>,
+    scores: Vec<[f32; LABELS]>,
     path: Vec<u8>,
 }
 
@@ -521,23 +521,26 @@ pub(crate) fn viterbi(n: usize, emissions: &[f32], transitions: &[f32], start: &
     out
 }
 
-/// [`viterbi`] into `out`, with `back` as the backpointer buffer; both are reused.
+/// [`viterbi`] into `out`, with `scores` (each token's best score per label) reused.
 ///
-/// The inner loop runs over the next label for one previous label at a time, so it is a
-/// row of independent adds, compares and selects that the compiler vectorises; ties go to
-/// the lowest previous label, as a scan over previous labels with `>` gives.
+/// The forward pass keeps only the best score per label, a row of independent adds and
+/// maxes over the next label that the compiler vectorises; the best previous label is
+/// recomputed during the backtrack, for the one label per token on the path, from the
+/// same sums. Ties go to the lowest previous label, as a forward scan with `>` gives.
 fn viterbi_into(
     n: usize,
     emissions: &[f32],
     transitions: &[f32],
     start: &[f32],
-    back: &mut Vec<[u8; LABELS]>,
+    scores: &mut Vec<[f32; LABELS]>,
     out: &mut Vec<u8>,
 ) {
     out.clear();
-    back.clear();
+    scores.clear();
     let rows = emissions.as_chunks::<LABELS>().0;
-    let trans = transitions.as_chunks::<LABELS>().0;
+    let Some(trans) = transitions.as_chunks::<LABELS>().0.first_chunk::<LABELS>() else {
+        return;
+    };
     let n = n.min(rows.len());
     if n == 0 {
         return;
@@ -546,38 +549,54 @@ fn viterbi_into(
     for (l, s) in score.iter_mut().enumerate() {
         *s = start.get(l).copied().unwrap_or(0.0) + rows[0][l];
     }
-    back.push([0; LABELS]);
+    scores.push(score);
     for e in &rows[1..n] {
-        let mut best = [f32::NEG_INFINITY; LABELS];
-        let mut arg = [0u32; LABELS];
-        for (p, t) in trans.iter().enumerate().take(LABELS) {
-            let s = score[p];
-            for l in 0..LABELS {
-                let v = s + t[l];
-                let better = v > best[l];
-                best[l] = if better { v } else { best[l] };
-                arg[l] = if better { p as u32 } else { arg[l] };
-            }
-        }
+        let best = best_into(&score, trans);
         for l in 0..LABELS {
             score[l] = best[l] + e[l];
         }
-        back.push(arg.map(|a| a as u8));
+        scores.push(score);
     }
-    let mut last = 0u8;
+    let mut last = 0usize;
     let mut best = f32::NEG_INFINITY;
     for (l, &s) in score.iter().enumerate() {
         if s > best {
             best = s;
-            last = l as u8;
+            last = l;
         }
     }
     out.resize(n, 0);
-    out[n - 1] = last;
+    out[n - 1] = last as u8;
     for i in (1..n).rev() {
-        last = back[i][usize::from(last) % LABELS];
-        out[i - 1] = last;
+        let mut arg = 0usize;
+        let mut best = f32::NEG_INFINITY;
+        for (p, &s) in scores[i - 1].iter().enumerate() {
+            let v = s + trans[p][last];
+            if v > best {
+                best = v;
+                arg = p;
+            }
+        }
+        last = arg;
+        out[i - 1] = last as u8;
     }
+}
+
+/// The best score of reaching each label from `score` over one transition.
+///
+/// Not inlined: inside the token loop the compiler kept `best` as twenty scalars and
+/// repacked them into vectors on every previous label, doubling the instructions.
+#[inline(never)]
+fn best_into(score: &[f32; LABELS], trans: &[[f32; LABELS]; LABELS]) -> [f32; LABELS] {
+    let mut best = [f32::NEG_INFINITY; LABELS];
+    for (&s, t) in score.iter().zip(trans) {
+        for (b, &t) in best.iter_mut().zip(t) {
+            let v = s + t;
+            // Written so it compiles to one `maxps` per four labels.
+            *b = if *b > v { *b } else { v };
+        }
+    }
+    best
 }
 
 #[cfg(test)]
