@@ -214,10 +214,6 @@ fn fnv_char(h: u64, c: char) -> u64 {
         .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
 
-fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
-    chars.fold(FNV_OFFSET, fnv_char)
-}
-
 fn is_quote(c: char) -> bool {
     matches!(
         c,
@@ -396,15 +392,25 @@ fn analyse_unicode(text: &str, lower: &mut String) -> TokenInfo {
         shape = fnv_char(shape, k);
     }
     let lw = lower.as_str();
-    // The affixes are of the first 64 characters, as they always were.
+    // The affixes are of the first 64 characters, as they always were. Every hash is FNV
+    // over UTF-8 bytes, so a slice of `lw` hashes as its characters would.
     let head = lw.char_indices().nth(64).map_or(lw, |(i, _)| &lw[..i]);
-    let head_chars = head.chars().count();
+    let prefix_end = head.char_indices().nth(3).map_or(head.len(), |(i, _)| i);
+    let suffix_start = head.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let mut word = FNV_OFFSET;
+    for c in text.chars() {
+        if c.is_ascii() {
+            word = (word ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+        } else {
+            word = c.to_lowercase().fold(word, fnv_char);
+        }
+    }
     let spellings = Spellings {
-        core: hash_chars(lw.chars()),
-        word: hash_chars(text.chars().flat_map(char::to_lowercase)),
+        core: fnv_bytes(lw.as_bytes()),
+        word,
         shape,
-        prefix: hash_chars(head.chars().take(3)),
-        suffix: hash_chars(head.chars().skip(head_chars.saturating_sub(3))),
+        prefix: fnv_bytes(&head.as_bytes()[..prefix_end]),
+        suffix: fnv_bytes(&head.as_bytes()[suffix_start..]),
     };
     finish(text, core, lower, &counts, spellings)
 }
