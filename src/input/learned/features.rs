@@ -194,7 +194,7 @@ const T_SENTENCE_SHAPE: u64 = 31;
 const T_SHAPE_TRIGRAM: u64 = 32;
 
 /// Mixes a template number and a value into one feature id.
-fn mix(template: u64, value: u64) -> u32 {
+const fn mix(template: u64, value: u64) -> u32 {
     let mut h = value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     h ^= h >> 31;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -203,6 +203,43 @@ fn mix(template: u64, value: u64) -> u32 {
     h ^= h >> 32;
     h as u32
 }
+
+/// The ids of a template's first `N` values, computed at compile time: the templates
+/// whose value is a small number (a class, a flag, a position) need no hashing per token.
+const fn ids<const N: usize>(template: u64) -> [u32; N] {
+    let mut out = [0u32; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = mix(template, i as u64);
+        i += 1;
+    }
+    out
+}
+
+/// `mix(template, value)`, from `table` when the value is in it.
+#[inline]
+fn small(table: &[u32], template: u64, value: u64) -> u32 {
+    usize::try_from(value)
+        .ok()
+        .and_then(|v| table.get(v))
+        .copied()
+        .unwrap_or_else(|| mix(template, value))
+}
+
+const BIAS: u32 = mix(T_BIAS, 0);
+const FIRST_TOKEN: u32 = mix(T_FIRST_TOKEN, 0);
+const LAST_TOKEN: u32 = mix(T_LAST_TOKEN, 0);
+const IN_QUOTE: u32 = mix(T_IN_QUOTE, 0);
+const IN_PAREN: u32 = mix(T_IN_PAREN, 0);
+const YEAR_SEEN: u32 = mix(T_YEAR_SEEN, 0);
+const IN_SEEN: u32 = mix(T_IN_SEEN, 0);
+const FLAG_IDS: [u32; FLAG_COUNT as usize] = ids(T_FLAG);
+const CLASS_IDS: [u32; 16] = ids(T_CLASS);
+const PREV_CLASS_IDS: [u32; 16] = ids(T_PREV_CLASS);
+const NEXT_CLASS_IDS: [u32; 16] = ids(T_NEXT_CLASS);
+const LENGTH_IDS: [u32; 8] = ids(T_LENGTH);
+const POSITION_IDS: [u32; 10] = ids(T_POSITION);
+const SENTENCE_IDS: [u32; 6] = ids(T_SENTENCE);
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -518,27 +555,29 @@ pub(crate) fn extract(text: &str, tokens: &[Range<usize>], out: &mut Features) {
         let prev2 = if i > 1 { &infos[i - 2] } else { &none };
         let next2 = infos.get(i + 2).unwrap_or(&none);
         let ids = &mut out.ids;
-        ids.push(mix(T_BIAS, 0));
+        ids.push(BIAS);
         ids.push(mix(T_CORE, me.core));
         ids.push(mix(T_WORD, me.word));
         ids.push(mix(T_SHAPE, me.shape));
         ids.push(mix(T_PREFIX, me.prefix));
         ids.push(mix(T_SUFFIX, me.suffix));
-        ids.push(mix(T_CLASS, u64::from(me.class)));
+        ids.push(small(&CLASS_IDS, T_CLASS, u64::from(me.class)));
         ids.push(mix(T_FIRST, edge(me.first)));
         ids.push(mix(T_LAST, edge(me.last)));
-        for f in 0..FLAG_COUNT {
-            if me.flags & (1 << f) != 0 {
-                ids.push(mix(T_FLAG, u64::from(f)));
-            }
+        // Set flags in increasing order, as a loop over all of them would push them.
+        let mut flags = me.flags & ((1 << FLAG_COUNT) - 1);
+        while flags != 0 {
+            let f = flags.trailing_zeros();
+            ids.push(small(&FLAG_IDS, T_FLAG, u64::from(f)));
+            flags &= flags - 1;
         }
-        ids.push(mix(T_LENGTH, u64::from(me.length)));
-        ids.push(mix(T_POSITION, (i * 10 / n.max(1)) as u64));
+        ids.push(small(&LENGTH_IDS, T_LENGTH, u64::from(me.length)));
+        ids.push(small(&POSITION_IDS, T_POSITION, (i * 10 / n.max(1)) as u64));
         if i == 0 {
-            ids.push(mix(T_FIRST_TOKEN, 0));
+            ids.push(FIRST_TOKEN);
         }
         if i + 1 == n {
-            ids.push(mix(T_LAST_TOKEN, 0));
+            ids.push(LAST_TOKEN);
         }
         ids.push(mix(T_PREV_CORE, prev.core));
         ids.push(mix(T_NEXT_CORE, next.core));
@@ -546,8 +585,8 @@ pub(crate) fn extract(text: &str, tokens: &[Range<usize>], out: &mut Features) {
         ids.push(mix(T_NEXT2_CORE, next2.core));
         ids.push(mix(T_PREV_SHAPE, prev.shape));
         ids.push(mix(T_NEXT_SHAPE, next.shape));
-        ids.push(mix(T_PREV_CLASS, u64::from(prev.class)));
-        ids.push(mix(T_NEXT_CLASS, u64::from(next.class)));
+        ids.push(small(&PREV_CLASS_IDS, T_PREV_CLASS, u64::from(prev.class)));
+        ids.push(small(&NEXT_CLASS_IDS, T_NEXT_CLASS, u64::from(next.class)));
         ids.push(mix(T_PREV_LAST, edge(prev.last)));
         ids.push(mix(T_NEXT_FIRST, edge(next.first)));
         ids.push(mix(T_SHAPE_BIGRAM, prev.shape ^ me.shape.rotate_left(17)));
@@ -556,19 +595,19 @@ pub(crate) fn extract(text: &str, tokens: &[Range<usize>], out: &mut Features) {
             prev.shape ^ me.shape.rotate_left(17) ^ next.shape.rotate_left(34),
         ));
         if in_quote {
-            ids.push(mix(T_IN_QUOTE, 0));
+            ids.push(IN_QUOTE);
         }
         if paren_depth > 0 {
-            ids.push(mix(T_IN_PAREN, 0));
+            ids.push(IN_PAREN);
         }
         let sentence = sentences.min(5);
-        ids.push(mix(T_SENTENCE, sentence));
+        ids.push(small(&SENTENCE_IDS, T_SENTENCE, sentence));
         ids.push(mix(T_SENTENCE_SHAPE, sentence ^ me.shape.rotate_left(7)));
         if year_seen {
-            ids.push(mix(T_YEAR_SEEN, 0));
+            ids.push(YEAR_SEEN);
         }
         if in_seen {
-            ids.push(mix(T_IN_SEEN, 0));
+            ids.push(IN_SEEN);
         }
         out.offsets.push(ids.len() as u32);
 
