@@ -13,20 +13,29 @@
 //! state carried from the left: inside quotes or parentheses, how many sentences have ended,
 //! whether a year or an "In" has been seen.
 
-use super::tokens::Token;
+use std::ops::Range;
 
 /// Extracted features: `ids[offsets[i]..offsets[i + 1]]` are token `i`'s.
+///
+/// Also the working space extraction needs, so a caller that keeps one `Features` from
+/// reference to reference allocates nothing once it has grown.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Features {
     pub ids: Vec<u32>,
     pub offsets: Vec<u32>,
+    infos: Vec<TokenInfo>,
+    lower: String,
 }
 
 impl Features {
     /// The features of token `i`.
     pub fn of(&self, i: usize) -> &[u32] {
-        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
-        &self.ids[a..b]
+        &self.ids[self.range(i)]
+    }
+
+    /// Where token `i`'s features are in `ids`.
+    pub fn range(&self, i: usize) -> Range<usize> {
+        self.offsets[i] as usize..self.offsets[i + 1] as usize
     }
 
     /// How many tokens.
@@ -36,7 +45,7 @@ impl Features {
 }
 
 /// What one token contributes to its own and its neighbours' features.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct TokenInfo {
     core: u64,
     word: u64,
@@ -185,7 +194,7 @@ const T_SENTENCE_SHAPE: u64 = 31;
 const T_SHAPE_TRIGRAM: u64 = 32;
 
 /// Mixes a template number and a value into one feature id.
-fn mix(template: u64, value: u64) -> u32 {
+const fn mix(template: u64, value: u64) -> u32 {
     let mut h = value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     h ^= h >> 31;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -194,6 +203,43 @@ fn mix(template: u64, value: u64) -> u32 {
     h ^= h >> 32;
     h as u32
 }
+
+/// The ids of a template's first `N` values, computed at compile time: the templates
+/// whose value is a small number (a class, a flag, a position) need no hashing per token.
+const fn ids<const N: usize>(template: u64) -> [u32; N] {
+    let mut out = [0u32; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = mix(template, i as u64);
+        i += 1;
+    }
+    out
+}
+
+/// `mix(template, value)`, from `table` when the value is in it.
+#[inline]
+fn small(table: &[u32], template: u64, value: u64) -> u32 {
+    usize::try_from(value)
+        .ok()
+        .and_then(|v| table.get(v))
+        .copied()
+        .unwrap_or_else(|| mix(template, value))
+}
+
+const BIAS: u32 = mix(T_BIAS, 0);
+const FIRST_TOKEN: u32 = mix(T_FIRST_TOKEN, 0);
+const LAST_TOKEN: u32 = mix(T_LAST_TOKEN, 0);
+const IN_QUOTE: u32 = mix(T_IN_QUOTE, 0);
+const IN_PAREN: u32 = mix(T_IN_PAREN, 0);
+const YEAR_SEEN: u32 = mix(T_YEAR_SEEN, 0);
+const IN_SEEN: u32 = mix(T_IN_SEEN, 0);
+const FLAG_IDS: [u32; FLAG_COUNT as usize] = ids(T_FLAG);
+const CLASS_IDS: [u32; 16] = ids(T_CLASS);
+const PREV_CLASS_IDS: [u32; 16] = ids(T_PREV_CLASS);
+const NEXT_CLASS_IDS: [u32; 16] = ids(T_NEXT_CLASS);
+const LENGTH_IDS: [u32; 8] = ids(T_LENGTH);
+const POSITION_IDS: [u32; 10] = ids(T_POSITION);
+const SENTENCE_IDS: [u32; 6] = ids(T_SENTENCE);
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -205,10 +251,6 @@ fn fnv_char(h: u64, c: char) -> u64 {
         .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
 
-fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
-    chars.fold(FNV_OFFSET, fnv_char)
-}
-
 fn is_quote(c: char) -> bool {
     matches!(
         c,
@@ -216,72 +258,148 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+/// What is counted in a token's core (the token without punctuation at either end) on the
+/// way to its flags.
+struct CoreCounts {
+    digits: usize,
+    letters: usize,
+    uppers: usize,
+    /// Characters in the core.
+    chars: usize,
+    cyrillic: bool,
+    dash: bool,
+    starts_upper: bool,
+    starts_lower: bool,
+}
+
+/// Hashes of the token's spellings, computed by the ASCII or the general path.
+struct Spellings {
+    core: u64,
+    word: u64,
+    shape: u64,
+    prefix: u64,
+    suffix: u64,
+}
+
 fn analyse(text: &str, lower: &mut String) -> TokenInfo {
+    if text.is_ascii() {
+        analyse_ascii(text, lower)
+    } else {
+        analyse_unicode(text, lower)
+    }
+}
+
+fn fnv_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// [`analyse_unicode`] for an ASCII token, byte by byte: the same result (the tests check
+/// it) without decoding characters or consulting Unicode tables, and most tokens of most
+/// references are ASCII.
+fn analyse_ascii(text: &str, lower: &mut String) -> TokenInfo {
+    let t = text.as_bytes();
+    let core = match t.iter().position(u8::is_ascii_alphanumeric) {
+        Some(a) => {
+            let b = t.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(a);
+            text.get(a..=b).unwrap_or(text)
+        }
+        None => text,
+    };
+    lower.clear();
+    lower.push_str(core);
+    lower.make_ascii_lowercase();
+    let c = core.as_bytes();
+    let mut counts = CoreCounts {
+        digits: 0,
+        letters: 0,
+        uppers: 0,
+        chars: c.len(),
+        cyrillic: false,
+        dash: false,
+        starts_upper: c.first().is_some_and(u8::is_ascii_uppercase),
+        starts_lower: c.first().is_some_and(u8::is_ascii_lowercase),
+    };
+    for &b in c {
+        if b.is_ascii_digit() {
+            counts.digits += 1;
+        } else if b.is_ascii_alphabetic() {
+            counts.letters += 1;
+            counts.uppers += usize::from(b.is_ascii_uppercase());
+        } else if b == b'-' {
+            counts.dash = true;
+        }
+    }
+    let mut shape = FNV_OFFSET;
+    let mut prev = 0u8;
+    let mut run = 0;
+    for &b in t.iter().take(24) {
+        let k = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
+        };
+        if k == prev {
+            run += 1;
+            if k == b'x' || k == b'X' || (k == b'd' && run >= 4) {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        prev = k;
+        shape = (shape ^ u64::from(k)).wrapping_mul(FNV_PRIME);
+    }
+    let lw = lower.as_bytes();
+    let head = &lw[..lw.len().min(64)];
+    let word = t.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+    });
+    let spellings = Spellings {
+        core: fnv_bytes(lw),
+        word,
+        shape,
+        prefix: fnv_bytes(&head[..head.len().min(3)]),
+        suffix: fnv_bytes(&head[head.len().saturating_sub(3)..]),
+    };
+    finish(text, core, lower, &counts, spellings)
+}
+
+fn analyse_unicode(text: &str, lower: &mut String) -> TokenInfo {
     let core = text.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { text } else { core };
     lower.clear();
     for c in core.chars() {
         lower.extend(c.to_lowercase());
     }
-    let mut flags = 0;
-    let mut digits = 0usize;
-    let mut letters = 0usize;
-    let mut uppers = 0usize;
-    let mut cyrillic = false;
-    let mut dash = false;
+    let mut counts = CoreCounts {
+        digits: 0,
+        letters: 0,
+        uppers: 0,
+        chars: 0,
+        cyrillic: false,
+        dash: false,
+        starts_upper: core.chars().next().is_some_and(char::is_uppercase),
+        starts_lower: core.chars().next().is_some_and(char::is_lowercase),
+    };
     for c in core.chars() {
+        counts.chars += 1;
         if c.is_ascii_digit() {
-            digits += 1;
+            counts.digits += 1;
         } else if c.is_alphabetic() {
-            letters += 1;
+            counts.letters += 1;
             if c.is_uppercase() {
-                uppers += 1;
+                counts.uppers += 1;
             }
-            cyrillic |= ('\u{400}'..='\u{4ff}').contains(&c);
+            counts.cyrillic |= ('\u{400}'..='\u{4ff}').contains(&c);
         } else if c == '-' {
-            dash = true;
+            counts.dash = true;
         }
-    }
-    let n = core.chars().count();
-    if digits == 4 && n <= 5 {
-        let year: u32 = core.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-        if (1500..2040).contains(&year) {
-            flags |= FLAG_YEAR;
-        }
-    }
-    if digits == n {
-        flags |= FLAG_DIGITS;
-    }
-    if digits > 0 {
-        flags |= FLAG_HAS_DIGIT;
-    }
-    if dash && digits > 0 && letters == 0 {
-        flags |= FLAG_RANGE;
-    }
-    if letters > 0 && uppers == letters && n <= 4 && text.ends_with('.') && n <= 2 * letters {
-        flags |= FLAG_INITIAL;
-    }
-    if core.chars().next().is_some_and(char::is_uppercase) {
-        flags |= FLAG_CAPITALISED;
-    }
-    if letters > 1 && uppers == letters {
-        flags |= FLAG_ALL_CAPS;
-    }
-    if core.chars().next().is_some_and(char::is_lowercase) {
-        flags |= FLAG_LOWER;
-    }
-    let lw = lower.as_str();
-    if lw.starts_with("http") || lw.starts_with("www.") || lw.contains("://") {
-        flags |= FLAG_URL;
-    }
-    if lw.starts_with("10.") && lw.contains('/') || lw.starts_with("doi") {
-        flags |= FLAG_DOI;
-    }
-    if cyrillic {
-        flags |= FLAG_CYRILLIC;
-    }
-    if text.ends_with('.') && flags & FLAG_INITIAL == 0 && n > 1 {
-        flags |= FLAG_ENDS_SENTENCE;
     }
     let mut shape = FNV_OFFSET;
     let mut prev = '\0';
@@ -310,15 +428,80 @@ fn analyse(text: &str, lower: &mut String) -> TokenInfo {
         prev = k;
         shape = fnv_char(shape, k);
     }
-    let chars: Vec<char> = lw.chars().take(64).collect();
-    let prefix = hash_chars(chars.iter().take(3).copied());
-    let suffix = hash_chars(chars.iter().skip(chars.len().saturating_sub(3)).copied());
-    TokenInfo {
-        core: hash_chars(lw.chars()),
-        word: hash_chars(text.chars().flat_map(char::to_lowercase)),
+    let lw = lower.as_str();
+    // The affixes are of the first 64 characters, as they always were. Every hash is FNV
+    // over UTF-8 bytes, so a slice of `lw` hashes as its characters would.
+    let head = lw.char_indices().nth(64).map_or(lw, |(i, _)| &lw[..i]);
+    let prefix_end = head.char_indices().nth(3).map_or(head.len(), |(i, _)| i);
+    let suffix_start = head.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let mut word = FNV_OFFSET;
+    for c in text.chars() {
+        if c.is_ascii() {
+            word = (word ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+        } else {
+            word = c.to_lowercase().fold(word, fnv_char);
+        }
+    }
+    let spellings = Spellings {
+        core: fnv_bytes(lw.as_bytes()),
+        word,
         shape,
-        prefix,
-        suffix,
+        prefix: fnv_bytes(&head.as_bytes()[..prefix_end]),
+        suffix: fnv_bytes(&head.as_bytes()[suffix_start..]),
+    };
+    finish(text, core, lower, &counts, spellings)
+}
+
+/// The flags, class and length from what either path counted.
+fn finish(text: &str, core: &str, lw: &str, c: &CoreCounts, h: Spellings) -> TokenInfo {
+    let n = c.chars;
+    let mut flags = 0;
+    if c.digits == 4 && n <= 5 {
+        let year: u32 = core.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        if (1500..2040).contains(&year) {
+            flags |= FLAG_YEAR;
+        }
+    }
+    if c.digits == n {
+        flags |= FLAG_DIGITS;
+    }
+    if c.digits > 0 {
+        flags |= FLAG_HAS_DIGIT;
+    }
+    if c.dash && c.digits > 0 && c.letters == 0 {
+        flags |= FLAG_RANGE;
+    }
+    if c.letters > 0 && c.uppers == c.letters && n <= 4 && text.ends_with('.') && n <= 2 * c.letters
+    {
+        flags |= FLAG_INITIAL;
+    }
+    if c.starts_upper {
+        flags |= FLAG_CAPITALISED;
+    }
+    if c.letters > 1 && c.uppers == c.letters {
+        flags |= FLAG_ALL_CAPS;
+    }
+    if c.starts_lower {
+        flags |= FLAG_LOWER;
+    }
+    if lw.starts_with("http") || lw.starts_with("www.") || lw.contains("://") {
+        flags |= FLAG_URL;
+    }
+    if lw.starts_with("10.") && lw.contains('/') || lw.starts_with("doi") {
+        flags |= FLAG_DOI;
+    }
+    if c.cyrillic {
+        flags |= FLAG_CYRILLIC;
+    }
+    if text.ends_with('.') && flags & FLAG_INITIAL == 0 && n > 1 {
+        flags |= FLAG_ENDS_SENTENCE;
+    }
+    TokenInfo {
+        core: h.core,
+        word: h.word,
+        shape: h.shape,
+        prefix: h.prefix,
+        suffix: h.suffix,
         class: word_class(lw),
         first: text.chars().next().unwrap_or(' '),
         last: text.chars().next_back().unwrap_or(' '),
@@ -346,14 +529,19 @@ fn edge(c: char) -> u64 {
     }
 }
 
-/// Extracts the features of every token into `out` (cleared first).
-pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
+/// Extracts the features of every token of `text` (byte ranges from
+/// [`super::tokens::tokenize`]) into `out` (cleared first).
+pub(crate) fn extract(text: &str, tokens: &[Range<usize>], out: &mut Features) {
     out.ids.clear();
     out.offsets.clear();
     out.offsets.push(0);
     let n = tokens.len();
-    let mut lower = String::new();
-    let infos: Vec<TokenInfo> = tokens.iter().map(|t| analyse(t.text, &mut lower)).collect();
+    let token = |r: &Range<usize>| text.get(r.clone()).unwrap_or("");
+    let mut infos = std::mem::take(&mut out.infos);
+    infos.clear();
+    for t in tokens {
+        infos.push(analyse(token(t), &mut out.lower));
+    }
     let mut in_quote = false;
     let mut paren_depth = 0i32;
     let mut sentences = 0u64;
@@ -367,27 +555,29 @@ pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
         let prev2 = if i > 1 { &infos[i - 2] } else { &none };
         let next2 = infos.get(i + 2).unwrap_or(&none);
         let ids = &mut out.ids;
-        ids.push(mix(T_BIAS, 0));
+        ids.push(BIAS);
         ids.push(mix(T_CORE, me.core));
         ids.push(mix(T_WORD, me.word));
         ids.push(mix(T_SHAPE, me.shape));
         ids.push(mix(T_PREFIX, me.prefix));
         ids.push(mix(T_SUFFIX, me.suffix));
-        ids.push(mix(T_CLASS, u64::from(me.class)));
+        ids.push(small(&CLASS_IDS, T_CLASS, u64::from(me.class)));
         ids.push(mix(T_FIRST, edge(me.first)));
         ids.push(mix(T_LAST, edge(me.last)));
-        for f in 0..FLAG_COUNT {
-            if me.flags & (1 << f) != 0 {
-                ids.push(mix(T_FLAG, u64::from(f)));
-            }
+        // Set flags in increasing order, as a loop over all of them would push them.
+        let mut flags = me.flags & ((1 << FLAG_COUNT) - 1);
+        while flags != 0 {
+            let f = flags.trailing_zeros();
+            ids.push(small(&FLAG_IDS, T_FLAG, u64::from(f)));
+            flags &= flags - 1;
         }
-        ids.push(mix(T_LENGTH, u64::from(me.length)));
-        ids.push(mix(T_POSITION, (i * 10 / n.max(1)) as u64));
+        ids.push(small(&LENGTH_IDS, T_LENGTH, u64::from(me.length)));
+        ids.push(small(&POSITION_IDS, T_POSITION, (i * 10 / n.max(1)) as u64));
         if i == 0 {
-            ids.push(mix(T_FIRST_TOKEN, 0));
+            ids.push(FIRST_TOKEN);
         }
         if i + 1 == n {
-            ids.push(mix(T_LAST_TOKEN, 0));
+            ids.push(LAST_TOKEN);
         }
         ids.push(mix(T_PREV_CORE, prev.core));
         ids.push(mix(T_NEXT_CORE, next.core));
@@ -395,8 +585,8 @@ pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
         ids.push(mix(T_NEXT2_CORE, next2.core));
         ids.push(mix(T_PREV_SHAPE, prev.shape));
         ids.push(mix(T_NEXT_SHAPE, next.shape));
-        ids.push(mix(T_PREV_CLASS, u64::from(prev.class)));
-        ids.push(mix(T_NEXT_CLASS, u64::from(next.class)));
+        ids.push(small(&PREV_CLASS_IDS, T_PREV_CLASS, u64::from(prev.class)));
+        ids.push(small(&NEXT_CLASS_IDS, T_NEXT_CLASS, u64::from(next.class)));
         ids.push(mix(T_PREV_LAST, edge(prev.last)));
         ids.push(mix(T_NEXT_FIRST, edge(next.first)));
         ids.push(mix(T_SHAPE_BIGRAM, prev.shape ^ me.shape.rotate_left(17)));
@@ -405,23 +595,23 @@ pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
             prev.shape ^ me.shape.rotate_left(17) ^ next.shape.rotate_left(34),
         ));
         if in_quote {
-            ids.push(mix(T_IN_QUOTE, 0));
+            ids.push(IN_QUOTE);
         }
         if paren_depth > 0 {
-            ids.push(mix(T_IN_PAREN, 0));
+            ids.push(IN_PAREN);
         }
         let sentence = sentences.min(5);
-        ids.push(mix(T_SENTENCE, sentence));
+        ids.push(small(&SENTENCE_IDS, T_SENTENCE, sentence));
         ids.push(mix(T_SENTENCE_SHAPE, sentence ^ me.shape.rotate_left(7)));
         if year_seen {
-            ids.push(mix(T_YEAR_SEEN, 0));
+            ids.push(YEAR_SEEN);
         }
         if in_seen {
-            ids.push(mix(T_IN_SEEN, 0));
+            ids.push(IN_SEEN);
         }
         out.offsets.push(ids.len() as u32);
 
-        for c in t.text.chars() {
+        for c in token(t).chars() {
             match c {
                 '(' | '[' => paren_depth += 1,
                 ')' | ']' => paren_depth = (paren_depth - 1).max(0),
@@ -437,6 +627,7 @@ pub(crate) fn extract(tokens: &[Token<'_>], out: &mut Features) {
         year_seen |= me.flags & FLAG_YEAR != 0;
         in_seen |= me.class == class::IN && me.flags & FLAG_CAPITALISED != 0;
     }
+    out.infos = infos;
 }
 
 #[cfg(test)]
@@ -446,9 +637,11 @@ mod tests {
 
     #[test]
     fn every_token_gets_features_and_same_words_share_ids() {
-        let tokens = tokenize("Brown J. (2017) Title. Brown J. (2017) Title.");
+        let text = "Brown J. (2017) Title. Brown J. (2017) Title.";
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
         let mut f = Features::default();
-        extract(&tokens, &mut f);
+        extract(text, &tokens, &mut f);
         assert_eq!(f.len(), tokens.len());
         // the same word at another position shares its word features, not all of them
         let (a, b) = (f.of(0), f.of(4));
@@ -465,5 +658,51 @@ mod tests {
         assert_eq!(analyse("Brown,", &mut s).flags & FLAG_INITIAL, 0);
         assert_eq!(analyse("Russia.", &mut s).class, class::NONE);
         assert_eq!(analyse("pp.", &mut s).class, class::PAGES);
+    }
+
+    #[test]
+    fn the_ascii_path_reads_tokens_as_the_general_one_does() {
+        let long = "Antidisestablishmentarianism-and-its-discontents-a-very-long-token-indeed.";
+        let tokens = [
+            "",
+            ".",
+            "...",
+            "--",
+            "&",
+            "A",
+            "J.",
+            "AB.",
+            "ABCDE.",
+            "Brown,",
+            "(2017).",
+            "2017a",
+            "1999",
+            "12(3):",
+            "42-65.",
+            "pp.",
+            "Vol.",
+            "http://x.org/a",
+            "www.x.org",
+            "10.1000/xyz.",
+            "doi:10.1/2",
+            "McDonald's",
+            "O'Brien,",
+            "\"Title",
+            "in:",
+            "ISBN",
+            "0123456789",
+            "(dddd)",
+            "xX",
+            long,
+        ];
+        let (mut a, mut b) = (String::new(), String::new());
+        for t in tokens {
+            assert_eq!(
+                analyse_ascii(t, &mut a),
+                analyse_unicode(t, &mut b),
+                "{t:?}"
+            );
+            assert_eq!(a, b, "{t:?}");
+        }
     }
 }

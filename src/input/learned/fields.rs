@@ -2,35 +2,32 @@
 //! that joins fields ("Title.", "(2017).", "In:") stripped.
 
 use super::label::FieldLabel;
-use super::model::{LABELS, LabeledSpan, SequenceModel};
+use super::model::{LabeledSpan, SequenceModel};
 use crate::model::Style;
 
 /// The text of the first span of each label, cleaned.
-#[derive(Debug, Default)]
+///
+/// Cleaned when asked for: the parser reads six of the twenty labels, and cleaning every
+/// span up front cost more than the lookups.
+#[derive(Debug)]
 pub(crate) struct SpanFields<'a> {
-    first: [Option<&'a str>; LABELS],
+    text: &'a str,
+    spans: &'a [LabeledSpan],
 }
 
 impl<'a> SpanFields<'a> {
-    pub fn new(text: &'a str, spans: &[LabeledSpan]) -> SpanFields<'a> {
-        let mut first = [None; LABELS];
-        for s in spans {
-            let slot = &mut first[s.label.index()];
-            if slot.is_none()
-                && let Some(t) = text.get(s.span.clone())
-            {
-                let t = clean(t);
-                if !t.is_empty() {
-                    *slot = Some(t);
-                }
-            }
-        }
-        SpanFields { first }
+    pub fn new(text: &'a str, spans: &'a [LabeledSpan]) -> SpanFields<'a> {
+        SpanFields { text, spans }
     }
 
-    /// The first span labelled `label`, cleaned.
+    /// The first span labelled `label` that is not empty once cleaned, cleaned.
     pub fn get(&self, label: FieldLabel) -> Option<&'a str> {
-        self.first[label.index()]
+        self.spans
+            .iter()
+            .filter(|s| s.label == label)
+            .filter_map(|s| self.text.get(s.span.clone()))
+            .map(clean)
+            .find(|t| !t.is_empty())
     }
 
     /// The container: a journal, else a book or proceedings, else a series.
@@ -342,16 +339,27 @@ fn without_year_slot(title: &str) -> &str {
 /// "Available at", "Retrieved from".
 fn tidy_title(title: &str) -> &str {
     let mut t = title;
-    for tail in [
-        ". Available at",
-        ". Available from",
-        ". Available online",
-        ". Retrieved from",
-        ". Accessed",
-        ". URL",
-        " Available at",
-        " Retrieved from",
-    ] {
+    // Every tail starts with a space and "A", "R" or "U": a title without that pair (most)
+    // skips the searches.
+    let may_have_tail = t
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b' ' && matches!(w[1], b'A' | b'R' | b'U'));
+    let tails: &[&str] = if may_have_tail {
+        &[
+            ". Available at",
+            ". Available from",
+            ". Available online",
+            ". Retrieved from",
+            ". Accessed",
+            ". URL",
+            " Available at",
+            " Retrieved from",
+        ]
+    } else {
+        &[]
+    };
+    for tail in tails {
         if let Some(i) = t.find(tail) {
             t = &t[..i];
         }

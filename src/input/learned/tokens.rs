@@ -7,37 +7,38 @@
 
 use std::ops::Range;
 
-/// A maximal non-whitespace run of a text, by byte range.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token<'a> {
-    pub text: &'a str,
-    pub span: Range<usize>,
-}
-
-/// The tokens of `text`, in order.
-pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+/// Appends the byte ranges of the maximal non-whitespace runs of `text` to `out` (cleared
+/// first), in order. The caller's buffer is reused from call to call, and ASCII bytes are
+/// classified without decoding: most references are mostly ASCII.
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                // Not reachable for a `str` (i is always a char boundary); stop cleanly.
+                None => break,
+            }
+        };
+        match (space, start) {
             (true, Some(s)) => {
-                out.push(Token {
-                    text: &text[s..i],
-                    span: s..i,
-                });
+                out.push(s..i);
                 start = None;
             }
             (false, None) => start = Some(i),
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
-        out.push(Token {
-            text: &text[s..],
-            span: s..text.len(),
-        });
+        out.push(s..text.len());
     }
-    out
 }
 
 #[cfg(test)]
@@ -46,10 +47,13 @@ mod tests {
 
     #[test]
     fn splits_on_any_whitespace_and_keeps_offsets() {
-        let t = tokenize("  Brown J.\t(2017)\u{a0}Title ");
-        let words: Vec<&str> = t.iter().map(|t| t.text).collect();
-        assert_eq!(words, ["Brown", "J.", "(2017)", "Title"]);
-        assert_eq!(t[1].span, 8..10);
-        assert!(tokenize(" \n ").is_empty());
+        let text = "  Brown J.\t(2017)\u{a0}Title\u{2003}é ";
+        let mut t = Vec::new();
+        tokenize(text, &mut t);
+        let words: Vec<&str> = t.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["Brown", "J.", "(2017)", "Title", "é"]);
+        assert_eq!(t[1], 8..10);
+        tokenize(" \n ", &mut t);
+        assert!(t.is_empty());
     }
 }

@@ -13,6 +13,9 @@ use super::tokens::tokenize;
 use crate::hash::FnvMap;
 use crate::text::normalize;
 
+/// The largest weight over the smallest one kept; see the pruning in `train`.
+const PRUNE_BELOW: f32 = 128.0;
+
 /// One annotated reference: its text as consecutive labelled segments.
 ///
 /// ```
@@ -59,8 +62,9 @@ impl TrainingExample {
                 gold.push(label.index() as u8);
             }
         }
-        let tokens = tokenize(&words);
-        extract(&tokens, features);
+        let mut tokens = Vec::new();
+        tokenize(&words, &mut tokens);
+        extract(&words, &tokens, features);
         gold
     }
 }
@@ -229,13 +233,20 @@ impl SequenceModel {
             }
         }
         let w = weights.average(step);
+        // Weights under 1/128 of the largest are dropped. On the bundled model's data that
+        // is under about one perceptron update: such weights decide next to nothing
+        // (AnyStyle gold F1 moved by at most +0.003), and dropping them takes the model
+        // from 72,707 features to 54,828 (1.3 MB to 0.8 MB): a smaller crate, a faster
+        // load and less cache taken from the rule parser. (Labelling alone was not
+        // measurably faster for it; 1/64 cost title F1 0.006.)
+        let floor = w.iter().fold(0.0f32, |m, x| m.max(x.abs())) / PRUNE_BELOW;
         let model_rows = kept
             .iter()
             .enumerate()
             .map(|(row, &id)| {
                 let ws: Vec<(u8, f32)> = (0..LABELS)
                     .map(|l| (l as u8, w[row * LABELS + l]))
-                    .filter(|&(_, x)| x.abs() > 1e-6)
+                    .filter(|&(_, x)| x.abs() > 1e-6 && x.abs() >= floor)
                     .collect();
                 (id, ws)
             })
