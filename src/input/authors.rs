@@ -491,6 +491,16 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     {
         j += 1;
     }
+    // "Streltsov D.V. Russia and Japan", "Молодяков В.Э. Россия и Япония": a word with two
+    // initials or more after it is a family name in the Russian order, not a given name
+    // before a middle initial ("Eric J. Rossetter" has one)
+    let initial_letters: usize = toks[i + 1..j]
+        .iter()
+        .map(|t| t.text.split(['.', '-']).filter(|g| !g.is_empty()).count())
+        .sum();
+    if initial_letters >= 2 {
+        return None;
+    }
     let last = toks.get(j)?.text;
     let core = bare(last).trim_end_matches('.');
     if !is_family_word(core) {
@@ -839,6 +849,39 @@ mod tests {
             .iter()
             .map(|n| n.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_title_opening_with_word_and_word_is_not_a_given_first_name() {
+        for (text, family, n) in [
+            (
+                "Streltsov D.V. Russia and Japan. Moscow: AIRO-XXI, 2005.",
+                "Streltsov",
+                1,
+            ),
+            (
+                "Молодяков В.Э. Россия и Япония: поверх барьеров. М.: АИРО-XXI, 2005.",
+                "Молодяков",
+                1,
+            ),
+            (
+                "Иванов И.И., Петров П.П. Россия и Япония. М.: Наука, 2005.",
+                "Петров",
+                2,
+            ),
+            (
+                "Molodyakov V. E. Russia and Japan. Moscow, 2005.",
+                "Molodyakov",
+                1,
+            ),
+        ] {
+            let p = parse_author_list(text);
+            assert_eq!(p.names.len(), n, "{text}");
+            assert_eq!(p.names[n - 1].family, family, "{text}");
+        }
+        // one middle initial between two words is still the given-first form
+        let p = parse_author_list("Eric J. Rossetter and Joshua P. Switkes. Title. 2004.");
+        assert_eq!(p.names[0].family, "Rossetter");
     }
 
     #[test]
