@@ -315,6 +315,25 @@ pub(crate) fn refine(r: &mut crate::model::Reference, text: &str) {
     // A chapter's book ("in Karim, S. (ed.) Scholarly publishing …") the model left
     // unlabelled keeps the rules' reading; elsewhere the model's "no container" stands, as
     // it is right far more often (books, reports).
+    // Locators are the rules' to read, but a form they do not know ("Science 343, 1108
+    // (2014)", "Phys. Rev. Lett. 115, 231301") leaves them empty: there the model's stand.
+    if r.volume.is_none()
+        && r.issue.is_none()
+        && let Some((volume, issue)) = f.get(FieldLabel::Volume).and_then(volume_of)
+    {
+        r.volume = Some(volume);
+        r.issue = issue;
+        if r.kind == crate::model::Kind::Other {
+            r.kind = crate::model::Kind::JournalArticle;
+        }
+    }
+    if r.pages.is_none() {
+        r.pages = f.get(FieldLabel::Pages).and_then(pages_of).or_else(|| {
+            f.get(FieldLabel::Volume)
+                .filter(|_| r.issue.is_none())
+                .and_then(page_after_volume)
+        });
+    }
     let journal_with_locators =
         r.kind == crate::model::Kind::JournalArticle && (r.volume.is_some() || r.issue.is_some());
     if container.is_some() || (r.kind != crate::model::Kind::Chapter && !journal_with_locators) {
@@ -344,6 +363,92 @@ fn without_year_slot(title: &str) -> &str {
         }
         _ => title,
     }
+}
+
+/// The volume (and issue) of a span the model labelled volume: "115,", "B 72", "D85",
+/// "43 (3)", "vol. 50, no. 6". A leading series letter is the journal's ("Phys. Rev. D85"),
+/// so the volume is the number. None when the span holds no number where a volume stands.
+fn volume_of(span: &str) -> Option<(String, Option<String>)> {
+    let mut words = span
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let l = w.trim_end_matches('.').to_ascii_lowercase();
+            !matches!(l.as_str(), "vol" | "volume" | "v" | "t" | "bd")
+        });
+    let first = words.next()?;
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '(');
+    let (head, paren) = match first.split_once('(') {
+        Some((h, p)) => (h, Some(p)),
+        None => (first, None),
+    };
+    // "B" then "72": a series letter standing alone
+    let (head, mut rest) = if head.len() == 1 && head.chars().all(|c| c.is_ascii_uppercase()) {
+        (words.next()?, None)
+    } else {
+        (head, paren)
+    };
+    let digits = head.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let plausible = !digits.is_empty()
+        && digits.len() <= 6
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && head.len() - digits.len() <= 1;
+    if !plausible {
+        return None;
+    }
+    if rest.is_none() {
+        rest = words.next().and_then(|w| w.strip_prefix('('));
+    }
+    let issue = rest
+        .map(|p| p.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|p| !p.is_empty() && p.len() <= 6 && p.bytes().any(|b| b.is_ascii_digit()))
+        .map(str::to_string);
+    Some((digits.to_string(), issue))
+}
+
+/// "343, 1108": the physics form prints the page right after the volume, and the model
+/// labels both a volume. The number after the comma, when there is one and no issue.
+fn page_after_volume(span: &str) -> Option<String> {
+    let (_, after) = span.split_once(',')?;
+    let after = after.trim();
+    if after.starts_with('(') {
+        return None;
+    }
+    pages_of(after)
+}
+
+/// The pages of a span the model labelled pages: "1108", "199-220", "517- 576(2008 )",
+/// "L32", "e116". None when no page number starts it.
+fn pages_of(span: &str) -> Option<String> {
+    let s = span.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let s = s
+        .strip_prefix("pp.")
+        .or_else(|| s.strip_prefix("p."))
+        .unwrap_or(s)
+        .trim_start();
+    let first: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let letters = first.chars().take_while(char::is_ascii_alphabetic).count();
+    let number = &first[letters..];
+    if number.is_empty() || letters > 1 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after = s[first.len()..].trim_start();
+    let last = after
+        .strip_prefix(['-', '\u{2013}'])
+        .map(|a| {
+            a.trim_start()
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|l| !l.is_empty() && l.bytes().any(|b| b.is_ascii_digit()));
+    Some(match last {
+        Some(l) => format!("{first}-{l}"),
+        None => first,
+    })
 }
 
 /// A title without what web and database styles print after it: "[Internet]", "[Online]",
@@ -390,6 +495,35 @@ fn tidy_title(title: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locator_spans_read_as_volume_issue_and_pages() {
+        let v = |s: &str| volume_of(s);
+        assert_eq!(v("115,"), Some(("115".into(), None)));
+        assert_eq!(v("B 72,"), Some(("72".into(), None)));
+        assert_eq!(v("D85"), Some(("85".into(), None)));
+        assert_eq!(v("43 (3)"), Some(("43".into(), Some("3".into()))));
+        assert_eq!(v("12(3),"), Some(("12".into(), Some("3".into()))));
+        assert_eq!(v("vol. 50, no. 6"), Some(("50".into(), None)));
+        assert_eq!(v("Spring"), None);
+        assert_eq!(v("1234567"), None);
+        assert_eq!(v(""), None);
+        let p = |s: &str| pages_of(s);
+        assert_eq!(p("1108").as_deref(), Some("1108"));
+        assert_eq!(p("517- 576(2008 )").as_deref(), Some("517-576"));
+        assert_eq!(p("pp. 199\u{2013}220.").as_deref(), Some("199-220"));
+        assert_eq!(p("L32").as_deref(), Some("L32"));
+        assert_eq!(p("see below"), None);
+        assert_eq!(p(""), None);
+    }
+
+    #[test]
+    fn physics_locators_the_rules_miss_come_from_the_model() {
+        let (r, _) = crate::parse_reference("R. J. D. Miller, Science 343, 1108 (2014).");
+        assert_eq!(r.volume.as_deref(), Some("343"));
+        assert_eq!(r.pages.as_deref(), Some("1108"));
+        assert_eq!(r.year, Some(2014));
+    }
 
     #[test]
     fn a_year_slot_is_no_part_of_a_title() {
