@@ -236,7 +236,7 @@ fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
             + text[id_start..]
                 .find(char::is_whitespace)
                 .unwrap_or(text.len() - id_start);
-        let id = text[id_start..id_end].trim_end_matches(['.', ',', ';', ')', ']']);
+        let id = doi_without_glued_text(&text[id_start..id_end]);
         // include a resolver prefix ("https://dx.") in the cut
         let mut start = i;
         let before = &text[..i];
@@ -249,6 +249,26 @@ fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
         return Some((start, id_start + id.len(), id.to_string()));
     }
     None
+}
+
+/// A DOI as printed up to the next space, without what extraction from PDFs glues to it:
+/// ",arXiv:…" after a comma (a comma is legal in a DOI but no registration agency issues
+/// one in practice) and ".URL" or ".URLhttps" after a full stop. Closing punctuation goes.
+fn doi_without_glued_text(id: &str) -> &str {
+    let mut id = id;
+    if let Some(comma) = id.find(',') {
+        id = &id[..comma];
+    }
+    let bytes = id.as_bytes();
+    if let Some(dot) = (0..bytes.len()).rev().find(|&k| {
+        bytes[k] == b'.'
+            && bytes
+                .get(k + 1..k + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"url"))
+    }) {
+        id = &id[..dot];
+    }
+    id.trim_end_matches(['.', ',', ';', ')', ']'])
 }
 
 /// Words that introduce a URL and go with it.
@@ -409,6 +429,26 @@ mod tests {
         assert_eq!(t.accessed, Some(Date::ymd(2019, 1, 31)));
         assert_eq!(t.defects.len(), 1);
         assert_eq!(t.body, "P. Title. The Diplomat, May 4, 2017");
+    }
+
+    #[test]
+    fn text_glued_to_a_doi_is_no_part_of_it() {
+        let t = cut_tail(
+            "X. Y. 55 (2005) 229, doi:10.1146/annurev.nucl.55.090704.151502,arXiv:hep-ph/0502182.",
+        );
+        assert_eq!(
+            t.doi.as_deref(),
+            Some("10.1146/annurev.nucl.55.090704.151502")
+        );
+        let t = cut_tail(
+            "X. Phys. Rev. D 7 (1973). doi:10.1103/PhysRevD.7.2333.URL https://link.aps.org/x",
+        );
+        assert_eq!(t.doi.as_deref(), Some("10.1103/PhysRevD.7.2333"));
+        let t = cut_tail("X. Y. doi: 10.1007/BF02345020.URLhttps://doi.org/10.1007/BF02345020.");
+        assert_eq!(t.doi.as_deref(), Some("10.1007/BF02345020"));
+        // parentheses belong to some DOIs
+        let t = cut_tail("X. JHEP. doi:10.1007/JHEP06(2010)043");
+        assert_eq!(t.doi.as_deref(), Some("10.1007/JHEP06(2010)043"));
     }
 
     #[test]
