@@ -328,11 +328,10 @@ pub(crate) fn refine(r: &mut crate::model::Reference, text: &str) {
         }
     }
     if r.pages.is_none() {
-        r.pages = f.get(FieldLabel::Pages).and_then(pages_of).or_else(|| {
-            f.get(FieldLabel::Volume)
-                .filter(|_| r.issue.is_none())
-                .and_then(page_after_volume)
-        });
+        r.pages = f
+            .get(FieldLabel::Pages)
+            .and_then(pages_of)
+            .or_else(|| f.get(FieldLabel::Volume).and_then(page_after_volume));
     }
     let journal_with_locators =
         r.kind == crate::model::Kind::JournalArticle && (r.volume.is_some() || r.issue.is_some());
@@ -400,6 +399,7 @@ fn volume_of(span: &str) -> Option<(String, Option<String>)> {
         rest = words.next().and_then(|w| w.strip_prefix('('));
     }
     let issue = rest
+        .map(|p| p.split(')').next().unwrap_or(p))
         .map(|p| p.trim_end_matches(|c: char| !c.is_alphanumeric()))
         .filter(|p| !p.is_empty() && p.len() <= 6 && p.bytes().any(|b| b.is_ascii_digit()))
         .map(str::to_string);
@@ -409,6 +409,10 @@ fn volume_of(span: &str) -> Option<(String, Option<String>)> {
 /// "343, 1108": the physics form prints the page right after the volume, and the model
 /// labels both a volume. The number after the comma, when there is one and no issue.
 fn page_after_volume(span: &str) -> Option<String> {
+    // "43 (3):199-220": pages after the issue's colon
+    if let Some((_, after)) = span.split_once("):") {
+        return pages_of(after);
+    }
     let (_, after) = span.split_once(',')?;
     let after = after.trim();
     if after.starts_with('(') {
@@ -503,6 +507,13 @@ mod tests {
         assert_eq!(v("B 72,"), Some(("72".into(), None)));
         assert_eq!(v("D85"), Some(("85".into(), None)));
         assert_eq!(v("43 (3)"), Some(("43".into(), Some("3".into()))));
+        assert_eq!(v("43 (3):199-220,"), Some(("43".into(), Some("3".into()))));
+        assert_eq!(
+            page_after_volume("43 (3):199-220,").as_deref(),
+            Some("199-220")
+        );
+        assert_eq!(page_after_volume("343, 1108").as_deref(), Some("1108"));
+        assert_eq!(page_after_volume("12(3),"), None);
         assert_eq!(v("12(3),"), Some(("12".into(), Some("3".into()))));
         assert_eq!(v("vol. 50, no. 6"), Some(("50".into(), None)));
         assert_eq!(v("Spring"), None);
