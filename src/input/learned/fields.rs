@@ -2,6 +2,9 @@
 //! that joins fields ("Title.", "(2017).", "In:") stripped.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::label::FieldLabel;
 use super::model::{LabeledSpan, SequenceModel};
@@ -369,8 +372,10 @@ fn tidy_title(title: &str) -> &str {
         .as_bytes()
         .windows(2)
         .any(|w| w[0] == b' ' && matches!(w[1], b'A' | b'R' | b'U'));
-    let tails: &[&str] = if may_have_tail {
-        &[
+    // `str::find` sets a searcher up on every call, which cost more than the searches:
+    // the finders are built once.
+    static TAILS: LazyLock<[Finder<'static>; 8]> = LazyLock::new(|| {
+        [
             ". Available at",
             ". Available from",
             ". Available online",
@@ -380,12 +385,14 @@ fn tidy_title(title: &str) -> &str {
             " Available at",
             " Retrieved from",
         ]
-    } else {
-        &[]
-    };
-    for tail in tails {
-        if let Some(i) = t.find(tail) {
-            t = &t[..i];
+        .map(Finder::new)
+    });
+    if may_have_tail {
+        for tail in TAILS.iter() {
+            // the tails start with an ASCII byte, so the offset is a char boundary
+            if let Some(i) = tail.find(t.as_bytes()) {
+                t = &t[..i];
+            }
         }
     }
     for medium in [
