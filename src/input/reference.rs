@@ -8,7 +8,7 @@ use memchr::memmem::Finder;
 use crate::model::{Date, Reference, Style, Warning, WarningCode};
 use crate::text::normalize;
 
-use super::authors::{author_prefix, is_editor_marker};
+use super::authors::{author_prefix, author_prefix_extensible, is_editor_marker};
 use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
 use super::language::guess_language_parts;
@@ -200,7 +200,7 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
             );
             let mut r = parsed.reference;
             if reader == Parser::Hybrid {
-                super::learned::fields::refine(&mut r, text);
+                super::learned::fields::refine(&mut r, text, parsed.text_authors);
             }
             (r, warnings)
         }
@@ -224,6 +224,9 @@ type YearSlot = (Option<i32>, usize, bool);
 struct Parsed {
     reference: Reference,
     defects: Vec<(WarningCode, String)>,
+    /// The author scan of the whole text where the rules' scan (of the text without its
+    /// tail) is also that one: where the names end, and whether there were any.
+    text_authors: Option<(usize, bool)>,
 }
 
 /// The year slot right after the authors: "(2017)", "(2017a)", "(2017, May 3)", "(n.d.)",
@@ -476,7 +479,9 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     defects.extend(tail.defects.iter().cloned());
     let body = &*tail.body;
 
-    let authors = author_prefix(body);
+    let (authors, settled) = author_prefix_extensible(body);
+    let text_authors =
+        (settled && text.starts_with(body)).then_some((authors.end, !authors.names.is_empty()));
     let mut pos = authors.end;
     let mut slot = year_slot(&body[pos..]);
     // "(eds.)" after the year slot: "Family I.I. (2018) (eds.)"
@@ -719,6 +724,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     Some(Parsed {
         reference: r,
         defects,
+        text_authors,
     })
 }
 

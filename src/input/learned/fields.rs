@@ -99,7 +99,11 @@ pub(crate) fn clean(s: &str) -> &str {
 /// the model may read the journal's leading "J." as one more initial, or "Mon." as one more
 /// name. Where the author span ends in initials or abbreviations that the rule parser's name
 /// list does not reach, they go to the span that follows.
-fn trim_dangling_initials(text: &str, spans: &mut [LabeledSpan]) {
+fn trim_dangling_initials(
+    text: &str,
+    spans: &mut [LabeledSpan],
+    text_authors: Option<(usize, bool)>,
+) {
     let Some(i) = spans.iter().position(|s| s.label == FieldLabel::Author) else {
         return;
     };
@@ -115,12 +119,19 @@ fn trim_dangling_initials(text: &str, spans: &mut [LabeledSpan]) {
     if !abbreviated_word(last) {
         return;
     }
-    let names = crate::input::parse_author_list(text);
+    // The rules' scan stands for `parse_author_list` where normalising changes nothing.
+    let (names_end, any_names) = match text_authors {
+        Some(known) if matches!(crate::text::normalize(text), Cow::Borrowed(_)) => known,
+        _ => {
+            let names = crate::input::parse_author_list(text);
+            (names.end, !names.names.is_empty())
+        }
+    };
     let end = spans[i].span.end;
-    if names.names.is_empty() || names.end >= end {
+    if !any_names || names_end >= end {
         return;
     }
-    let Some(tail) = text.get(names.end..end) else {
+    let Some(tail) = text.get(names_end..end) else {
         return;
     };
     // "et al." stays with the names; what follows it must be initials or abbreviations
@@ -247,14 +258,21 @@ fn strip_in(s: &str) -> &str {
 /// The model learnt from AnyStyle's data, which has no GOST entries and few in the Latin
 /// style of Russian journals; where the rules recognise those styles (or the entry is in
 /// Cyrillic) their reading stands.
-pub(crate) fn refine(r: &mut crate::model::Reference, text: &str) {
+///
+/// `text_authors` is where the rules' author scan of `text` ended and whether it found names,
+/// when the rules could tell.
+pub(crate) fn refine(
+    r: &mut crate::model::Reference,
+    text: &str,
+    text_authors: Option<(usize, bool)>,
+) {
     if matches!(r.style, Some(Style::RussianLatin | Style::Gost))
         || text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
     {
         return;
     }
     let mut spans = SequenceModel::bundled().label(text);
-    trim_dangling_initials(text, &mut spans);
+    trim_dangling_initials(text, &mut spans, text_authors);
     return_stray_title_word(text, &mut spans);
     let f = SpanFields::new(text, &spans);
     // A corporate author the rules read ("World Bank (2018) …", "National Science Board.
