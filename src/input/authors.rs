@@ -7,7 +7,7 @@
 use crate::model::PersonName;
 use crate::text::normalize;
 
-use super::scan::year_at;
+use super::scan::{first_whitespace, whitespace_run, year_at};
 
 /// Names read from the front of a text, and where the names end.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -93,54 +93,6 @@ impl<'a> Iterator for Toks<'a> {
             text: &self.s[start..start + len],
         })
     }
-}
-
-/// The byte length of the whitespace (`char::is_whitespace`) that `s` starts with. Bytes are
-/// read directly and only non-ASCII chars are decoded: tokenising is in every parse.
-fn whitespace_run(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii() {
-            if !is_ascii_space(b[i]) {
-                break;
-            }
-            i += 1;
-        } else {
-            match s[i..].chars().next() {
-                Some(c) if c.is_whitespace() => i += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    i
-}
-
-/// The byte offset of the first whitespace char in `s`, as `s.find(char::is_whitespace)`.
-fn first_whitespace(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii() {
-            if is_ascii_space(b[i]) {
-                return Some(i);
-            }
-            i += 1;
-        } else {
-            let c = s[i..].chars().next()?;
-            if c.is_whitespace() {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        }
-    }
-    None
-}
-
-/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab, unlike
-/// `u8::is_ascii_whitespace`).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// The names must not run on for ever: real author lists in this style are short, and a
