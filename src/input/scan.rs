@@ -278,8 +278,13 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 
 /// The byte length of the whitespace (`char::is_whitespace`) that `s` starts with. Bytes are
 /// read directly and only non-ASCII chars are decoded: tokenising is in every parse.
+#[inline]
 pub(crate) fn whitespace_run(s: &str) -> usize {
     let b = s.as_bytes();
+    // most runs are one space: answered without entering the loop
+    if b.len() > 1 && b[0] == b' ' && b[1].is_ascii() && !is_ascii_space(b[1]) {
+        return 1;
+    }
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii() {
