@@ -7,7 +7,7 @@
 use crate::model::PersonName;
 use crate::text::normalize;
 
-use super::scan::year_at;
+use super::scan::{first_whitespace, whitespace_run, year_at};
 
 /// Names read from the front of a text, and where the names end.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -95,68 +95,45 @@ impl<'a> Iterator for Toks<'a> {
     }
 }
 
-/// The byte length of the whitespace (`char::is_whitespace`) that `s` starts with. Bytes are
-/// read directly and only non-ASCII chars are decoded: tokenising is in every parse.
-fn whitespace_run(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii() {
-            if !is_ascii_space(b[i]) {
-                break;
-            }
-            i += 1;
-        } else {
-            match s[i..].chars().next() {
-                Some(c) if c.is_whitespace() => i += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    i
-}
-
-/// The byte offset of the first whitespace char in `s`, as `s.find(char::is_whitespace)`.
-fn first_whitespace(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii() {
-            if is_ascii_space(b[i]) {
-                return Some(i);
-            }
-            i += 1;
-        } else {
-            let c = s[i..].chars().next()?;
-            if c.is_whitespace() {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        }
-    }
-    None
-}
-
-/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab, unlike
-/// `u8::is_ascii_whitespace`).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
-}
-
 /// The names must not run on for ever: real author lists in this style are short, and a
 /// bound keeps the scan cheap on hostile input.
 const MAX_NAMES: usize = 60;
 
+/// Most author slots fit in a few tokens: [`author_prefix`] tries this many first and widens
+/// the window only when the names run to its edge, so a typical entry is not tokenised in
+/// full.
+const WINDOW: usize = 16;
+
 /// [`parse_author_list`] on text that is already normalised.
 pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
-    // Most author slots fit in a few tokens: try a small window first and widen it only when
-    // the names run to its edge, so a typical entry is not tokenised in full.
-    const WINDOW: usize = 16;
     let (small, used) = author_prefix_within(text, WINDOW);
     if used + 4 < WINDOW {
         return small;
     }
     author_prefix_within(text, MAX_NAMES * 5).0
+}
+
+/// [`author_prefix`], and whether the answer is also that of every text `text` is a prefix
+/// of. It is when the small window decided and its last word ends at whitespace inside
+/// `text`: the tokens are then those of the longer text, and the scan reads nothing else.
+/// The learned parser reads the names of the whole entry where the rules read them of the
+/// entry without its tail; this spares it a second scan.
+pub(crate) fn author_prefix_extensible(text: &str) -> (AuthorPrefix, bool) {
+    let mut small = [Tok::default(); WINDOW];
+    let mut toks = Toks { s: text, pos: 0 };
+    let mut n = 0;
+    while n < WINDOW
+        && let Some(tok) = toks.next()
+    {
+        small[n] = tok;
+        n += 1;
+    }
+    let (prefix, used) = scan_names(&small[..n]);
+    if used + 4 < WINDOW {
+        let settled = n == WINDOW && first_whitespace(&text[toks.pos..]).is_some();
+        return (prefix, settled);
+    }
+    (author_prefix_within(text, MAX_NAMES * 5).0, false)
 }
 
 /// The author scan over at most `limit` tokens; also returns how many tokens it looked at.

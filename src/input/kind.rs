@@ -3,8 +3,6 @@
 
 use crate::model::Kind;
 
-use itertools::Either;
-
 use super::scan::is_alphanumeric;
 
 /// The evidence [`classify`] weighs.
@@ -35,74 +33,80 @@ static WORD_BYTE: [bool; 256] = super::scan::byte_class(true, b'.');
 
 fn scan_words(text: &str, w: &mut Words) {
     let mut paper_lead = false;
-    // the same words either way: for ASCII text the char test is the byte test
-    let words = if text.is_ascii() {
-        Either::Left(text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]))
+    // the same words either way: for ASCII text the char test is the byte test. Two plain
+    // loops rather than one over an `Either`, whose `next` was left as a call per word.
+    if text.is_ascii() {
+        for word in text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]) {
+            read_word(word, &mut paper_lead, w);
+        }
     } else {
-        Either::Right(
-            text.split(|c: char| !is_alphanumeric(c) && c != '.')
-                .map(str::as_bytes),
-        )
-    };
-    for word in words {
-        if word.is_empty() {
-            continue;
+        for word in text.split(|c: char| !is_alphanumeric(c) && c != '.') {
+            read_word(word.as_bytes(), &mut paper_lead, w);
         }
-        let mut word = word;
-        while let Some(w) = word.strip_suffix(b".") {
-            word = w;
-        }
-        // Every ASCII keyword and lead word below has 3 to 12 letters and starts with one of
-        // these: other ASCII words (most) are passed over without the copy and the compares.
-        if word.is_ascii()
-            && (!(3..=12).contains(&word.len())
-                || !word.first().is_some_and(|f| {
-                    matches!(
-                        f.to_ascii_lowercase(),
-                        b'd' | b't' | b'p' | b'c' | b's' | b'w' | b'r' | b'b'
-                    )
-                }))
-        {
-            paper_lead = false;
-            continue;
-        }
-        // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
-        if word.len() > 32 {
-            paper_lead = false;
-            continue;
-        }
-        let mut buf = [0u8; 32];
-        let b = &mut buf[..word.len()];
-        super::scan::lower_into(b, word);
-        // an ASCII word (most are) is matched as bytes, without a UTF-8 check
-        if word.is_ascii() {
-            match &*b {
-                b"dissertation" | b"thesis" | b"phd" => w.thesis = true,
-                b"proceedings" | b"conference" | b"symposium" | b"workshop" | b"congress"
-                | b"proc" => w.conference = true,
-                b"report" | b"reports" | b"brief" => w.report = true,
-                b"paper" if paper_lead => w.report = true,
-                _ => {}
-            }
-            paper_lead = matches!(&*b, b"working" | b"discussion" | b"white" | b"policy");
-            continue;
-        }
-        let lower = std::str::from_utf8(b).unwrap_or("");
-        if lower == "дис" {
-            w.thesis = true;
-        }
-        // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад")
-        let stem = lower.trim_start_matches(['Д', 'д', 'К', 'к', 'А', 'а']);
-        if stem.starts_with("иссертац") || stem.starts_with("втореф") {
-            w.thesis = true;
-        } else if stem.starts_with("онференц") {
-            w.conference = true;
-        } else if stem.starts_with("оклад") {
-            w.report = true;
-        }
-        // no lead word is non-ASCII
-        paper_lead = false;
     }
+}
+
+/// One word of [`scan_words`]; `paper_lead` says whether the word before it leads a paper
+/// series ("Working Paper").
+fn read_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
+    if word.is_empty() {
+        return;
+    }
+    let mut word = word;
+    while let Some(w) = word.strip_suffix(b".") {
+        word = w;
+    }
+    // Every ASCII keyword and lead word below has 3 to 12 letters and starts with one of
+    // these: other ASCII words (most) are passed over without the copy and the compares.
+    if word.is_ascii()
+        && (!(3..=12).contains(&word.len())
+            || !word.first().is_some_and(|f| {
+                matches!(
+                    f.to_ascii_lowercase(),
+                    b'd' | b't' | b'p' | b'c' | b's' | b'w' | b'r' | b'b'
+                )
+            }))
+    {
+        *paper_lead = false;
+        return;
+    }
+    // keywords are short: longer words are skipped, shorter ones lower-cased on the stack
+    if word.len() > 32 {
+        *paper_lead = false;
+        return;
+    }
+    let mut buf = [0u8; 32];
+    let b = &mut buf[..word.len()];
+    super::scan::lower_into(b, word);
+    // an ASCII word (most are) is matched as bytes, without a UTF-8 check
+    if word.is_ascii() {
+        match &*b {
+            b"dissertation" | b"thesis" | b"phd" => w.thesis = true,
+            b"proceedings" | b"conference" | b"symposium" | b"workshop" | b"congress" | b"proc" => {
+                w.conference = true
+            }
+            b"report" | b"reports" | b"brief" => w.report = true,
+            b"paper" if *paper_lead => w.report = true,
+            _ => {}
+        }
+        *paper_lead = matches!(&*b, b"working" | b"discussion" | b"white" | b"policy");
+        return;
+    }
+    let lower = std::str::from_utf8(b).unwrap_or("");
+    if lower == "дис" {
+        w.thesis = true;
+    }
+    // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад")
+    let stem = lower.trim_start_matches(['Д', 'д', 'К', 'к', 'А', 'а']);
+    if stem.starts_with("иссертац") || stem.starts_with("втореф") {
+        w.thesis = true;
+    } else if stem.starts_with("онференц") {
+        w.conference = true;
+    } else if stem.starts_with("оклад") {
+        w.report = true;
+    }
+    // no lead word is non-ASCII
+    *paper_lead = false;
 }
 
 /// Decides the kind; the order matters: the strongest evidence is looked at first.

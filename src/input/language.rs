@@ -2,8 +2,6 @@
 //! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
 //! English function words, so it stays unknown rather than being called English.
 
-use itertools::Either;
-
 use super::scan::{is_alphabetic, is_cyrillic};
 
 /// The bytes of an ASCII word: letters and the apostrophe ("Abe's").
@@ -45,33 +43,36 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
+    let mut read_word = |word: &[u8]| {
+        if word.len() < 2 || word.len() > 14 {
+            return;
+        }
+        // lower-cased on the stack: this runs for every word of every unmarked entry
+        let mut buf = [0u8; 14];
+        let b = &mut buf[..word.len()];
+        super::scan::lower_into(b, word);
+        // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
+        let mut w: &[u8] = b;
+        while let Some(stem) = w.strip_suffix(b"'s") {
+            w = stem;
+        }
+        if is_english_word(w) {
+            english += 1;
+        } else if looks_transliterated(w) {
+            translit += 1;
+        }
+    };
     for text in parts {
-        // the same words either way: for ASCII text the char test is the byte test
-        let words = if text.is_ascii() {
-            Either::Left(text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]))
+        // the same words either way: for ASCII text the char test is the byte test. Two
+        // plain loops rather than one over an `Either`, whose `next` the compiler may leave
+        // as a call per word.
+        if text.is_ascii() {
+            for word in text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]) {
+                read_word(word);
+            }
         } else {
-            Either::Right(
-                text.split(|c: char| !is_alphabetic(c) && c != '\'')
-                    .map(str::as_bytes),
-            )
-        };
-        for word in words {
-            if word.len() < 2 || word.len() > 14 {
-                continue;
-            }
-            // lower-cased on the stack: this runs for every word of every unmarked entry
-            let mut buf = [0u8; 14];
-            let b = &mut buf[..word.len()];
-            super::scan::lower_into(b, word);
-            // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
-            let mut w: &[u8] = b;
-            while let Some(stem) = w.strip_suffix(b"'s") {
-                w = stem;
-            }
-            if is_english_word(w) {
-                english += 1;
-            } else if looks_transliterated(w) {
-                translit += 1;
+            for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
+                read_word(word.as_bytes());
             }
         }
     }

@@ -6,7 +6,9 @@
 //! right while they are locators, and the source is what is left.
 
 use super::date::month_number;
-use super::scan::{first_year, is_alphabetic, is_alphanumeric, number_at, starts_with_ci, year_at};
+use super::scan::{
+    first_year, is_alphabetic, is_alphanumeric, number_at, starts_with_ci, words, year_at,
+};
 use super::sentences;
 
 /// What the trailing locators of a source said.
@@ -125,7 +127,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         {
             let (pa, pb) = its[n - 1];
             let city = s[pa..pb].trim();
-            if city.split_whitespace().count() <= 3 && city.starts_with(char::is_uppercase) {
+            if words(city).count() <= 3 && city.starts_with(char::is_uppercase) {
                 *place = format!("{city}, {place}");
                 n -= 1;
             }
@@ -463,9 +465,9 @@ fn page_count(item: &str) -> Option<u32> {
 
 /// "12 March", "March 12", "12 марта": a date whose year is the year slot's.
 fn day_month(item: &str) -> Option<(u8, u8)> {
-    let mut words = item.split_whitespace();
-    let (a, b) = (words.next()?, words.next()?);
-    if words.next().is_some() {
+    let mut ws = words(item);
+    let (a, b) = (ws.next()?, ws.next()?);
+    if ws.next().is_some() {
         return None;
     }
     day_month_words(a, b)
@@ -483,10 +485,10 @@ fn day_month_words(a: &str, b: &str) -> Option<(u8, u8)> {
 
 /// "May 2016" → Some(Some(2016)); "May" → Some(None); anything else → None.
 fn month_year(item: &str) -> Option<Option<i32>> {
-    let mut words = item.split_whitespace();
-    let m = words.next()?;
-    let y = words.next();
-    if words.next().is_some() {
+    let mut ws = words(item);
+    let m = ws.next()?;
+    let y = ws.next();
+    if ws.next().is_some() {
         return None;
     }
     month_number(m.trim_end_matches('.'))?;
@@ -525,8 +527,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
             Some(k) if k == 4 => k,
             Some(k)
                 if k <= 16
-                    && s[4..k]
-                        .split_whitespace()
+                    && words(&s[4..k])
                         .next()
                         .is_some_and(|m| month_number(m.trim_end_matches('.')).is_some()) =>
             {
@@ -602,10 +603,9 @@ fn place_publisher(item: &str) -> Option<(&str, &str)> {
     if place.is_empty() || publisher.is_empty() || place.len() > 40 || publisher.len() > 120 {
         return None;
     }
-    let words: Vec<&str> = place.split_whitespace().collect();
-    let place_ok = words.len() <= 3
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "am" | "upon" | "on" | "de")
+    let place_ok = words(place).count() <= 3
+        && words(place).all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "am" | "upon" | "on" | "de")
         });
     let publisher_ok = publisher
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')

@@ -8,14 +8,14 @@ use memchr::memmem::Finder;
 use crate::model::{Date, Reference, Style, Warning, WarningCode};
 use crate::text::normalize;
 
-use super::authors::{author_prefix, is_editor_marker};
+use super::authors::{author_prefix, author_prefix_extensible, is_editor_marker};
 use super::date::find_worded_date;
 use super::kind::{Evidence, classify};
 use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
     contains_str, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str, rsplit_once_str,
-    split_once_str, starts_with_ci, year_at,
+    split_once_str, starts_with_ci, words, year_at,
 };
 use super::segment::split_label;
 use super::sentences;
@@ -200,7 +200,7 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
             );
             let mut r = parsed.reference;
             if reader == Parser::Hybrid {
-                super::learned::fields::refine(&mut r, text);
+                super::learned::fields::refine(&mut r, text, parsed.text_authors);
             }
             (r, warnings)
         }
@@ -224,6 +224,9 @@ type YearSlot = (Option<i32>, usize, bool);
 struct Parsed {
     reference: Reference,
     defects: Vec<(WarningCode, String)>,
+    /// The author scan of the whole text where the rules' scan (of the text without its
+    /// tail) is also that one: where the names end, and whether there were any.
+    text_authors: Option<(usize, bool)>,
 }
 
 /// The year slot right after the authors: "(2017)", "(2017a)", "(2017, May 3)", "(n.d.)",
@@ -476,7 +479,9 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     defects.extend(tail.defects.iter().cloned());
     let body = &*tail.body;
 
-    let authors = author_prefix(body);
+    let (authors, settled) = author_prefix_extensible(body);
+    let text_authors =
+        (settled && text.starts_with(body)).then_some((authors.end, !authors.names.is_empty()));
     let mut pos = authors.end;
     let mut slot = year_slot(&body[pos..]);
     // "(eds.)" after the year slot: "Family I.I. (2018) (eds.)"
@@ -502,7 +507,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     }
     let mut editors_flag = authors.editors;
     let after_slot = body[pos..].trim_start();
-    if let Some(marker) = after_slot.split_whitespace().next()
+    if let Some(marker) = words(after_slot).next()
         && !authors.names.is_empty()
         && is_editor_marker(marker)
     {
@@ -558,7 +563,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
             }
             if let Some(k) = rfind_str(remaining, ", ") {
                 comma_split = Some((&remaining[..k], &remaining[k + 2..]));
-            } else if remaining.split_whitespace().count() <= 4 {
+            } else if words(remaining).count() <= 4 {
                 comma_split = Some(("", remaining));
             }
             if comma_split.is_some() {
@@ -719,6 +724,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     Some(Parsed {
         reference: r,
         defects,
+        text_authors,
     })
 }
 
@@ -726,7 +732,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
 pub(super) fn is_publisher_name(s: &str) -> bool {
     s.len() <= 60
         && s.starts_with(|c: char| c.is_uppercase())
-        && s.split_whitespace().any(|w| {
+        && words(s).any(|w| {
             matches!(
                 w.trim_end_matches([',', '.']),
                 "Press"
@@ -822,13 +828,13 @@ fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
 
 /// Capitalised words with at least one abbreviating dot and no sentence in between.
 fn is_abbreviated_journal(journal: &str) -> bool {
-    let words: Vec<&str> = journal.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 8
+    let n = words(journal).count();
+    n > 0
+        && n <= 8
         && journal.contains('.')
-        && words.iter().all(|w| {
+        && words(journal).all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
-                || matches!(*w, "of" | "and" | "&" | "de" | "der" | "für")
+                || matches!(w, "of" | "and" | "&" | "de" | "der" | "für")
         })
 }
 
@@ -890,7 +896,7 @@ fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     let head = prefix_at_most(body, 160);
     let k = head.find('(')?;
     let prefix = &head[..k];
-    let words = prefix.split_whitespace().count();
+    let words = words(prefix).count();
     // "National Science Board. (2020)." (APA) ends its name with a dot; no sentence inside
     let inner = prefix.trim_end().trim_end_matches('.');
     if words == 0 || words > 8 || contains_str(inner, ". ") || prefix.contains('"') {

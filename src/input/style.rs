@@ -22,7 +22,7 @@ use crate::text::normalize;
 
 use super::authors::is_dotted_initials;
 use super::scan::{
-    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_str, year_at,
+    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_str, words, year_at,
 };
 use super::segment::split_label;
 
@@ -146,7 +146,7 @@ fn is_bare_caps(t: &str) -> bool {
 fn author_form(t: &str) -> Form {
     let mut toks = [""; 8];
     let mut n = 0;
-    for w in prefix_at_most(t, 160).split_whitespace().take(8) {
+    for w in words(prefix_at_most(t, 160)).take(8) {
         toks[n] = w;
         n += 1;
     }

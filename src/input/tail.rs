@@ -27,32 +27,61 @@ pub(crate) struct Tail<'a> {
     pub body: Cow<'a, str>,
 }
 
-/// Whether `pat` occurs nowhere in `hay`. Most entries have no DOI, URL, access date or
+/// Whether the needle's pattern occurs nowhere in `hay`. Most entries have no DOI, URL, access date or
 /// "(online)": one vectorised substring check (the finder is built once) rules a search out
 /// before `find_from` walks the occurrences of the pattern's rarest char. It only skips
 /// searches that could find nothing, so results are those of the searches alone.
-fn absent(pat: &str, hay: &str) -> bool {
-    static FINDERS: LazyLock<Vec<(&'static str, Finder<'static>)>> = LazyLock::new(|| {
-        [
-            "(online)",
-            "doi",
-            "http",
-            "www.",
-            "accessed",
-            "retrieved",
-            "viewed",
-            "дата обращения",
-            "Дата обращения",
-            "access date",
-        ]
-        .into_iter()
-        .map(|p| (p, Finder::new(p)))
-        .collect()
-    });
-    FINDERS
-        .iter()
-        .find(|(p, _)| *p == pat)
-        .is_some_and(|(_, f)| f.find(hay.as_bytes()).is_none())
+fn absent(needle: Needle, hay: &str) -> bool {
+    static FINDERS: LazyLock<[Finder<'static>; 10]> =
+        LazyLock::new(|| Needle::ALL.map(|n| Finder::new(n.pat())));
+    FINDERS[needle as usize].find(hay.as_bytes()).is_none()
+}
+
+/// The patterns [`absent`] has a finder for. Named rather than looked up by their text, so
+/// a call does not compare the pattern with each of them first.
+#[derive(Debug, Clone, Copy)]
+enum Needle {
+    Online,
+    Doi,
+    Http,
+    Www,
+    Accessed,
+    Retrieved,
+    Viewed,
+    AccessDateRu,
+    AccessDateRuCapital,
+    AccessDate,
+}
+
+impl Needle {
+    /// In discriminant order, so `needle as usize` indexes the finders.
+    const ALL: [Needle; 10] = [
+        Needle::Online,
+        Needle::Doi,
+        Needle::Http,
+        Needle::Www,
+        Needle::Accessed,
+        Needle::Retrieved,
+        Needle::Viewed,
+        Needle::AccessDateRu,
+        Needle::AccessDateRuCapital,
+        Needle::AccessDate,
+    ];
+
+    fn pat(self) -> &'static str {
+        match self {
+            Needle::Online => "(online)",
+            Needle::Doi => "doi",
+            Needle::Http => "http",
+            Needle::Www => "www.",
+            Needle::Accessed => "accessed",
+            Needle::Retrieved => "retrieved",
+            Needle::Viewed => "viewed",
+            Needle::AccessDateRu => "дата обращения",
+            Needle::AccessDateRuCapital => "Дата обращения",
+            Needle::AccessDate => "access date",
+        }
+    }
 }
 
 /// Cuts URL, DOI, access date and language note from normalised reference text.
@@ -70,17 +99,17 @@ pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
     }
     // most entries have no bracketed note: one byte scan rules the bracket forms out
     let bracket = memchr::memchr(b'[', lower.as_bytes()).is_some();
-    for note in [
-        "[online]",
-        "[электронный ресурс]",
-        "[Электронный ресурс]",
-        "(online)",
-        "[internet]",
+    for (note, needle) in [
+        ("[online]", None),
+        ("[электронный ресурс]", None),
+        ("[Электронный ресурс]", None),
+        ("(online)", Some(Needle::Online)),
+        ("[internet]", None),
     ] {
         if note.starts_with('[') && !bracket {
             continue;
         }
-        if absent(note, lower) {
+        if needle.is_some_and(|n| absent(n, lower)) {
             continue;
         }
         if let Some(i) = find_from(lower, note, 0) {
@@ -216,7 +245,7 @@ pub(crate) fn language_code(word: &str) -> Option<&'static str> {
 
 /// `DOI: 10.x/y`, `doi:10.x/y`, `https://doi.org/10.x/y`, `http://dx.doi.org/10.x/y`.
 fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
-    if absent("doi", lower) {
+    if absent(Needle::Doi, lower) {
         return None;
     }
     let mut from = 0;
@@ -295,7 +324,7 @@ fn find_url(
     lower: &str,
     taken: &[(usize, usize)],
 ) -> Option<(usize, usize, String, Option<&'static str>)> {
-    if absent("http", lower) && absent("www.", lower) {
+    if absent(Needle::Http, lower) && absent(Needle::Www, lower) {
         return None;
     }
     let mut from = 0;
@@ -353,14 +382,15 @@ fn find_accessed(
     has_url: bool,
 ) -> Option<(usize, usize, Date)> {
     let cyrillic = !lower.is_ascii();
-    for word in [
-        "accessed",
-        "retrieved",
-        "viewed",
-        "дата обращения",
-        "Дата обращения",
-        "access date",
+    for needle in [
+        Needle::Accessed,
+        Needle::Retrieved,
+        Needle::Viewed,
+        Needle::AccessDateRu,
+        Needle::AccessDateRuCapital,
+        Needle::AccessDate,
     ] {
+        let word = needle.pat();
         if !word.is_ascii() && !cyrillic {
             continue;
         }
@@ -369,7 +399,7 @@ fn find_accessed(
         if !has_url && matches!(word, "retrieved" | "viewed" | "access date") {
             continue;
         }
-        if absent(word, lower) {
+        if absent(needle, lower) {
             continue;
         }
         let mut from = 0;
@@ -402,6 +432,14 @@ fn find_accessed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_index_their_own_finders() {
+        for (i, n) in Needle::ALL.into_iter().enumerate() {
+            assert_eq!(n as usize, i);
+            assert!(!absent(n, n.pat()));
+        }
+    }
 
     #[test]
     fn seed_tail() {
