@@ -569,7 +569,7 @@ fn gost() {
             Want {
                 style: Some(Style::Gost),
                 authors: Some(&["Кузнецова"]),
-                editors: Some(&["Стрельцова"]),
+                editors: Some(&["Стрельцов"]),
                 year: Some(2016),
                 title: Some("Экономика Японии в 2015 г"),
                 container: Some("Япония 2016. Ежегодник"),

@@ -14,6 +14,10 @@ use super::scan::{
 
 /// Applies every repair that fits; fields already read are never overwritten.
 pub(crate) fn repair(r: &mut Reference) {
+    if r.container.is_none() {
+        // an edited book: "История Японии / под ред. А.Е. Жукова. М.: …"
+        gost_editors(r);
+    }
     if let Some(c) = r.container.take() {
         r.container = Some(c);
         ieee_book_editor(r);
@@ -75,31 +79,89 @@ fn ed_book(book: &Option<String>, rest: Option<String>) -> String {
     }
 }
 
-/// "Япония 2016. Ежегодник / под ред. Д.В. Стрельцова": GOST names the editors after a slash.
+/// "Япония 2016. Ежегодник / под ред. Д.В. Стрельцова": GOST names the editors after a slash,
+/// in the book's field (the container of a chapter, the title of an edited book).
 fn gost_editors(r: &mut Reference) {
-    let Some(c) = r.container.as_deref() else {
+    let in_container = r.container.is_some();
+    let field = if in_container { &r.container } else { &r.title };
+    let Some(c) = field.as_deref() else {
         return;
     };
-    // every marker holds " / ": a container without a slash (most) is passed at once
+    // every marker holds " / ": a field without a slash (most) is passed at once
     if memchr::memchr(b'/', c.as_bytes()).is_none() {
         return;
     }
+    // "под ред." (under the editorship of) puts the names in the genitive
     let markers = [
-        " / под ред. ",
-        " / под общ. ред. ",
-        " / отв. ред. ",
-        " / ed. by ",
-        " / eds. ",
+        (" / под ред. ", true),
+        (" / Под ред. ", true),
+        (" / под общ. ред. ", true),
+        (" / под общей ред. ", true),
+        (" / под редакцией ", true),
+        (" / Под редакцией ", true),
+        (" / под общей редакцией ", true),
+        (" / отв. ред. ", false),
+        (" / Отв. ред. ", false),
+        (" / ed. by ", false),
+        (" / eds. ", false),
     ];
-    let Some((k, m)) = markers.iter().find_map(|m| find_str(c, m).map(|k| (k, *m))) else {
+    let Some((k, m, genitive)) = markers
+        .iter()
+        .find_map(|&(m, g)| find_str(c, m).map(|k| (k, m, g)))
+    else {
         return;
     };
-    let names = author_prefix(&c[k + m.len()..]).names;
+    let mut names = author_prefix(&c[k + m.len()..]).names;
+    if genitive {
+        for n in &mut names {
+            n.family = nominative_family(&n.family);
+        }
+    }
     let book = c[..k].trim().to_string();
     if r.editors.is_empty() {
         r.editors = names;
     }
-    r.container = (!book.is_empty()).then_some(book);
+    let book = (!book.is_empty()).then_some(book);
+    if in_container {
+        r.container = book;
+    } else {
+        r.title = book;
+    }
+}
+
+/// A Russian surname in the genitive, as "под ред." prints it, back in the nominative:
+/// "Стрельцова" is (editor) Стрельцов, "Молодяковой" is Молодякова, "Торкунова" Торкунов,
+/// "Маркарьяна" Маркарьян, "Вишневского" Вишневский. Surnames that do not inflect ("Ким",
+/// "Дюбуа") and forms this does not know are left as printed.
+pub(crate) fn nominative_family(family: &str) -> String {
+    const ENDINGS: [(&str, &str); 9] = [
+        ("ского", "ский"),
+        ("цкого", "цкий"),
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+        ("овой", "ова"),
+        ("евой", "ева"),
+        ("ёвой", "ёва"),
+        ("иной", "ина"),
+        ("ыной", "ына"),
+    ];
+    for (genitive, nominative) in ENDINGS {
+        if let Some(stem) = family.strip_suffix(genitive)
+            && stem.chars().count() >= 2
+        {
+            return format!("{stem}{nominative}");
+        }
+    }
+    // masculine -ов, -ев, -ин, -ын and consonant-final names take -а
+    for genitive in ["ова", "ева", "ёва", "ина", "ына", "яна", "ана"] {
+        if let Some(stem) = family.strip_suffix('а')
+            && family.ends_with(genitive)
+            && stem.chars().count() >= 3
+        {
+            return stem.to_string();
+        }
+    }
+    family.to_string()
 }
 
 /// "World Health Organization. Global tuberculosis report 2019. Geneva: WHO; 2019.": with no
@@ -501,6 +563,22 @@ mod tests {
         let mut r = Reference::unparsed(1, None, 1, "");
         r.container = Some(c.to_string());
         r
+    }
+
+    #[test]
+    fn genitive_editors_come_back_to_the_nominative() {
+        for (genitive, nominative) in [
+            ("Стрельцова", "Стрельцов"),
+            ("Молодяковой", "Молодякова"),
+            ("Вишневского", "Вишневский"),
+            ("Жукова", "Жуков"),
+            ("Маркарьяна", "Маркарьян"),
+            ("Ким", "Ким"),
+            ("Дюбуа", "Дюбуа"),
+            ("Ова", "Ова"),
+        ] {
+            assert_eq!(nominative_family(genitive), nominative, "{genitive}");
+        }
     }
 
     #[test]
