@@ -19,12 +19,12 @@ const DROPPED: &[&str] = &[
 
 /// One word of a printed name: folded, and whether it was printed with a full stop.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Word {
+pub(super) struct Word {
     folded: String,
     dotted: bool,
 }
 
-fn words(printed: &str) -> Vec<Word> {
+pub(super) fn words(printed: &str) -> Vec<Word> {
     let mut out = Vec::new();
     for token in printed.split(|c: char| c.is_whitespace() || c == ',' || c == ':') {
         // "Proc.Natl.Acad." has its words glued by the full stops
@@ -85,13 +85,18 @@ fn shortens(short: &str, full: &str) -> bool {
 /// assert!(!source_abbreviates("J. Appl. Phys.", "Journal of Applied Physiology and Medicine"));
 /// ```
 pub fn source_abbreviates(short: &str, full: &str) -> bool {
-    let (s, f) = (words(short), words(full));
+    abbreviates(&words(short), &words(full))
+}
+
+/// [`source_abbreviates`] on names already cut into [`words`], so that comparing many pairs
+/// reads each name once.
+pub(super) fn abbreviates(s: &[Word], f: &[Word]) -> bool {
     if s.is_empty() || f.iter().filter(|w| !is_dropped(&w.folded)).count() < 2 {
         return false;
     }
     let mut shortened = 0usize;
     let mut j = 0usize;
-    for word in &s {
+    for word in s {
         loop {
             let Some(next) = f.get(j) else {
                 return false;
@@ -120,8 +125,7 @@ pub fn source_abbreviates(short: &str, full: &str) -> bool {
 
 /// Whether a printed name could be an abbreviation at all: a word with a full stop, or
 /// nothing but short words ("J Appl Phys"). A cheap filter before pairwise comparison.
-pub(super) fn may_abbreviate(printed: &str) -> bool {
-    let ws = words(printed);
+pub(super) fn may_abbreviate(ws: &[Word]) -> bool {
     ws.iter().any(|w| w.dotted) || (!ws.is_empty() && ws.iter().all(|w| w.folded.len() <= 5))
 }
 

@@ -287,26 +287,37 @@ fn join_abbreviations(
             }
         }
     }
+    // each printed form cut into words once, for the sources that share a signature
+    let mut forms: FnvMap<usize, Vec<Vec<abbrev::Word>>> = FnvMap::default();
+    for &i in by_signature.values().filter(|b| b.len() > 1).flatten() {
+        forms.entry(i).or_insert_with(|| {
+            b.sources[i]
+                .variants
+                .iter()
+                .map(|v| abbrev::words(v))
+                .collect()
+        });
+    }
+    let no_forms = Vec::new();
+    let forms_of = |i: usize| forms.get(&i).unwrap_or(&no_forms);
     // into[i] = the source i joins, with the two printed forms
     let mut into: Vec<Option<(usize, String, String)>> = vec![None; b.sources.len()];
     for bucket in by_signature.values().filter(|b| b.len() > 1) {
         for &a in bucket {
-            if !b.sources[a]
-                .variants
-                .iter()
-                .any(|v| abbrev::may_abbreviate(v))
-            {
+            if !forms_of(a).iter().any(|w| abbrev::may_abbreviate(w)) {
                 continue;
             }
             let mut found: Option<(usize, String, String)> = None;
             let mut ambiguous = false;
             for &f in bucket.iter().filter(|&&f| f != a) {
-                let hit = b.sources[a].variants.iter().find_map(|short| {
-                    b.sources[f]
-                        .variants
+                let hit = forms_of(a).iter().enumerate().find_map(|(si, short)| {
+                    forms_of(f)
                         .iter()
-                        .find(|full| abbrev::source_abbreviates(short, full))
-                        .map(|full| (f, short.clone(), full.clone()))
+                        .position(|full| abbrev::abbreviates(short, full))
+                        .map(|fi| {
+                            let (s, t) = (&b.sources[a].variants[si], &b.sources[f].variants[fi]);
+                            (f, s.clone(), t.clone())
+                        })
                 });
                 if let Some(hit) = hit {
                     ambiguous |= found.as_ref().is_some_and(|(g, ..)| *g != hit.0);
@@ -320,12 +331,10 @@ fn join_abbreviations(
     }
     // A full title that is itself read as an abbreviation of a third source stays put:
     // joins are one step, never chains.
-    let targets: Vec<bool> = (0..into.len())
-        .map(|i| {
-            into.iter()
-                .any(|t| t.as_ref().is_some_and(|(f, ..)| *f == i))
-        })
-        .collect();
+    let mut targets = vec![false; into.len()];
+    for (f, ..) in into.iter().flatten() {
+        targets[*f] = true;
+    }
     for (i, t) in into.iter_mut().enumerate() {
         if targets[i] {
             *t = None;
