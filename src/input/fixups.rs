@@ -153,15 +153,15 @@ pub(crate) fn nominative_family(family: &str) -> String {
         }
     }
     // masculine -ов, -ев, -ин, -ын and consonant-final names take -а
-    for genitive in ["ова", "ева", "ёва", "ина", "ына", "яна", "ана"] {
-        if let Some(stem) = family.strip_suffix('а')
-            && family.ends_with(genitive)
-            && stem.chars().count() >= 3
+    const MASCULINE: [&str; 7] = ["ова", "ева", "ёва", "ина", "ына", "яна", "ана"];
+    match family.strip_suffix('а') {
+        Some(stem)
+            if MASCULINE.iter().any(|g| family.ends_with(g)) && stem.chars().count() >= 3 =>
         {
-            return stem.to_string();
+            stem.to_string()
         }
+        _ => family.to_string(),
     }
-    family.to_string()
 }
 
 /// "World Health Organization. Global tuberculosis report 2019. Geneva: WHO; 2019.": with no
