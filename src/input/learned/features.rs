@@ -46,7 +46,7 @@ impl Features {
 
 /// What one token contributes to its own and its neighbours' features.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct TokenInfo {
+pub(crate) struct TokenInfo {
     core: u64,
     word: u64,
     shape: u64,
@@ -57,6 +57,8 @@ struct TokenInfo {
     last: char,
     flags: u32,
     length: u8,
+    /// Whether the token has a bracket or a quote, which change the state features.
+    brackets: bool,
 }
 
 const FLAG_YEAR: u32 = 1;
@@ -226,20 +228,20 @@ fn small(table: &[u32], template: u64, value: u64) -> u32 {
         .unwrap_or_else(|| mix(template, value))
 }
 
-const BIAS: u32 = mix(T_BIAS, 0);
-const FIRST_TOKEN: u32 = mix(T_FIRST_TOKEN, 0);
-const LAST_TOKEN: u32 = mix(T_LAST_TOKEN, 0);
-const IN_QUOTE: u32 = mix(T_IN_QUOTE, 0);
-const IN_PAREN: u32 = mix(T_IN_PAREN, 0);
-const YEAR_SEEN: u32 = mix(T_YEAR_SEEN, 0);
-const IN_SEEN: u32 = mix(T_IN_SEEN, 0);
+pub(crate) const BIAS: u32 = mix(T_BIAS, 0);
+pub(crate) const FIRST_TOKEN: u32 = mix(T_FIRST_TOKEN, 0);
+pub(crate) const LAST_TOKEN: u32 = mix(T_LAST_TOKEN, 0);
+pub(crate) const IN_QUOTE: u32 = mix(T_IN_QUOTE, 0);
+pub(crate) const IN_PAREN: u32 = mix(T_IN_PAREN, 0);
+pub(crate) const YEAR_SEEN: u32 = mix(T_YEAR_SEEN, 0);
+pub(crate) const IN_SEEN: u32 = mix(T_IN_SEEN, 0);
 const FLAG_IDS: [u32; FLAG_COUNT as usize] = ids(T_FLAG);
 const CLASS_IDS: [u32; 16] = ids(T_CLASS);
 const PREV_CLASS_IDS: [u32; 16] = ids(T_PREV_CLASS);
 const NEXT_CLASS_IDS: [u32; 16] = ids(T_NEXT_CLASS);
 const LENGTH_IDS: [u32; 8] = ids(T_LENGTH);
-const POSITION_IDS: [u32; 10] = ids(T_POSITION);
-const SENTENCE_IDS: [u32; 6] = ids(T_SENTENCE);
+pub(crate) const POSITION_IDS: [u32; 10] = ids(T_POSITION);
+pub(crate) const SENTENCE_IDS: [u32; 6] = ids(T_SENTENCE);
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -281,7 +283,7 @@ struct Spellings {
     suffix: u64,
 }
 
-fn analyse(text: &str, lower: &mut String) -> TokenInfo {
+pub(crate) fn analyse(text: &str, lower: &mut String) -> TokenInfo {
     if text.is_ascii() {
         analyse_ascii(text, lower)
     } else {
@@ -514,6 +516,9 @@ fn finish(text: &str, core: &str, lw: &str, c: &CoreCounts, h: Spellings) -> Tok
             6..=8 => 5,
             _ => 6,
         },
+        brackets: text
+            .chars()
+            .any(|c| matches!(c, '(' | '[' | ')' | ']') || is_quote(c)),
     }
 }
 
@@ -526,6 +531,122 @@ fn edge(c: char) -> u64 {
         2
     } else {
         u64::from(c) + 16
+    }
+}
+
+/// The features a token has of itself, wherever it stands: its spellings, class, edges,
+/// flags and length (everything but the bias).
+pub(crate) fn own_ids(me: &TokenInfo, ids: &mut Vec<u32>) {
+    ids.push(mix(T_CORE, me.core));
+    ids.push(mix(T_WORD, me.word));
+    ids.push(mix(T_SHAPE, me.shape));
+    ids.push(mix(T_PREFIX, me.prefix));
+    ids.push(mix(T_SUFFIX, me.suffix));
+    ids.push(small(&CLASS_IDS, T_CLASS, u64::from(me.class)));
+    ids.push(mix(T_FIRST, edge(me.first)));
+    ids.push(mix(T_LAST, edge(me.last)));
+    // Set flags in increasing order, as a loop over all of them would push them.
+    let mut flags = me.flags & ((1 << FLAG_COUNT) - 1);
+    while flags != 0 {
+        let f = flags.trailing_zeros();
+        ids.push(small(&FLAG_IDS, T_FLAG, u64::from(f)));
+        flags &= flags - 1;
+    }
+    ids.push(small(&LENGTH_IDS, T_LENGTH, u64::from(me.length)));
+}
+
+/// The features a token gives the token after it: core, shape, class and last character.
+pub(crate) fn as_previous_ids(prev: &TokenInfo) -> [u32; 4] {
+    [
+        mix(T_PREV_CORE, prev.core),
+        mix(T_PREV_SHAPE, prev.shape),
+        small(&PREV_CLASS_IDS, T_PREV_CLASS, u64::from(prev.class)),
+        mix(T_PREV_LAST, edge(prev.last)),
+    ]
+}
+
+/// The features a token gives the token before it: core, shape, class and first character.
+pub(crate) fn as_next_ids(next: &TokenInfo) -> [u32; 4] {
+    [
+        mix(T_NEXT_CORE, next.core),
+        mix(T_NEXT_SHAPE, next.shape),
+        small(&NEXT_CLASS_IDS, T_NEXT_CLASS, u64::from(next.class)),
+        mix(T_NEXT_FIRST, edge(next.first)),
+    ]
+}
+
+/// The feature a token gives the token two after it.
+pub(crate) fn as_second_previous_id(prev2: &TokenInfo) -> u32 {
+    mix(T_PREV2_CORE, prev2.core)
+}
+
+/// The feature a token gives the token two before it.
+pub(crate) fn as_second_next_id(next2: &TokenInfo) -> u32 {
+    mix(T_NEXT2_CORE, next2.core)
+}
+
+/// The features of a token's shape among its neighbours' and of its sentence: the only
+/// features that join two tokens' values, so the only ones a per-word cache cannot hold.
+pub(crate) fn joint_ids(
+    prev: &TokenInfo,
+    me: &TokenInfo,
+    next: &TokenInfo,
+    sentence: u64,
+) -> [u32; 3] {
+    [
+        mix(T_SHAPE_BIGRAM, prev.shape ^ me.shape.rotate_left(17)),
+        mix(
+            T_SHAPE_TRIGRAM,
+            prev.shape ^ me.shape.rotate_left(17) ^ next.shape.rotate_left(34),
+        ),
+        mix(T_SENTENCE_SHAPE, sentence ^ me.shape.rotate_left(7)),
+    ]
+}
+
+/// Which tenth of the reference token `i` of `n` is in.
+pub(crate) fn position_bucket(i: usize, n: usize) -> usize {
+    i * 10 / n.max(1)
+}
+
+/// What has been read left of a token: the state features carry it to the token.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct State {
+    pub in_quote: bool,
+    paren_depth: i32,
+    sentences: u64,
+    pub year_seen: bool,
+    pub in_seen: bool,
+}
+
+impl State {
+    pub fn in_paren(&self) -> bool {
+        self.paren_depth > 0
+    }
+
+    /// How many sentences have ended, up to five.
+    pub fn sentence(&self) -> u64 {
+        self.sentences.min(5)
+    }
+
+    /// The state after token `text` (analysed as `me`).
+    pub fn advance(&mut self, text: &str, me: &TokenInfo) {
+        if me.brackets {
+            for c in text.chars() {
+                match c {
+                    '(' | '[' => self.paren_depth += 1,
+                    ')' | ']' => self.paren_depth = (self.paren_depth - 1).max(0),
+                    '\u{201c}' | '\u{ab}' | '\u{201e}' => self.in_quote = true,
+                    '\u{201d}' | '\u{bb}' => self.in_quote = false,
+                    c if is_quote(c) => self.in_quote = !self.in_quote,
+                    _ => {}
+                }
+            }
+        }
+        if me.flags & FLAG_ENDS_SENTENCE != 0 {
+            self.sentences += 1;
+        }
+        self.year_seen |= me.flags & FLAG_YEAR != 0;
+        self.in_seen |= me.class == class::IN && me.flags & FLAG_CAPITALISED != 0;
     }
 }
 
@@ -542,11 +663,7 @@ pub(crate) fn extract(text: &str, tokens: &[Range<usize>], out: &mut Features) {
     for t in tokens {
         infos.push(analyse(token(t), &mut out.lower));
     }
-    let mut in_quote = false;
-    let mut paren_depth = 0i32;
-    let mut sentences = 0u64;
-    let mut year_seen = false;
-    let mut in_seen = false;
+    let mut state = State::default();
     let none = TokenInfo::default();
     for (i, t) in tokens.iter().enumerate() {
         let me = &infos[i];
@@ -556,76 +673,39 @@ pub(crate) fn extract(text: &str, tokens: &[Range<usize>], out: &mut Features) {
         let next2 = infos.get(i + 2).unwrap_or(&none);
         let ids = &mut out.ids;
         ids.push(BIAS);
-        ids.push(mix(T_CORE, me.core));
-        ids.push(mix(T_WORD, me.word));
-        ids.push(mix(T_SHAPE, me.shape));
-        ids.push(mix(T_PREFIX, me.prefix));
-        ids.push(mix(T_SUFFIX, me.suffix));
-        ids.push(small(&CLASS_IDS, T_CLASS, u64::from(me.class)));
-        ids.push(mix(T_FIRST, edge(me.first)));
-        ids.push(mix(T_LAST, edge(me.last)));
-        // Set flags in increasing order, as a loop over all of them would push them.
-        let mut flags = me.flags & ((1 << FLAG_COUNT) - 1);
-        while flags != 0 {
-            let f = flags.trailing_zeros();
-            ids.push(small(&FLAG_IDS, T_FLAG, u64::from(f)));
-            flags &= flags - 1;
-        }
-        ids.push(small(&LENGTH_IDS, T_LENGTH, u64::from(me.length)));
-        ids.push(small(&POSITION_IDS, T_POSITION, (i * 10 / n.max(1)) as u64));
+        own_ids(me, ids);
+        ids.push(POSITION_IDS[position_bucket(i, n)]);
         if i == 0 {
             ids.push(FIRST_TOKEN);
         }
         if i + 1 == n {
             ids.push(LAST_TOKEN);
         }
-        ids.push(mix(T_PREV_CORE, prev.core));
-        ids.push(mix(T_NEXT_CORE, next.core));
-        ids.push(mix(T_PREV2_CORE, prev2.core));
-        ids.push(mix(T_NEXT2_CORE, next2.core));
-        ids.push(mix(T_PREV_SHAPE, prev.shape));
-        ids.push(mix(T_NEXT_SHAPE, next.shape));
-        ids.push(small(&PREV_CLASS_IDS, T_PREV_CLASS, u64::from(prev.class)));
-        ids.push(small(&NEXT_CLASS_IDS, T_NEXT_CLASS, u64::from(next.class)));
-        ids.push(mix(T_PREV_LAST, edge(prev.last)));
-        ids.push(mix(T_NEXT_FIRST, edge(next.first)));
-        ids.push(mix(T_SHAPE_BIGRAM, prev.shape ^ me.shape.rotate_left(17)));
-        ids.push(mix(
-            T_SHAPE_TRIGRAM,
-            prev.shape ^ me.shape.rotate_left(17) ^ next.shape.rotate_left(34),
-        ));
-        if in_quote {
+        // The order the bundled model was trained with (training sums in it).
+        let (p, x) = (as_previous_ids(prev), as_next_ids(next));
+        ids.extend([p[0], x[0]]);
+        ids.push(as_second_previous_id(prev2));
+        ids.push(as_second_next_id(next2));
+        ids.extend([p[1], x[1], p[2], x[2], p[3], x[3]]);
+        let sentence = state.sentence();
+        let [bigram, trigram, sentence_shape] = joint_ids(prev, me, next, sentence);
+        ids.extend([bigram, trigram]);
+        if state.in_quote {
             ids.push(IN_QUOTE);
         }
-        if paren_depth > 0 {
+        if state.in_paren() {
             ids.push(IN_PAREN);
         }
-        let sentence = sentences.min(5);
-        ids.push(small(&SENTENCE_IDS, T_SENTENCE, sentence));
-        ids.push(mix(T_SENTENCE_SHAPE, sentence ^ me.shape.rotate_left(7)));
-        if year_seen {
+        ids.push(SENTENCE_IDS[sentence as usize]);
+        ids.push(sentence_shape);
+        if state.year_seen {
             ids.push(YEAR_SEEN);
         }
-        if in_seen {
+        if state.in_seen {
             ids.push(IN_SEEN);
         }
         out.offsets.push(ids.len() as u32);
-
-        for c in token(t).chars() {
-            match c {
-                '(' | '[' => paren_depth += 1,
-                ')' | ']' => paren_depth = (paren_depth - 1).max(0),
-                '\u{201c}' | '\u{ab}' | '\u{201e}' => in_quote = true,
-                '\u{201d}' | '\u{bb}' => in_quote = false,
-                c if is_quote(c) => in_quote = !in_quote,
-                _ => {}
-            }
-        }
-        if me.flags & FLAG_ENDS_SENTENCE != 0 {
-            sentences += 1;
-        }
-        year_seen |= me.flags & FLAG_YEAR != 0;
-        in_seen |= me.class == class::IN && me.flags & FLAG_CAPITALISED != 0;
+        state.advance(token(t), me);
     }
     out.infos = infos;
 }
