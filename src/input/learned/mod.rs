@@ -14,6 +14,7 @@
 mod features;
 pub(crate) mod fields;
 mod label;
+mod lexicon;
 mod model;
 mod tokens;
 mod train;

@@ -4,8 +4,14 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::features::{Features, extract};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::features::{
+    BIAS, FIRST_TOKEN, Features, IN_PAREN, IN_QUOTE, IN_SEEN, LAST_TOKEN, POSITION_IDS,
+    SENTENCE_IDS, State, TokenInfo, YEAR_SEEN, extract, joint_ids, position_bucket,
+};
 use super::label::FieldLabel;
+use super::lexicon::{Lexeme, Lexicon, Sums, Weights};
 use super::tokens::tokenize;
 use crate::error::{Error, Result};
 
@@ -49,6 +55,27 @@ pub struct SequenceModel {
     /// `transitions[prev * LABELS + next]`.
     transitions: Vec<f32>,
     start: Vec<f32>,
+    /// The summed weights of the features that do not depend on any spelling.
+    fixed: Box<FixedSums>,
+    /// Tells this model's weights apart in a thread's [`Lexicon`]; a clone shares them.
+    id: u64,
+}
+
+/// Weight sums of the features fixed by a token's place or the state before it, and of a
+/// missing neighbour's, so labelling with a [`Lexicon`] looks none of them up.
+#[derive(Debug, Clone)]
+struct FixedSums {
+    bias: Sums,
+    position: [Sums; 10],
+    first_token: Sums,
+    last_token: Sums,
+    in_quote: Sums,
+    in_paren: Sums,
+    sentence: [Sums; 6],
+    year_seen: Sums,
+    in_seen: Sums,
+    /// The lexeme of no token, for the neighbours of the first and last tokens.
+    none: Lexeme,
 }
 
 /// A run of consecutive tokens with one label, as a byte range of the labelled text.
@@ -133,13 +160,46 @@ impl SequenceModel {
                 dense.push(row);
             }
         }
-        SequenceModel {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let mut model = SequenceModel {
             index,
             rows: dense,
             scale,
             transitions,
             start,
-        }
+            fixed: Box::new(FixedSums {
+                bias: [0; LABELS],
+                position: [[0; LABELS]; 10],
+                first_token: [0; LABELS],
+                last_token: [0; LABELS],
+                in_quote: [0; LABELS],
+                in_paren: [0; LABELS],
+                sentence: [[0; LABELS]; 6],
+                year_seen: [0; LABELS],
+                in_seen: [0; LABELS],
+                none: Lexeme::new(TokenInfo::default(), &NoWeights, &mut Vec::new()),
+            }),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        };
+        let sum = |id: u32| {
+            let mut acc = [0; LABELS];
+            model.add_row(&mut acc, model.row_of(id));
+            acc
+        };
+        let fixed = FixedSums {
+            bias: sum(BIAS),
+            position: POSITION_IDS.map(sum),
+            first_token: sum(FIRST_TOKEN),
+            last_token: sum(LAST_TOKEN),
+            in_quote: sum(IN_QUOTE),
+            in_paren: sum(IN_PAREN),
+            sentence: SENTENCE_IDS.map(sum),
+            year_seen: sum(YEAR_SEEN),
+            in_seen: sum(IN_SEEN),
+            none: Lexeme::new(TokenInfo::default(), &model, &mut Vec::new()),
+        };
+        *model.fixed = fixed;
+        model
     }
 
     /// How many features carry weight; a measure of the model's size.
@@ -188,8 +248,12 @@ impl SequenceModel {
         if s.tokens.is_empty() {
             return Vec::new();
         }
-        extract(text, &s.tokens, &mut s.features);
-        self.emissions(&s.features, &mut s.found, &mut s.emissions);
+        if s.lexicon.prepare(self.id, s.tokens.len()) {
+            self.emissions_by_lexeme(text, s);
+        } else {
+            extract(text, &s.tokens, &mut s.features);
+            self.emissions(&s.features, &mut s.found, &mut s.emissions);
+        }
         if let Some((end, label)) = prefix {
             for (t, row) in s.tokens.iter().zip(s.emissions.chunks_exact_mut(LABELS)) {
                 let inside = t.start < end;
@@ -243,6 +307,99 @@ impl SequenceModel {
                 }
             }
             out.extend(acc.iter().map(|&q| q as f32 * self.scale));
+        }
+    }
+
+    /// [`SequenceModel::emissions`] by way of the thread's lexicon (see [`super::lexicon`]):
+    /// the same scores, from one probe per token plus the few features that join two
+    /// tokens or depend on the place and state.
+    fn emissions_by_lexeme(&self, text: &str, s: &mut Scratch) {
+        let Scratch {
+            tokens,
+            lexicon,
+            lexemes,
+            found,
+            emissions,
+            states,
+            ..
+        } = s;
+        lexemes.clear();
+        for t in tokens.iter() {
+            lexemes.push(lexicon.lexeme(text.get(t.clone()).unwrap_or(""), self));
+        }
+        let fixed = &*self.fixed;
+        let lexeme = |i: Option<usize>| {
+            i.and_then(|i| lexemes.get(i))
+                .and_then(|&k| lexicon.get(k))
+                .unwrap_or(&fixed.none)
+        };
+        // First the ids of the joint features and the state before each token, then all
+        // their lookups in one loop (independent loads overlap), then the sums.
+        let n = tokens.len();
+        let mut state = State::default();
+        found.clear();
+        states.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            let me = lexeme(Some(i));
+            let ids = joint_ids(
+                &lexeme(i.checked_sub(1)).info,
+                &me.info,
+                &lexeme(Some(i + 1).filter(|&j| j < n)).info,
+                state.sentence(),
+            );
+            found.extend(ids);
+            states.push(state);
+            state.advance(text.get(t.clone()).unwrap_or(""), &me.info);
+        }
+        for id in found.iter_mut() {
+            *id = self.index.get(*id);
+        }
+        emissions.clear();
+        for (i, (state, joint)) in states.iter().zip(found.chunks_exact(3)).enumerate() {
+            let me = lexeme(Some(i));
+            let prev = lexeme(i.checked_sub(1));
+            let next = lexeme(Some(i + 1).filter(|&j| j < n));
+            let mut acc = me.own;
+            let mut add = |sums: &Sums| {
+                for (a, &w) in acc.iter_mut().zip(sums) {
+                    *a += w;
+                }
+            };
+            add(&fixed.bias);
+            add(&prev.as_previous);
+            add(&next.as_next);
+            add(&fixed.position[position_bucket(i, n).min(9)]);
+            add(&fixed.sentence[state.sentence().min(5) as usize]);
+            if i == 0 {
+                add(&fixed.first_token);
+            }
+            if i + 1 == n {
+                add(&fixed.last_token);
+            }
+            if state.in_quote {
+                add(&fixed.in_quote);
+            }
+            if state.in_paren() {
+                add(&fixed.in_paren);
+            }
+            if state.year_seen {
+                add(&fixed.year_seen);
+            }
+            if state.in_seen {
+                add(&fixed.in_seen);
+            }
+            let prev2 = i.checked_sub(2).map_or(fixed.none.as_second_previous, |j| {
+                lexeme(Some(j)).as_second_previous
+            });
+            let next2 = Some(i + 2)
+                .filter(|&j| j < n)
+                .map_or(fixed.none.as_second_next, |j| {
+                    lexeme(Some(j)).as_second_next
+                });
+            for r in [prev2, next2].into_iter().chain(joint.iter().copied()) {
+                self.add_row(&mut acc, r);
+            }
+            emissions.extend(acc.iter().map(|&q| q as f32 * self.scale));
         }
     }
 
@@ -455,11 +612,40 @@ impl FeatureIndex {
     }
 }
 
+impl Weights for SequenceModel {
+    #[inline]
+    fn row_of(&self, id: u32) -> u32 {
+        self.index.get(id)
+    }
+
+    #[inline]
+    fn add_row(&self, acc: &mut Sums, r: u32) {
+        if let Some(row) = self.rows.get((r as usize).wrapping_sub(1)) {
+            for (a, &q) in acc.iter_mut().zip(row) {
+                *a += i32::from(q);
+            }
+        }
+    }
+}
+
+/// No weights: the placeholder the fixed sums start from while a model is built.
+struct NoWeights;
+
+impl Weights for NoWeights {
+    fn row_of(&self, _: u32) -> u32 {
+        0
+    }
+    fn add_row(&self, _: &mut Sums, _: u32) {}
+}
+
 /// Buffers one labelling leaves for the next on the same thread.
 #[derive(Debug, Default)]
 struct Scratch {
     tokens: Vec<Range<usize>>,
     features: Features,
+    lexicon: Lexicon,
+    lexemes: Vec<u32>,
+    states: Vec<State>,
     found: Vec<u32>,
     emissions: Vec<f32>,
     scores: Vec<[f32; LABELS]>,
@@ -470,8 +656,12 @@ impl Scratch {
     /// Drops buffers a very long text grew, so one huge input does not pin its memory for
     /// the thread's lifetime.
     fn shrink(&mut self) {
-        if self.features.ids.capacity() > 1 << 16 {
-            *self = Scratch::default();
+        if self.features.ids.capacity() > 1 << 16 || self.tokens.capacity() > 1 << 12 {
+            let lexicon = std::mem::take(&mut self.lexicon);
+            *self = Scratch {
+                lexicon,
+                ..Scratch::default()
+            };
         }
     }
 }
@@ -616,6 +806,57 @@ mod tests {
         assert_eq!(path[0], 0);
         assert_eq!(path[2], 1);
         assert!(viterbi(0, &[], &t, &[0.0; LABELS]).is_empty());
+    }
+
+    /// Both ways of scoring every token of `texts`, with one scratch (and lexicon) for all.
+    fn both_scorings(model: &SequenceModel, texts: &[&str]) {
+        let mut s = Scratch::default();
+        for text in texts {
+            tokenize(text, &mut s.tokens);
+            extract(text, &s.tokens, &mut s.features);
+            let mut plain = Vec::new();
+            model.emissions(&s.features, &mut s.found, &mut plain);
+            assert!(s.lexicon.prepare(model.id, s.tokens.len()));
+            model.emissions_by_lexeme(text, &mut s);
+            assert_eq!(plain, s.emissions, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn labelling_by_lexeme_scores_exactly_as_by_features() {
+        both_scorings(
+            SequenceModel::bundled(),
+            &[
+                "Smith, J. (2016). A study of things. Journal of Stuff, 12(3), 42-65.",
+                "[3] A. B. Family, \u{201c}Title,\u{201d} Journal, vol. 3, no. 2, pp. 1\u{2013}10, 2016.",
+                "Smith J",
+                "Smith",
+                "Стрельцов Д.В. Название // Японские исследования. 2016. № 3. С. 42\u{2013}65.",
+                "Brown, J. \"Quoted (and [nested] title).\" In: Eds. Proc. 2017) ) ( ((",
+                "Smith, J. (2016). A study of things. Journal of Stuff, 12(3), 42-65.",
+                "\u{ab}Ёлка\u{bb} \u{201e}x\u{201d} 10.1000/xyz http://x.org/a",
+            ],
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_token_sequence_scores_the_same_by_lexeme(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Smith,", "J.", "(2016).", "Title", "of", "the", "Journal", "12(3),",
+                    "42-65.", "\"Quoted", "title,\"", "In", "In:", "(Eds.),", "[1]", "Vol.",
+                    "\u{ab}Ёлка\u{bb}", "С.", "//", "pp.", "2016;", ")", "(", "Press.",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            both_scorings(
+                SequenceModel::bundled(),
+                &[&text, &text[..text.floor_char_boundary(text.len() / 2)]],
+            );
+        }
     }
 
     #[test]
