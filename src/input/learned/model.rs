@@ -54,6 +54,8 @@ pub struct SequenceModel {
     scale: f32,
     /// `transitions[prev * LABELS + next]`.
     transitions: Vec<f32>,
+    /// How far each label's transitions stay above another's (see [`Slack`]).
+    slack: Box<Slack>,
     start: Vec<f32>,
     /// The summed weights of the features that do not depend on any spelling.
     fixed: Box<FixedSums>,
@@ -165,6 +167,7 @@ impl SequenceModel {
             index,
             rows: dense,
             scale,
+            slack: Box::new(slack(&transitions)),
             transitions,
             start,
             fixed: Box::new(FixedSums {
@@ -268,6 +271,7 @@ impl SequenceModel {
             s.tokens.len(),
             &s.emissions,
             &self.transitions,
+            &self.slack,
             &self.start,
             &mut s.scores,
             &mut s.path,
@@ -702,12 +706,44 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// For labels `q` and `p`, the least by which a step from `q` outscores the same step
+/// from `p`, over every next label: `slack[q][p] = min over l of (T[q][l] - T[p][l])`.
+///
+/// When `q` is the best label so far and `score[p] - score[q]` is below `slack[q][p]`,
+/// no step from `p` can beat the same step from `q`, so Viterbi need not add `p`'s row:
+/// an exact pruning that leaves a handful of the twenty previous labels per token.
+type Slack = [[f64; LABELS]; LABELS];
+
+fn slack(transitions: &[f32]) -> Slack {
+    let mut out = [[0.0; LABELS]; LABELS];
+    let t = |p: usize, l: usize| f64::from(transitions.get(p * LABELS + l).copied().unwrap_or(0.0));
+    for (q, row) in out.iter_mut().enumerate() {
+        for (p, s) in row.iter_mut().enumerate() {
+            let least = (0..LABELS)
+                .map(|l| t(q, l) - t(p, l))
+                .fold(f64::INFINITY, f64::min);
+            // f32 differences are exact in f64, so this is the exact least margin.
+            *s = least;
+        }
+    }
+    out
+}
+
 /// The best label sequence under per-token `emissions` (`n × LABELS`), `transitions`
 /// (`LABELS × LABELS`, previous label first) and `start` scores.
 pub(crate) fn viterbi(n: usize, emissions: &[f32], transitions: &[f32], start: &[f32]) -> Vec<u8> {
     let mut back = Vec::new();
     let mut out = Vec::new();
-    viterbi_into(n, emissions, transitions, start, &mut back, &mut out);
+    let slack = slack(transitions);
+    viterbi_into(
+        n,
+        emissions,
+        transitions,
+        &slack,
+        start,
+        &mut back,
+        &mut out,
+    );
     out
 }
 
@@ -721,6 +757,7 @@ fn viterbi_into(
     n: usize,
     emissions: &[f32],
     transitions: &[f32],
+    slack: &Slack,
     start: &[f32],
     scores: &mut Vec<[f32; LABELS]>,
     out: &mut Vec<u8>,
@@ -741,7 +778,7 @@ fn viterbi_into(
     }
     scores.push(score);
     for e in &rows[1..n] {
-        let best = best_into(&score, trans);
+        let best = best_into(&score, trans, slack);
         for l in 0..LABELS {
             score[l] = best[l] + e[l];
         }
@@ -772,15 +809,44 @@ fn viterbi_into(
     }
 }
 
-/// The best score of reaching each label from `score` over one transition.
+/// The best score of reaching each label from `score` over one transition: for every next
+/// label the maximum over previous labels of `score[p] + trans[p][l]`.
+///
+/// It starts from the best previous label's row and adds only the rows [`Slack`] cannot
+/// rule out. A skipped row's every sum is at most the best row's, so the maxima are the
+/// ones the full loop finds, bit for bit (rounding is monotone, and the test for skipping
+/// is exact).
 ///
 /// Not inlined: inside the token loop the compiler kept `best` as twenty scalars and
 /// repacked them into vectors on every previous label, doubling the instructions.
 #[inline(never)]
-fn best_into(score: &[f32; LABELS], trans: &[[f32; LABELS]; LABELS]) -> [f32; LABELS] {
-    let mut best = [f32::NEG_INFINITY; LABELS];
-    for (&s, t) in score.iter().zip(trans) {
-        for (b, &t) in best.iter_mut().zip(t) {
+fn best_into(
+    score: &[f32; LABELS],
+    trans: &[[f32; LABELS]; LABELS],
+    slack: &Slack,
+) -> [f32; LABELS] {
+    let (mut q, mut top) = (0, f32::NEG_INFINITY);
+    for (p, &s) in score.iter().enumerate() {
+        if s > top {
+            (q, top) = (p, s);
+        }
+    }
+    let mut best = [0.0; LABELS];
+    for (b, &t) in best.iter_mut().zip(&trans[q]) {
+        *b = top + t;
+    }
+    // In f64 the difference of two f32 scores is exact, as are the slacks: the test is
+    // exact too. A -inf score (and `q` itself) never passes it.
+    let top = f64::from(top);
+    let mut open = 0u32;
+    for (p, (&s, &least)) in score.iter().zip(&slack[q]).enumerate() {
+        open |= u32::from(f64::from(s) - top > least) << p;
+    }
+    while open != 0 {
+        let p = open.trailing_zeros() as usize;
+        open &= open - 1;
+        let s = score[p];
+        for (b, &t) in best.iter_mut().zip(&trans[p]) {
             let v = s + t;
             // Written so it compiles to one `maxps` per four labels.
             *b = if *b > v { *b } else { v };
@@ -856,6 +922,36 @@ mod tests {
                 SequenceModel::bundled(),
                 &[&text, &text[..text.floor_char_boundary(text.len() / 2)]],
             );
+        }
+    }
+
+    /// The maxima over every previous label, without pruning.
+    fn best_unpruned(score: &[f32; LABELS], trans: &[[f32; LABELS]; LABELS]) -> [f32; LABELS] {
+        let mut best = [f32::NEG_INFINITY; LABELS];
+        for (&s, t) in score.iter().zip(trans) {
+            for (b, &t) in best.iter_mut().zip(t) {
+                *b = b.max(s + t);
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pruned_maxima_are_the_full_maxima(
+            raw in proptest::collection::vec(-60.0f32..60.0, LABELS),
+            ruled_out in proptest::collection::vec(proptest::bool::weighted(0.2), LABELS),
+            shift in -5000.0f32..5000.0,
+        ) {
+            let model = SequenceModel::bundled();
+            let trans = model.transitions.as_chunks::<LABELS>().0.first_chunk::<LABELS>().unwrap();
+            let mut score = [0.0; LABELS];
+            for (l, s) in score.iter_mut().enumerate() {
+                *s = if ruled_out[l] { f32::NEG_INFINITY } else { raw[l] + shift };
+            }
+            let full = best_unpruned(&score, trans);
+            let pruned = best_into(&score, trans, &model.slack);
+            proptest::prop_assert_eq!(full, pruned);
         }
     }
 
