@@ -56,6 +56,8 @@ pub struct SequenceModel {
     transitions: Vec<f32>,
     /// How far each label's transitions stay above another's (see [`Slack`]).
     slack: Box<Slack>,
+    /// The largest transition score's magnitude, for Viterbi's rounding margin.
+    reach: f64,
     start: Vec<f32>,
     /// The summed weights of the features that do not depend on any spelling.
     fixed: Box<FixedSums>,
@@ -168,6 +170,7 @@ impl SequenceModel {
             rows: dense,
             scale,
             slack: Box::new(slack(&transitions)),
+            reach: reach(&transitions),
             transitions,
             start,
             fixed: Box::new(FixedSums {
@@ -267,13 +270,17 @@ impl SequenceModel {
                 }
             }
         }
+        let chain = Chain {
+            transitions: &self.transitions,
+            slack: &self.slack,
+            reach: self.reach,
+            start: &self.start,
+        };
         viterbi_into(
             s.tokens.len(),
             &s.emissions,
-            &self.transitions,
-            &self.slack,
-            &self.start,
-            &mut s.scores,
+            &chain,
+            &mut s.back,
             &mut s.path,
         );
         let mut spans: Vec<LabeledSpan> = Vec::new();
@@ -652,7 +659,7 @@ struct Scratch {
     states: Vec<State>,
     found: Vec<u32>,
     emissions: Vec<f32>,
-    scores: Vec<[f32; LABELS]>,
+    back: Vec<([f32; LABELS], u32)>,
     path: Vec<u8>,
 }
 
@@ -714,6 +721,12 @@ impl<'a> Reader<'a> {
 /// an exact pruning that leaves a handful of the twenty previous labels per token.
 type Slack = [[f64; LABELS]; LABELS];
 
+fn reach(transitions: &[f32]) -> f64 {
+    transitions
+        .iter()
+        .fold(0.0f64, |m, &t| m.max(f64::from(t).abs()))
+}
+
 fn slack(transitions: &[f32]) -> Slack {
     let mut out = [[0.0; LABELS]; LABELS];
     let t = |p: usize, l: usize| f64::from(transitions.get(p * LABELS + l).copied().unwrap_or(0.0));
@@ -735,35 +748,48 @@ pub(crate) fn viterbi(n: usize, emissions: &[f32], transitions: &[f32], start: &
     let mut back = Vec::new();
     let mut out = Vec::new();
     let slack = slack(transitions);
-    viterbi_into(
-        n,
-        emissions,
+    let chain = Chain {
         transitions,
-        &slack,
+        slack: &slack,
+        reach: reach(transitions),
         start,
-        &mut back,
-        &mut out,
-    );
+    };
+    viterbi_into(n, emissions, &chain, &mut back, &mut out);
     out
 }
 
-/// [`viterbi`] into `out`, with `scores` (each token's best score per label) reused.
+/// What Viterbi reads of a model besides the emissions.
+struct Chain<'a> {
+    /// `transitions[prev * LABELS + next]`.
+    transitions: &'a [f32],
+    slack: &'a Slack,
+    /// The largest transition's magnitude.
+    reach: f64,
+    start: &'a [f32],
+}
+
+/// [`viterbi`] into `out`, with `back` (per token, the best score per label and the set
+/// of previous labels that can matter) reused.
 ///
-/// The forward pass keeps only the best score per label, a row of independent adds and
-/// maxes over the next label that the compiler vectorises; the best previous label is
-/// recomputed during the backtrack, for the one label per token on the path, from the
-/// same sums. Ties go to the lowest previous label, as a forward scan with `>` gives.
+/// The forward pass keeps only the best score per label; the best previous label is found
+/// during the backtrack, for the one label per token on the path, among the previous
+/// labels [`step`] kept. Ties go to the lowest previous label, as a full scan with `>`
+/// gives.
 fn viterbi_into(
     n: usize,
     emissions: &[f32],
-    transitions: &[f32],
-    slack: &Slack,
-    start: &[f32],
-    scores: &mut Vec<[f32; LABELS]>,
+    chain: &Chain<'_>,
+    back: &mut Vec<([f32; LABELS], u32)>,
     out: &mut Vec<u8>,
 ) {
+    let Chain {
+        transitions,
+        slack,
+        reach,
+        start,
+    } = *chain;
     out.clear();
-    scores.clear();
+    back.clear();
     let rows = emissions.as_chunks::<LABELS>().0;
     let Some(trans) = transitions.as_chunks::<LABELS>().0.first_chunk::<LABELS>() else {
         return;
@@ -776,13 +802,12 @@ fn viterbi_into(
     for (l, s) in score.iter_mut().enumerate() {
         *s = start.get(l).copied().unwrap_or(0.0) + rows[0][l];
     }
-    scores.push(score);
     for e in &rows[1..n] {
-        let best = best_into(&score, trans, slack);
-        for l in 0..LABELS {
-            score[l] = best[l] + e[l];
+        let (best, open) = step(&score, trans, slack, reach);
+        back.push((score, open));
+        for ((s, &b), &e) in score.iter_mut().zip(&best).zip(e) {
+            *s = b + e;
         }
-        scores.push(score);
     }
     let mut last = 0usize;
     let mut best = f32::NEG_INFINITY;
@@ -795,10 +820,13 @@ fn viterbi_into(
     out.resize(n, 0);
     out[n - 1] = last as u8;
     for i in (1..n).rev() {
+        let (score, mut open) = back[i - 1];
         let mut arg = 0usize;
         let mut best = f32::NEG_INFINITY;
-        for (p, &s) in scores[i - 1].iter().enumerate() {
-            let v = s + trans[p][last];
+        while open != 0 {
+            let p = open.trailing_zeros() as usize;
+            open &= open - 1;
+            let v = score[p] + trans[p][last];
             if v > best {
                 best = v;
                 arg = p;
@@ -809,39 +837,52 @@ fn viterbi_into(
     }
 }
 
-/// The best score of reaching each label from `score` over one transition: for every next
-/// label the maximum over previous labels of `score[p] + trans[p][l]`.
+/// One Viterbi step: for every next label, the best score of reaching it from `score`
+/// (the maximum over previous labels `p` of `score[p] + trans[p][l]`), and the set of
+/// previous labels (bit `p`) that can reach any of those maxima.
 ///
-/// It starts from the best previous label's row and adds only the rows [`Slack`] cannot
-/// rule out. A skipped row's every sum is at most the best row's, so the maxima are the
-/// ones the full loop finds, bit for bit (rounding is monotone, and the test for skipping
-/// is exact).
+/// It starts from the best previous label and adds only the rows [`Slack`] cannot rule
+/// out: a skipped row's every sum is below the best row's by more than rounding can close
+/// (`reach` bounds the transitions, for the rounding margin), so it can neither be a
+/// maximum nor tie one, and the scores and the labels found among the rows kept are the
+/// ones the full scan finds, bit for bit. The test is made in f64, where the difference
+/// of two f32 scores is exact.
 ///
-/// Not inlined: inside the token loop the compiler kept `best` as twenty scalars and
+/// Not inlined: inside the token loop the compiler kept the rows as twenty scalars and
 /// repacked them into vectors on every previous label, doubling the instructions.
 #[inline(never)]
-fn best_into(
+fn step(
     score: &[f32; LABELS],
     trans: &[[f32; LABELS]; LABELS],
     slack: &Slack,
-) -> [f32; LABELS] {
-    let (mut q, mut top) = (0, f32::NEG_INFINITY);
-    for (p, &s) in score.iter().enumerate() {
-        if s > top {
-            (q, top) = (p, s);
+    reach: f64,
+) -> ([f32; LABELS], u32) {
+    // The best score by four-lane maxima (vector code), then its first place.
+    let mut lanes = [f32::NEG_INFINITY; 4];
+    for chunk in score.as_chunks::<4>().0 {
+        for (m, &s) in lanes.iter_mut().zip(chunk) {
+            *m = if *m > s { *m } else { s };
         }
     }
+    let top = lanes
+        .into_iter()
+        .fold(f32::NEG_INFINITY, |m, s| if m > s { m } else { s });
+    let q = score.iter().position(|&s| s == top).unwrap_or(0);
     let mut best = [0.0; LABELS];
     for (b, &t) in best.iter_mut().zip(&trans[q]) {
         *b = top + t;
     }
-    // In f64 the difference of two f32 scores is exact, as are the slacks: the test is
-    // exact too. A -inf score (and `q` itself) never passes it.
-    let top = f64::from(top);
+    // Four units in the last place of the largest magnitude two close sums can have: sums
+    // further apart than that round to different floats. (A score far below the best is
+    // far below it by much more.) A -inf score never passes the test.
+    let top64 = f64::from(top);
+    let margin = (top64.abs() + reach + 1.0) * 3.0 * f64::from(f32::EPSILON) * 2.0;
     let mut open = 0u32;
     for (p, (&s, &least)) in score.iter().zip(&slack[q]).enumerate() {
-        open |= u32::from(f64::from(s) - top > least) << p;
+        open |= u32::from(f64::from(s) - top64 > least - margin) << p;
     }
+    open &= !(1 << q);
+    let kept = open | 1 << q;
     while open != 0 {
         let p = open.trailing_zeros() as usize;
         open &= open - 1;
@@ -852,7 +893,7 @@ fn best_into(
             *b = if *b > v { *b } else { v };
         }
     }
-    best
+    (best, kept)
 }
 
 #[cfg(test)]
@@ -936,9 +977,31 @@ mod tests {
         best
     }
 
+    /// Checks one Viterbi step against the full scan: the same maxima, and for each next
+    /// label the same lowest previous label reaching it among the rows kept.
+    fn step_matches_full_scan(score: &[f32; LABELS], trans: &[[f32; LABELS]; LABELS]) {
+        let flat: Vec<f32> = trans.iter().flatten().copied().collect();
+        let (best, kept) = step(score, trans, &slack(&flat), reach(&flat));
+        assert_eq!(best, best_unpruned(score, trans), "{score:?}");
+        for l in 0..LABELS {
+            // the lowest previous label reaching each maximum, over all rows and over the
+            // rows kept
+            let lowest = |rows: u32| {
+                let (mut arg, mut top) = (0, f32::NEG_INFINITY);
+                for (p, (&s, t)) in score.iter().zip(trans).enumerate() {
+                    if rows & 1 << p != 0 && s + t[l] > top {
+                        (arg, top) = (p, s + t[l]);
+                    }
+                }
+                arg
+            };
+            assert_eq!(lowest(kept), lowest(u32::MAX), "label {l} of {score:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn pruned_maxima_are_the_full_maxima(
+        fn a_pruned_step_is_the_full_step(
             raw in proptest::collection::vec(-60.0f32..60.0, LABELS),
             ruled_out in proptest::collection::vec(proptest::bool::weighted(0.2), LABELS),
             shift in -5000.0f32..5000.0,
@@ -949,9 +1012,24 @@ mod tests {
             for (l, s) in score.iter_mut().enumerate() {
                 *s = if ruled_out[l] { f32::NEG_INFINITY } else { raw[l] + shift };
             }
-            let full = best_unpruned(&score, trans);
-            let pruned = best_into(&score, trans, &model.slack);
-            proptest::prop_assert_eq!(full, pruned);
+            step_matches_full_scan(&score, trans);
+        }
+
+        #[test]
+        fn a_pruned_step_breaks_ties_as_the_full_step(
+            raw in proptest::collection::vec(-2i8..2, LABELS),
+            cells in proptest::collection::vec(-2i8..2, LABELS * LABELS),
+        ) {
+            // Small integers: many previous labels reach the same score exactly.
+            let mut trans = [[0.0; LABELS]; LABELS];
+            for (t, &c) in trans.iter_mut().flatten().zip(&cells) {
+                *t = f32::from(c);
+            }
+            let mut score = [0.0; LABELS];
+            for (s, &r) in score.iter_mut().zip(&raw) {
+                *s = f32::from(r);
+            }
+            step_matches_full_scan(&score, &trans);
         }
     }
 
