@@ -78,6 +78,9 @@ pub(crate) struct Lexicon {
     model: u64,
     index: HashMap<Box<str>, u32, BuildHasherDefault<WordHash>>,
     lexemes: Vec<Lexeme>,
+    /// The lexemes of the current tokens that are not kept (see [`passing`]), numbered
+    /// from [`PASSING`].
+    passing: Vec<Lexeme>,
     lower: String,
     ids: Vec<u32>,
 }
@@ -85,6 +88,18 @@ pub(crate) struct Lexicon {
 /// How many spellings a lexicon keeps before it starts afresh: about 5 MB, enough for
 /// the working vocabulary of a large reference list.
 const CAPACITY: usize = 1 << 14;
+
+/// The bit that marks a lexeme number as one of the current tokens' passing lexemes.
+const PASSING: u32 = 1 << 31;
+
+/// Whether a token is unlikely to recur, so keeping its lexeme would only take room from
+/// words that do: page ranges, DOIs, glued locators ("2016;12(3):42-65."), long URLs.
+/// Years, volumes and issues ("(2016).", "12(3),") recur and are kept.
+fn passing(word: &str) -> bool {
+    let b = word.as_bytes();
+    let digits = b.iter().filter(|b| b.is_ascii_digit()).count();
+    b.len() > 32 || digits > 4 || (digits > 0 && b.iter().any(|&c| c == b'-' || c == b'/'))
+}
 
 impl Lexicon {
     /// Prepares for labelling `tokens` more tokens with `model`'s weights: forgets
@@ -99,12 +114,18 @@ impl Lexicon {
             self.lexemes.clear();
             self.model = model;
         }
+        self.passing.clear();
         true
     }
 
     /// The lexeme of `word`, made now if it is new. After [`Lexicon::prepare`] accepted
     /// the tokens, their lexemes' numbers stay valid until the next `prepare`.
     pub fn lexeme(&mut self, word: &str, weights: &impl Weights) -> u32 {
+        if passing(word) {
+            let info = analyse(word, &mut self.lower);
+            self.passing.push(Lexeme::new(info, weights, &mut self.ids));
+            return (self.passing.len() - 1) as u32 | PASSING;
+        }
         if let Some(&i) = self.index.get(word) {
             return i;
         }
@@ -117,7 +138,11 @@ impl Lexicon {
 
     /// Lexeme number `i`.
     pub fn get(&self, i: u32) -> Option<&Lexeme> {
-        self.lexemes.get(i as usize)
+        if i & PASSING != 0 {
+            self.passing.get((i & !PASSING) as usize)
+        } else {
+            self.lexemes.get(i as usize)
+        }
     }
 }
 
@@ -192,8 +217,13 @@ mod tests {
         let a = lex.lexeme("Brown", &Nothing);
         assert_eq!(lex.lexeme("Brown", &Nothing), a);
         assert_ne!(lex.lexeme("J.", &Nothing), a);
+        // a page range is labelled but not kept
+        let pages = lex.lexeme("42-65.", &Nothing);
+        assert!(lex.get(pages).is_some());
+        assert_eq!(lex.lexemes.len(), 2);
         assert!(lex.prepare(1, 5));
         assert_eq!(lex.lexemes.len(), 2);
+        assert!(lex.get(pages).is_none());
         assert!(lex.prepare(2, 5));
         assert!(lex.lexemes.is_empty());
         assert!(!lex.prepare(2, CAPACITY + 1));
