@@ -13,12 +13,29 @@ use std::ops::Range;
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Range<usize>>) {
     out.clear();
     let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        // Most references: a run of non-space bytes is a token, found a run at a time.
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i..].iter().position(|b| !is_ascii_space(*b)) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+            let len = bytes[i..]
+                .iter()
+                .position(|b| is_ascii_space(*b))
+                .unwrap_or(bytes.len() - i);
+            out.push(i..i + len);
+            i += len;
+        }
+        return;
+    }
     let mut start = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let (space, len) = if b < 0x80 {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+            (is_ascii_space(b), 1)
         } else {
             match text.get(i..).and_then(|s| s.chars().next()) {
                 Some(c) => (c.is_whitespace(), c.len_utf8()),
@@ -41,6 +58,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +77,10 @@ mod tests {
         assert_eq!(t[1], 8..10);
         tokenize(" \n ", &mut t);
         assert!(t.is_empty());
+        let ascii = " Brown J.\t(2017)\x0bTitle\x0c. x";
+        tokenize(ascii, &mut t);
+        let words: Vec<&str> = t.iter().map(|r| &ascii[r.clone()]).collect();
+        assert_eq!(words, ["Brown", "J.", "(2017)", "Title", ".", "x"]);
+        assert_eq!(ascii.split_whitespace().collect::<Vec<_>>(), words);
     }
 }
