@@ -75,6 +75,13 @@ const FLAG_CYRILLIC: u32 = 1 << 10;
 const FLAG_ENDS_SENTENCE: u32 = 1 << 11;
 const FLAG_COUNT: u32 = 12;
 
+impl TokenInfo {
+    /// The hash of the token's shape, the one part of it the joint features read.
+    pub(crate) fn shape(&self) -> u64 {
+        self.shape
+    }
+}
+
 /// Word classes from small dictionaries.
 mod class {
     pub const NONE: u8 = 0;

@@ -38,7 +38,13 @@ pub(crate) struct Lexeme {
     /// two before it: one feature each, so a row reference rather than a sum.
     pub as_second_previous: u32,
     pub as_second_next: u32,
+    /// The lexicon's number for the token's shape ([`NO_SHAPE`] when it has none), the
+    /// part of the token the joint features read; 0 is the shape of no token.
+    pub shape: u16,
 }
+
+/// The shape number of a lexeme whose shape the lexicon had no room to number.
+pub(crate) const NO_SHAPE: u16 = u16::MAX;
 
 /// Looks a feature id up in a model: its row plus one, 0 when unknown.
 pub(crate) trait Weights {
@@ -66,6 +72,7 @@ impl Lexeme {
             as_next: sum(&as_next_ids(&info)),
             as_second_previous: weights.row_of(as_second_previous_id(&info)),
             as_second_next: weights.row_of(as_second_next_id(&info)),
+            shape: 0,
             info,
         }
     }
@@ -81,6 +88,11 @@ pub(crate) struct Lexicon {
     /// The lexemes of the current tokens that are not kept (see [`passing`]), numbered
     /// from [`PASSING`].
     passing: Vec<Lexeme>,
+    /// Shape hashes → shape numbers, from 1 (0 is the shape of no token).
+    shapes: HashMap<u64, u16, BuildHasherDefault<WordHash>>,
+    /// Counts the times the lexicon started afresh, so a [`JointCache`] knows when its
+    /// shape numbers went stale.
+    generation: u64,
     lower: String,
     ids: Vec<u32>,
 }
@@ -112,6 +124,8 @@ impl Lexicon {
         if self.model != model || self.lexemes.len() + tokens > CAPACITY {
             self.index.clear();
             self.lexemes.clear();
+            self.shapes.clear();
+            self.generation += 1;
             self.model = model;
         }
         self.passing.clear();
@@ -122,18 +136,43 @@ impl Lexicon {
     /// the tokens, their lexemes' numbers stay valid until the next `prepare`.
     pub fn lexeme(&mut self, word: &str, weights: &impl Weights) -> u32 {
         if passing(word) {
-            let info = analyse(word, &mut self.lower);
-            self.passing.push(Lexeme::new(info, weights, &mut self.ids));
+            let lexeme = self.make(word, weights);
+            self.passing.push(lexeme);
             return (self.passing.len() - 1) as u32 | PASSING;
         }
         if let Some(&i) = self.index.get(word) {
             return i;
         }
-        let info = analyse(word, &mut self.lower);
+        let lexeme = self.make(word, weights);
         let i = self.lexemes.len() as u32;
-        self.lexemes.push(Lexeme::new(info, weights, &mut self.ids));
+        self.lexemes.push(lexeme);
         self.index.insert(word.into(), i);
         i
+    }
+
+    fn make(&mut self, word: &str, weights: &impl Weights) -> Lexeme {
+        let info = analyse(word, &mut self.lower);
+        let mut lexeme = Lexeme::new(info, weights, &mut self.ids);
+        let shape = info.shape();
+        lexeme.shape = if shape == 0 {
+            0
+        } else {
+            let next = self.shapes.len() + 1;
+            match self.shapes.get(&shape) {
+                Some(&id) => id,
+                None if next < usize::from(NO_SHAPE) => {
+                    self.shapes.insert(shape, next as u16);
+                    next as u16
+                }
+                None => NO_SHAPE,
+            }
+        };
+        lexeme
+    }
+
+    /// Counts the times the lexicon started afresh (and renumbered its shapes).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Lexeme number `i`.
@@ -142,6 +181,67 @@ impl Lexicon {
             self.passing.get((i & !PASSING) as usize)
         } else {
             self.lexemes.get(i as usize)
+        }
+    }
+}
+
+/// The summed weights of the joint features (see [`super::features::joint_ids`]) by the
+/// shapes of a token and its neighbours and the sentences before it.
+///
+/// Those features read nothing else, and references repeat a few hundred shapes ("Xx,"
+/// "X." "(dddd)." "dd(d),"), so the three hashed lookups per token, the ones most likely to
+/// miss the processor's caches, are mostly a probe of this small table instead. A slot holds
+/// one key (direct-mapped); a collision only replaces it.
+#[derive(Debug, Default)]
+pub(crate) struct JointCache {
+    generation: u64,
+    slots: Vec<(u64, Sums)>,
+}
+
+const JOINT_SLOTS: usize = 1 << 12;
+
+impl JointCache {
+    /// The key of a token's joint features, None when a shape has no number.
+    pub fn key(previous: u16, me: u16, next: u16, sentence: u64) -> Option<u64> {
+        if previous == NO_SHAPE || me == NO_SHAPE || next == NO_SHAPE {
+            return None;
+        }
+        // The top bit marks a key, so an empty slot (key 0) never matches.
+        Some(
+            1 << 63
+                | sentence.min(0xff) << 48
+                | u64::from(next) << 32
+                | u64::from(me) << 16
+                | u64::from(previous),
+        )
+    }
+
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
+    }
+
+    /// Forgets everything when `lexicon` renumbered its shapes since the last call.
+    pub fn follow(&mut self, lexicon: &Lexicon) {
+        if self.slots.is_empty() {
+            self.slots = vec![(0, [0; LABELS]); JOINT_SLOTS];
+        } else if self.generation != lexicon.generation() {
+            self.slots.fill((0, [0; LABELS]));
+        }
+        self.generation = lexicon.generation();
+    }
+
+    /// The sums stored under `key`.
+    pub fn get(&self, key: u64) -> Option<&Sums> {
+        self.slots
+            .get(Self::slot(key))
+            .filter(|(k, _)| *k == key)
+            .map(|(_, sums)| sums)
+    }
+
+    /// Stores `sums` under `key`.
+    pub fn put(&mut self, key: u64, sums: Sums) {
+        if let Some(slot) = self.slots.get_mut(Self::slot(key)) {
+            *slot = (key, sums);
         }
     }
 }
@@ -201,6 +301,27 @@ mod tests {
                 assert_ne!(b.hash_one(x), b.hash_one(y), "{x:?} {y:?}");
             }
         }
+    }
+
+    #[test]
+    fn joint_sums_are_kept_per_shape_triple_until_the_shapes_are_renumbered() {
+        let mut lex = Lexicon::default();
+        let mut joints = JointCache::default();
+        assert!(lex.prepare(1, 1));
+        joints.follow(&lex);
+        let key = JointCache::key(1, 2, 3, 0).unwrap();
+        assert_ne!(Some(key), JointCache::key(3, 2, 1, 0));
+        assert_ne!(Some(key), JointCache::key(1, 2, 3, 1));
+        assert_eq!(JointCache::key(1, NO_SHAPE, 3, 0), None);
+        assert!(joints.get(key).is_none());
+        joints.put(key, [7; LABELS]);
+        assert_eq!(joints.get(key), Some(&[7; LABELS]));
+        assert!(lex.prepare(1, 1));
+        joints.follow(&lex);
+        assert_eq!(joints.get(key), Some(&[7; LABELS]), "same numbering");
+        assert!(lex.prepare(2, 1));
+        joints.follow(&lex);
+        assert!(joints.get(key).is_none(), "a new model renumbers the shapes");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::features::{
     SENTENCE_IDS, State, TokenInfo, YEAR_SEEN, extract, joint_ids, position_bucket,
 };
 use super::label::FieldLabel;
-use super::lexicon::{Lexeme, Lexicon, Sums, Weights};
+use super::lexicon::{JointCache, Lexeme, Lexicon, Sums, Weights};
 use super::tokens::tokenize;
 use crate::error::{Error, Result};
 
@@ -328,10 +328,9 @@ impl SequenceModel {
         let Scratch {
             tokens,
             lexicon,
+            joints,
             lexemes,
-            found,
             emissions,
-            states,
             ..
         } = s;
         lexemes.clear();
@@ -344,43 +343,40 @@ impl SequenceModel {
                 .and_then(|&k| lexicon.get(k))
                 .unwrap_or(&fixed.none)
         };
-        // First the ids of the joint features and the state before each token, then all
-        // their lookups in one loop (independent loads overlap), then the sums.
+        joints.follow(lexicon);
         let n = tokens.len();
         let mut state = State::default();
-        found.clear();
-        states.clear();
-        for (i, t) in tokens.iter().enumerate() {
-            let me = lexeme(Some(i));
-            let ids = joint_ids(
-                &lexeme(i.checked_sub(1)).info,
-                &me.info,
-                &lexeme(Some(i + 1).filter(|&j| j < n)).info,
-                state.sentence(),
-            );
-            found.extend(ids);
-            states.push(state);
-            state.advance(text.get(t.clone()).unwrap_or(""), &me.info);
-        }
-        for id in found.iter_mut() {
-            *id = self.index.get(*id);
-        }
         emissions.clear();
-        for (i, (state, joint)) in states.iter().zip(found.chunks_exact(3)).enumerate() {
+        for (i, t) in tokens.iter().enumerate() {
             let me = lexeme(Some(i));
             let prev = lexeme(i.checked_sub(1));
             let next = lexeme(Some(i + 1).filter(|&j| j < n));
-            let mut acc = me.own;
+            let sentence = state.sentence();
+            let key = JointCache::key(prev.shape, me.shape, next.shape, sentence);
+            let mut acc = match key.and_then(|k| joints.get(k)) {
+                Some(sums) => *sums,
+                None => {
+                    let mut sums = [0; LABELS];
+                    for id in joint_ids(&prev.info, &me.info, &next.info, sentence) {
+                        self.add_row(&mut sums, self.index.get(id));
+                    }
+                    if let Some(k) = key {
+                        joints.put(k, sums);
+                    }
+                    sums
+                }
+            };
             let mut add = |sums: &Sums| {
                 for (a, &w) in acc.iter_mut().zip(sums) {
                     *a += w;
                 }
             };
+            add(&me.own);
             add(&fixed.bias);
             add(&prev.as_previous);
             add(&next.as_next);
             add(&fixed.position[position_bucket(i, n).min(9)]);
-            add(&fixed.sentence[state.sentence().min(5) as usize]);
+            add(&fixed.sentence[sentence.min(5) as usize]);
             if i == 0 {
                 add(&fixed.first_token);
             }
@@ -407,10 +403,10 @@ impl SequenceModel {
                 .map_or(fixed.none.as_second_next, |j| {
                     lexeme(Some(j)).as_second_next
                 });
-            for r in [prev2, next2].into_iter().chain(joint.iter().copied()) {
-                self.add_row(&mut acc, r);
-            }
+            self.add_row(&mut acc, prev2);
+            self.add_row(&mut acc, next2);
             emissions.extend(acc.iter().map(|&q| q as f32 * self.scale));
+            state.advance(text.get(t.clone()).unwrap_or(""), &me.info);
         }
     }
 
@@ -655,8 +651,8 @@ struct Scratch {
     tokens: Vec<Range<usize>>,
     features: Features,
     lexicon: Lexicon,
+    joints: JointCache,
     lexemes: Vec<u32>,
-    states: Vec<State>,
     found: Vec<u32>,
     emissions: Vec<f32>,
     back: Vec<([f32; LABELS], u32)>,
