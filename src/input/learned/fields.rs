@@ -764,8 +764,13 @@ fn is_organisation(chunk: &str) -> bool {
     ];
     chunk.split_whitespace().count() >= 2
         && chunk.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            let w = w.to_lowercase();
-            WORDS.contains(&w.as_str())
+            // ASCII words compare without a lower-cased copy (they were most of this
+            // step's allocations); others lower-case as before.
+            if w.is_ascii() {
+                WORDS.iter().any(|k| w.eq_ignore_ascii_case(k))
+            } else {
+                WORDS.contains(&w.to_lowercase().as_str())
+            }
         })
 }
 
