@@ -321,7 +321,10 @@ mod tests {
         assert_eq!(joints.get(key), Some(&[7; LABELS]), "same numbering");
         assert!(lex.prepare(2, 1));
         joints.follow(&lex);
-        assert!(joints.get(key).is_none(), "a new model renumbers the shapes");
+        assert!(
+            joints.get(key).is_none(),
+            "a new model renumbers the shapes"
+        );
     }
 
     #[test]

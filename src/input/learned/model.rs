@@ -853,7 +853,8 @@ fn step(
     slack: &Slack,
     reach: f64,
 ) -> ([f32; LABELS], u32) {
-    // The best score by four-lane maxima (vector code), then its first place.
+    // The best score by four-lane maxima (vector code), then its first place, from a
+    // mask rather than a search whose exit the processor cannot predict.
     let mut lanes = [f32::NEG_INFINITY; 4];
     for chunk in score.as_chunks::<4>().0 {
         for (m, &s) in lanes.iter_mut().zip(chunk) {
@@ -863,11 +864,11 @@ fn step(
     let top = lanes
         .into_iter()
         .fold(f32::NEG_INFINITY, |m, s| if m > s { m } else { s });
-    let q = score.iter().position(|&s| s == top).unwrap_or(0);
-    let mut best = [0.0; LABELS];
-    for (b, &t) in best.iter_mut().zip(&trans[q]) {
-        *b = top + t;
+    let mut at_top = 0u32;
+    for (p, &s) in score.iter().enumerate() {
+        at_top |= u32::from(s == top) << p;
     }
+    let q = (at_top.trailing_zeros() as usize).min(LABELS - 1);
     // Four units in the last place of the largest magnitude two close sums can have: sums
     // further apart than that round to different floats. (A score far below the best is
     // far below it by much more.) A -inf score never passes the test.
@@ -879,15 +880,31 @@ fn step(
     }
     open &= !(1 << q);
     let kept = open | 1 << q;
-    while open != 0 {
-        let p = open.trailing_zeros() as usize;
-        open &= open - 1;
+    let max_in = |best: &mut [f32; LABELS], p: usize| {
         let s = score[p];
         for (b, &t) in best.iter_mut().zip(&trans[p]) {
             let v = s + t;
             // Written so it compiles to one `maxps` per four labels.
             *b = if *b > v { *b } else { v };
         }
+    };
+    let mut best = [0.0; LABELS];
+    for (b, &t) in best.iter_mut().zip(&trans[q]) {
+        *b = top + t;
+    }
+    // Most steps keep one row besides `q`, or none: that one is added without a branch
+    // (`q` again when there is none, which changes nothing), and the loop is for the rest.
+    let first = if open == 0 {
+        q
+    } else {
+        open.trailing_zeros() as usize
+    };
+    max_in(&mut best, first.min(LABELS - 1));
+    open &= open.wrapping_sub(1);
+    while open != 0 {
+        let p = open.trailing_zeros() as usize;
+        open &= open - 1;
+        max_in(&mut best, p);
     }
     (best, kept)
 }

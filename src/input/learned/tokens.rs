@@ -14,20 +14,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Range<usize>>) {
     out.clear();
     let bytes = text.as_bytes();
     if bytes.is_ascii() {
-        // Most references: a run of non-space bytes is a token, found a run at a time.
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i..].iter().position(|b| !is_ascii_space(*b)) {
-                Some(skip) => i += skip,
-                None => break,
-            }
-            let len = bytes[i..]
-                .iter()
-                .position(|b| is_ascii_space(*b))
-                .unwrap_or(bytes.len() - i);
-            out.push(i..i + len);
-            i += len;
-        }
+        ascii_tokens(bytes, out);
         return;
     }
     let mut start = None;
@@ -58,6 +45,45 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// [`tokenize`] for ASCII text, 64 bytes at a time: a word of space bits per block, the
+/// places where spaces and non-spaces meet found by shifting it, and a token per pair of
+/// them. The loops run per block and per token, not per byte with a branch on every byte,
+/// whose mispredictions made tokenizing a tenth of labelling.
+fn ascii_tokens(bytes: &[u8], out: &mut Vec<Range<usize>>) {
+    // Whether the byte before the block was a space (before the text: as if one was).
+    let mut space_before = true;
+    let mut start = 0;
+    for (k, block) in bytes.chunks(64).enumerate() {
+        let base = k * 64;
+        let mut space = 0u64;
+        for (j, &b) in block.iter().enumerate() {
+            space |= u64::from(is_ascii_space(b)) << j;
+        }
+        let valid = if block.len() == 64 {
+            u64::MAX
+        } else {
+            (1u64 << block.len()) - 1
+        };
+        let before = space << 1 | u64::from(space_before);
+        // A token starts at a non-space after a space and ends at a space after a
+        // non-space; the two alternate, so one walk over both takes them in order.
+        let mut edges = (!space & before | space & !before) & valid;
+        while edges != 0 {
+            let j = base + edges.trailing_zeros() as usize;
+            edges &= edges - 1;
+            if space >> (j - base) & 1 == 0 {
+                start = j;
+            } else {
+                out.push(start..j);
+            }
+        }
+        space_before = space >> (block.len() - 1) & 1 == 1;
+    }
+    if !space_before {
+        out.push(start..bytes.len());
+    }
+}
+
 /// Whether an ASCII byte is whitespace as `char::is_whitespace` has it.
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
@@ -82,5 +108,15 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|r| &ascii[r.clone()]).collect();
         assert_eq!(words, ["Brown", "J.", "(2017)", "Title", ".", "x"]);
         assert_eq!(ascii.split_whitespace().collect::<Vec<_>>(), words);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_tokens_are_split_whitespace(text in "[ a-c.\t\n]{0,200}") {
+            let mut t = Vec::new();
+            tokenize(&text, &mut t);
+            let words: Vec<&str> = t.iter().map(|r| &text[r.clone()]).collect();
+            proptest::prop_assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+        }
     }
 }
