@@ -764,10 +764,19 @@ fn is_organisation(chunk: &str) -> bool {
     ];
     chunk.split_whitespace().count() >= 2
         && chunk.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            // ASCII words compare without a lower-cased copy (they were most of this
-            // step's allocations); others lower-case as before.
+            // ASCII words are lower-cased on the stack and only where their length is a
+            // listed word's (this ran for every word of every author span); others are
+            // lower-cased as before.
             if w.is_ascii() {
-                WORDS.iter().any(|k| w.eq_ignore_ascii_case(k))
+                let mut buf = [0u8; 13];
+                match buf.get_mut(..w.len()) {
+                    Some(lower) if w.len() >= 3 => {
+                        lower.copy_from_slice(w.as_bytes());
+                        lower.make_ascii_lowercase();
+                        std::str::from_utf8(lower).is_ok_and(|l| WORDS.contains(&l))
+                    }
+                    _ => false,
+                }
             } else {
                 WORDS.contains(&w.to_lowercase().as_str())
             }
