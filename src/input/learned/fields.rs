@@ -497,10 +497,8 @@ fn tidy_title(title: &str) -> &str {
     let mut t = title;
     // Every tail starts with a space and "A", "R" or "U": a title without that pair (most)
     // skips the searches.
-    let may_have_tail = t
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b' ' && matches!(w[1], b'A' | b'R' | b'U'));
+    let may_have_tail = memchr::memchr3_iter(b'A', b'R', b'U', t.as_bytes())
+        .any(|i| i > 0 && t.as_bytes()[i - 1] == b' ');
     // `str::find` sets a searcher up on every call, which cost more than the searches:
     // the finders are built once.
     static TAILS: LazyLock<[Finder<'static>; 8]> = LazyLock::new(|| {
