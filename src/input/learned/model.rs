@@ -165,7 +165,11 @@ impl SequenceModel {
             }
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let mut model = SequenceModel {
+        let fixed = FixedSums::new(&Table {
+            index: &index,
+            rows: &dense,
+        });
+        SequenceModel {
             index,
             rows: dense,
             scale,
@@ -173,39 +177,9 @@ impl SequenceModel {
             reach: reach(&transitions),
             transitions,
             start,
-            fixed: Box::new(FixedSums {
-                bias: [0; LABELS],
-                position: [[0; LABELS]; 10],
-                first_token: [0; LABELS],
-                last_token: [0; LABELS],
-                in_quote: [0; LABELS],
-                in_paren: [0; LABELS],
-                sentence: [[0; LABELS]; 6],
-                year_seen: [0; LABELS],
-                in_seen: [0; LABELS],
-                none: Lexeme::new(TokenInfo::default(), &NoWeights, &mut Vec::new()),
-            }),
+            fixed: Box::new(fixed),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        };
-        let sum = |id: u32| {
-            let mut acc = [0; LABELS];
-            model.add_row(&mut acc, model.row_of(id));
-            acc
-        };
-        let fixed = FixedSums {
-            bias: sum(BIAS),
-            position: POSITION_IDS.map(sum),
-            first_token: sum(FIRST_TOKEN),
-            last_token: sum(LAST_TOKEN),
-            in_quote: sum(IN_QUOTE),
-            in_paren: sum(IN_PAREN),
-            sentence: SENTENCE_IDS.map(sum),
-            year_seen: sum(YEAR_SEEN),
-            in_seen: sum(IN_SEEN),
-            none: Lexeme::new(TokenInfo::default(), &model, &mut Vec::new()),
-        };
-        *model.fixed = fixed;
-        model
+        }
     }
 
     /// How many features carry weight; a measure of the model's size.
@@ -619,7 +593,13 @@ impl FeatureIndex {
     }
 }
 
-impl Weights for SequenceModel {
+/// A model's weight table, apart from the model (which is built from its sums).
+struct Table<'a> {
+    index: &'a FeatureIndex,
+    rows: &'a [[i16; LABELS]],
+}
+
+impl Weights for Table<'_> {
     #[inline]
     fn row_of(&self, id: u32) -> u32 {
         self.index.get(id)
@@ -635,14 +615,42 @@ impl Weights for SequenceModel {
     }
 }
 
-/// No weights: the placeholder the fixed sums start from while a model is built.
-struct NoWeights;
-
-impl Weights for NoWeights {
-    fn row_of(&self, _: u32) -> u32 {
-        0
+impl Weights for SequenceModel {
+    #[inline]
+    fn row_of(&self, id: u32) -> u32 {
+        self.index.get(id)
     }
-    fn add_row(&self, _: &mut Sums, _: u32) {}
+
+    #[inline]
+    fn add_row(&self, acc: &mut Sums, r: u32) {
+        Table {
+            index: &self.index,
+            rows: &self.rows,
+        }
+        .add_row(acc, r);
+    }
+}
+
+impl FixedSums {
+    fn new(weights: &impl Weights) -> FixedSums {
+        let sum = |id: u32| {
+            let mut acc = [0; LABELS];
+            weights.add_row(&mut acc, weights.row_of(id));
+            acc
+        };
+        FixedSums {
+            bias: sum(BIAS),
+            position: POSITION_IDS.map(sum),
+            first_token: sum(FIRST_TOKEN),
+            last_token: sum(LAST_TOKEN),
+            in_quote: sum(IN_QUOTE),
+            in_paren: sum(IN_PAREN),
+            sentence: SENTENCE_IDS.map(sum),
+            year_seen: sum(YEAR_SEEN),
+            in_seen: sum(IN_SEEN),
+            none: Lexeme::new(TokenInfo::default(), weights, &mut Vec::new()),
+        }
+    }
 }
 
 /// Buffers one labelling leaves for the next on the same thread.
