@@ -88,12 +88,26 @@ pub fn source_key(name: &str) -> String {
             None => latin.push(c),
         }
     }
-    let folded: String = latin
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
+    let folded: String = if latin.is_ascii() {
+        // NFKD and the Unicode case tables leave ASCII as it is: most names skip them.
+        latin
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    char::from(b)
+                } else {
+                    ' '
+                }
+            })
+            .collect()
+    } else {
+        latin
+            .nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect()
+    };
     let mut key = String::with_capacity(folded.len());
     for word in folded.split_whitespace() {
         if is_year(word) || matches!(word, "the" | "a" | "an") {
@@ -389,6 +403,25 @@ fn join_abbreviations(
 mod tests {
     use super::*;
     use crate::model::Reference;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_source_keys_are_the_unicode_fold(name in "[ -~]{0,40}") {
+            // the NFKD path, which the ASCII shortcut must agree with
+            let folded: String = name
+                .to_lowercase()
+                .nfkd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                .collect();
+            let expected: Vec<&str> = folded
+                .split_whitespace()
+                .filter(|w| !is_year(w) && !matches!(*w, "the" | "a" | "an"))
+                .collect();
+            proptest::prop_assert_eq!(source_key(&name), expected.join(" "));
+        }
+    }
 
     fn with_container(index: usize, container: &str, other: Option<&str>) -> Reference {
         let mut r = Reference::unparsed(index, None, index, "");
