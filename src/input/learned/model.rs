@@ -1055,6 +1055,17 @@ mod tests {
     }
 
     #[test]
+    fn a_text_too_long_for_the_lexicon_is_labelled_by_features() {
+        let text = "Smith, J. (2016). A study. ".repeat(4000); // 20,000 tokens
+        let spans = SequenceModel::bundled().label(&text);
+        assert_eq!(spans.first().map(|s| s.span.start), Some(0));
+        assert_eq!(spans.last().map(|s| s.span.end), Some(text.trim_end().len()));
+        // and the next, short, text still goes by the lexicon, with the same answer
+        let short = "Smith, J. (2016). A study of things. Journal of Stuff, 12(3), 42-65.";
+        both_scorings(SequenceModel::bundled(), &[short]);
+    }
+
+    #[test]
     fn bundled_model_loads() {
         assert!(SequenceModel::from_bytes(BUNDLED_BYTES).is_ok());
     }
