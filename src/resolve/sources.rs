@@ -82,10 +82,16 @@ pub fn source_key(name: &str) -> String {
     // a mark, so that a publisher printed "АИРО-XXI" in one list and "AIRO-XXI" in another is
     // one source.
     let mut latin = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match cyrillic_to_latin(c) {
-            Some(l) => latin.push_str(l),
-            None => latin.push(c),
+    if name.is_ascii() {
+        // nothing to transliterate, and ASCII lower-cases as itself
+        latin.push_str(name);
+        latin.make_ascii_lowercase();
+    } else {
+        for c in name.chars().flat_map(char::to_lowercase) {
+            match cyrillic_to_latin(c) {
+                Some(l) => latin.push_str(l),
+                None => latin.push(c),
+            }
         }
     }
     let folded: String = if latin.is_ascii() {
@@ -150,12 +156,33 @@ fn is_year(word: &str) -> bool {
 struct Builder {
     sources: Vec<Source>,
     by_key: FnvMap<String, SourceId>,
+    /// Printed names already keyed: a list names a few venues many times, and a key,
+    /// once given a source, keeps it.
+    by_printed: FnvMap<String, Option<SourceId>>,
     counts: Vec<FnvMap<String, usize>>,
 }
 
 impl Builder {
     /// The source of a printed name, created when its key is new; `reference` joins it.
     fn assign(&mut self, printed: &str, reference: Option<usize>) -> Option<SourceId> {
+        let id = match self.by_printed.get(printed) {
+            Some(&id) => id,
+            None => {
+                let id = self.source_of(printed);
+                self.by_printed.insert(printed.to_string(), id);
+                id
+            }
+        }?;
+        self.add_form(id, printed);
+        if let Some(r) = reference {
+            self.sources[id.0].references.push(r);
+        }
+        Some(id)
+    }
+
+    /// The source a printed name's key names, created when the key is new; None for a name
+    /// without a key.
+    fn source_of(&mut self, printed: &str) -> Option<SourceId> {
         let key = source_key(printed);
         if key.is_empty() {
             return None;
@@ -177,10 +204,6 @@ impl Builder {
                 id
             }
         };
-        self.add_form(id, printed);
-        if let Some(r) = reference {
-            self.sources[id.0].references.push(r);
-        }
         Some(id)
     }
 
@@ -189,7 +212,13 @@ impl Builder {
         if !source.variants.iter().any(|v| v == printed) {
             source.variants.push(printed.to_string());
         }
-        *self.counts[id.0].entry(printed.to_string()).or_default() += 1;
+        let counts = &mut self.counts[id.0];
+        match counts.get_mut(printed) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(printed.to_string(), 1);
+            }
+        }
     }
 
     /// The venue of a reference's alternate entry (the other list of a bilingual page): the

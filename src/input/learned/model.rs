@@ -1059,7 +1059,10 @@ mod tests {
         let text = "Smith, J. (2016). A study. ".repeat(4000); // 20,000 tokens
         let spans = SequenceModel::bundled().label(&text);
         assert_eq!(spans.first().map(|s| s.span.start), Some(0));
-        assert_eq!(spans.last().map(|s| s.span.end), Some(text.trim_end().len()));
+        assert_eq!(
+            spans.last().map(|s| s.span.end),
+            Some(text.trim_end().len())
+        );
         // and the next, short, text still goes by the lexicon, with the same answer
         let short = "Smith, J. (2016). A study of things. Journal of Stuff, 12(3), 42-65.";
         both_scorings(SequenceModel::bundled(), &[short]);
