@@ -172,9 +172,12 @@ fn misspelling_warnings(
     canonical: &PersonMention,
 ) -> Vec<Warning> {
     let canonical_key = fold_family(&canonical.name.family);
+    // Most members print the canonical spelling itself, which folds the same without folding.
+    let common =
+        |family: &str| family == canonical.name.family || fold_family(family) == canonical_key;
     let common_refs: Vec<String> = members
         .iter()
-        .filter(|&&m| fold_family(&mentions[m].name.family) == canonical_key)
+        .filter(|&&m| common(&mentions[m].name.family))
         .filter_map(|&m| mentions[m].work)
         .map(|w| w.to_string())
         .collect();
@@ -182,7 +185,7 @@ fn misspelling_warnings(
     members
         .iter()
         .map(|&m| &mentions[m])
-        .filter(|m| fold_family(&m.name.family) != canonical_key)
+        .filter(|m| !common(&m.name.family))
         .filter(|m| by_work.insert(m.work, ()).is_none())
         .map(|m| {
             let seen = if common_refs.is_empty() {
@@ -218,6 +221,8 @@ fn with_context(mentions: &[PersonMention], sources: &SourceKeys<'_>) -> Vec<Men
                 .or_insert_with(|| ContextToken::coauthor(&m.name))
         })
         .collect();
+    // A list cites a few sources many times: each source's token is made once.
+    let mut source_tokens: FnvMap<&str, ContextToken> = FnvMap::default();
     let mut out = Vec::with_capacity(mentions.len());
     let mut start = 0;
     while start < mentions.len() {
@@ -227,7 +232,11 @@ fn with_context(mentions: &[PersonMention], sources: &SourceKeys<'_>) -> Vec<Men
                 .iter()
                 .take_while(|m| m.work == work)
                 .count();
-        let source = sources.of(work).map(ContextToken::source);
+        let source = sources.of(work).map(|key| {
+            *source_tokens
+                .entry(key)
+                .or_insert_with(|| ContextToken::source(key))
+        });
         for i in start..end {
             let mut context: Vec<ContextToken> = (start..end)
                 .filter(|&j| j != i && tokens[j] != tokens[i])
