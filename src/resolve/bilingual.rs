@@ -46,6 +46,10 @@ impl Link {
 /// returns the joins that merged two clusters (numbered as the merged clustering numbers
 /// them). Clusters are renumbered in order of first mention, as the clustering does.
 pub(super) fn join_aligned(clusters: &mut NameClusters, mentions: &[PersonMention]) -> Vec<Link> {
+    // Most lists are in one language: nothing to align, and no index worth building.
+    if !mentions.iter().any(|m| m.alternate) {
+        return Vec::new();
+    }
     let count = clusters.clusters.len();
     let mut parent: Vec<usize> = (0..count).collect();
     fn root(parent: &mut [usize], mut c: usize) -> usize {
