@@ -1,6 +1,4 @@
-use std::collections::HashSet;
-
-use crate::hash::FnvMap;
+use crate::hash::{FnvMap, WordMap};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -93,7 +91,7 @@ pub(super) fn resolve_persons(
         };
         // Spellings are numbered per cluster so that each is formatted once, however many
         // mentions and merges repeat it.
-        let mut spelling_of: FnvMap<&PersonName, usize> = FnvMap::default();
+        let mut spelling_of: WordMap<&PersonName, usize> = WordMap::default();
         let mut variants: Vec<String> = Vec::new();
         spelling(
             &mut spelling_of,
@@ -103,13 +101,13 @@ pub(super) fn resolve_persons(
         for &m in &cluster.members {
             spelling(&mut spelling_of, &mut variants, &mentions[m].name);
         }
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        let mut seen: WordMap<(usize, usize), ()> = WordMap::default();
         let mut evidence: Vec<MergeEvidence> = Vec::new();
         for merge in &cluster.merges {
             let a = spelling(&mut spelling_of, &mut variants, &mentions[merge.a].name);
             let b = spelling(&mut spelling_of, &mut variants, &mentions[merge.b].name);
             // A repeated spelling explains nothing; each pair of spellings is explained once.
-            if a == b || !seen.insert((a.min(b), a.max(b))) {
+            if a == b || seen.insert((a.min(b), a.max(b)), ()).is_some() {
                 continue;
             }
             evidence.push(MergeEvidence {
@@ -123,7 +121,7 @@ pub(super) fn resolve_persons(
         for link in links.iter().filter(|l| l.cluster == c) {
             let a = spelling(&mut spelling_of, &mut variants, &mentions[link.a].name);
             let b = spelling(&mut spelling_of, &mut variants, &mentions[link.b].name);
-            if a == b || !seen.insert((a.min(b), a.max(b))) {
+            if a == b || seen.insert((a.min(b), a.max(b)), ()).is_some() {
                 continue;
             }
             evidence.push(MergeEvidence {
@@ -154,7 +152,7 @@ pub(super) fn resolve_persons(
 
 /// The number of a spelling within a cluster, adding it to `variants` when it is new.
 fn spelling<'a>(
-    numbers: &mut FnvMap<&'a PersonName, usize>,
+    numbers: &mut WordMap<&'a PersonName, usize>,
     variants: &mut Vec<String>,
     name: &'a PersonName,
 ) -> usize {
@@ -212,7 +210,7 @@ fn misspelling_warnings(
 /// Mentions arrive grouped by work, so each work's co-author tokens are folded once and shared
 /// by its mentions instead of re-folding every co-author for every mention.
 fn with_context(mentions: &[PersonMention], sources: &SourceKeys<'_>) -> Vec<Mention> {
-    let mut folded: FnvMap<&PersonName, ContextToken> = FnvMap::default();
+    let mut folded: WordMap<&PersonName, ContextToken> = WordMap::default();
     let tokens: Vec<ContextToken> = mentions
         .iter()
         .map(|m| {
@@ -222,7 +220,7 @@ fn with_context(mentions: &[PersonMention], sources: &SourceKeys<'_>) -> Vec<Men
         })
         .collect();
     // A list cites a few sources many times: each source's token is made once.
-    let mut source_tokens: FnvMap<&str, ContextToken> = FnvMap::default();
+    let mut source_tokens: WordMap<&str, ContextToken> = WordMap::default();
     let mut out = Vec::with_capacity(mentions.len());
     let mut start = 0;
     while start < mentions.len() {

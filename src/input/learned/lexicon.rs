@@ -19,8 +19,7 @@
 //! afresh when full; the joint cache is 4,096 slots (360 KB). Both are per thread. Tokens that
 //! rarely recur (page ranges, DOIs, glued locators, long URLs) are labelled without being kept.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::WordMap;
 
 use super::features::{
     TokenInfo, analyse, as_next_ids, as_previous_ids, as_second_next_id, as_second_previous_id,
@@ -91,13 +90,13 @@ impl Lexeme {
 pub(crate) struct Lexicon {
     /// The model the sums were made with (see `SequenceModel::id`).
     model: u64,
-    index: HashMap<Box<str>, u32, BuildHasherDefault<WordHash>>,
+    index: WordMap<Box<str>, u32>,
     lexemes: Vec<Lexeme>,
     /// The lexemes of the current tokens that are not kept (see [`passing`]), numbered
     /// from [`PASSING`].
     passing: Vec<Lexeme>,
     /// Shape hashes → shape numbers, from 1 (0 is the shape of no token).
-    shapes: HashMap<u64, u16, BuildHasherDefault<WordHash>>,
+    shapes: WordMap<u64, u16>,
     /// Counts the times the lexicon started afresh, so a [`JointCache`] knows when its
     /// shape numbers went stale.
     generation: u64,
@@ -254,62 +253,9 @@ impl JointCache {
     }
 }
 
-/// A word-at-a-time multiplicative hash (the rustc "Fx" family): tokens are short, and
-/// FNV's byte-at-a-time chain of multiplies was the larger part of a probe.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct WordHash(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHash {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHash {
-    fn finish(&self) -> u64 {
-        // The table buckets by the low bits, which the last multiply leaves weakest.
-        let h = self.0;
-        h ^ (h >> 29) ^ (h >> 47)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let (chunks, rest) = bytes.as_chunks::<8>();
-        for c in chunks {
-            self.add(u64::from_le_bytes(*c));
-        }
-        if !rest.is_empty() {
-            // The length in the byte the rest leaves free, so "a" and "a\0" differ.
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            last[7] = rest.len() as u8;
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::BuildHasher;
-
-    #[test]
-    fn the_hash_tells_short_words_apart() {
-        let b = BuildHasherDefault::<WordHash>::default();
-        let words = [
-            "a", "b", "ab", "ba", "a\0", "Journal", "Journal,", "journal",
-        ];
-        for (i, x) in words.iter().enumerate() {
-            for y in &words[i + 1..] {
-                assert_ne!(b.hash_one(x), b.hash_one(y), "{x:?} {y:?}");
-            }
-        }
-    }
 
     #[test]
     fn joint_sums_are_kept_per_shape_triple_until_the_shapes_are_renumbered() {
