@@ -7,7 +7,7 @@
 mod age;
 mod diversity;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +88,8 @@ impl SelfCitationCount {
 /// ```
 pub fn compute(doc: &Document, graph: &CitationGraph) -> Metrics {
     let total = doc.references.len();
-    let citing_authors: HashSet<_> = graph.authors_of(WorkId::Citing).into_iter().collect();
+    // The citing article has a handful of authors: a list searched beats a hashed set.
+    let citing_authors = graph.authors_of(WorkId::Citing);
     let citing_source = graph.source_of(WorkId::Citing);
     let mut author_self = Vec::new();
     let mut journal_self = Vec::new();
@@ -116,12 +117,17 @@ pub fn compute(doc: &Document, graph: &CitationGraph) -> Metrics {
 
     let mut languages: BTreeMap<String, usize> = BTreeMap::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    // Counted under borrowed keys, so a reference costs no allocation.
+    let mut language_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut kind_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &doc.references {
         if let Some(lang) = &r.language {
-            *languages.entry(lang.clone()).or_default() += 1;
+            *language_counts.entry(lang).or_default() += 1;
         }
-        *kinds.entry(r.kind.as_str().to_string()).or_default() += 1;
+        *kind_counts.entry(r.kind.as_str()).or_default() += 1;
     }
+    languages.extend(language_counts.into_iter().map(|(l, n)| (l.to_string(), n)));
+    kinds.extend(kind_counts.into_iter().map(|(k, n)| (k.to_string(), n)));
     let known: usize = languages.values().sum();
     let language_share = languages
         .into_iter()
