@@ -31,7 +31,7 @@ use super::key::{Initial, fold_and_skeleton, parse_given, plain_skeleton, swappe
 use super::matcher::{given_conflict, initials_compatible};
 use super::mention::{ContextToken, Mention};
 use super::{NameKey, NameMatcher};
-use crate::hash::FnvMap;
+use crate::hash::{FnvMap, WordMap};
 use crate::model::PersonName;
 
 /// The persons found among a list of name mentions.
@@ -229,10 +229,11 @@ fn cluster_with<'a>(
         given: Vec::new(),
         forms: Vec::new(),
     };
-    let mut family_index: FnvMap<&'a str, usize> = FnvMap::default();
-    let mut printed_initials: FnvMap<&'a str, usize> = FnvMap::default();
-    let mut folded_initials: FnvMap<(Vec<Initial>, Option<String>), usize> = FnvMap::default();
-    let mut form_index: FnvMap<(usize, &'a str), usize> = FnvMap::default();
+    // Probed per mention and never iterated, so the word-at-a-time hash serves.
+    let mut family_index: WordMap<&'a str, usize> = WordMap::default();
+    let mut printed_initials: WordMap<&'a str, usize> = WordMap::default();
+    let mut folded_initials: WordMap<(Vec<Initial>, Option<String>), usize> = WordMap::default();
+    let mut form_index: WordMap<(usize, &'a str), usize> = WordMap::default();
     let mut form_of_mention = Vec::with_capacity(n);
     let mut form_context: Vec<Vec<ContextToken>> = Vec::new();
     for i in 0..n {
