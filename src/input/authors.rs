@@ -7,7 +7,7 @@
 use crate::model::PersonName;
 use crate::text::normalize;
 
-use super::scan::{first_whitespace, whitespace_run, year_at};
+use super::scan::{first_whitespace, first_whitespace_or_comma, whitespace_run, year_at};
 
 /// Names read from the front of a text, and where the names end.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,18 +75,26 @@ impl<'a> Iterator for Toks<'a> {
             return None;
         }
         let start = self.pos + lead;
-        let mut len = first_whitespace(trimmed).unwrap_or(trimmed.len());
-        // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens
-        // a plain loop: tokens are too short for a memchr call to pay
-        if let Some(k) = trimmed.as_bytes()[..len].iter().position(|&b| b == b',')
-            && k > 1
-            && trimmed[k + 1..len].starts_with(|c: char| c.is_uppercase())
-            && trimmed[..k]
-                .chars()
-                .all(|c| super::scan::is_alphabetic(c) || matches!(c, '-' | '\''))
-        {
-            len = k + 1;
-        }
+        // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens.
+        // The first comma is found in the same pass as the whitespace.
+        let len = match first_whitespace_or_comma(trimmed) {
+            Some(k) if trimmed.as_bytes()[k] == b',' => {
+                // a capital is no whitespace: it starts the token's rest after the comma
+                // exactly when it starts the text's
+                if k > 1
+                    && trimmed[k + 1..].starts_with(|c: char| c.is_uppercase())
+                    && trimmed[..k]
+                        .chars()
+                        .all(|c| super::scan::is_alphabetic(c) || matches!(c, '-' | '\''))
+                {
+                    k + 1
+                } else {
+                    k + 1 + first_whitespace(&trimmed[k + 1..]).unwrap_or(trimmed.len() - k - 1)
+                }
+            }
+            Some(k) => k,
+            None => trimmed.len(),
+        };
         self.pos = start + len;
         Some(Tok {
             start,

@@ -346,6 +346,52 @@ pub(crate) fn first_whitespace(s: &str) -> Option<usize> {
     None
 }
 
+/// The byte offset of the first whitespace char or comma in `s`: [`first_whitespace`] that
+/// also stops at a ',', for the author tokens, which part at a comma glued to a capital.
+pub(crate) fn first_whitespace_or_comma(s: &str) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    let mut i = 0;
+    // as in `first_whitespace`; a comma is a zero byte of the word XOR ','. The zero-byte
+    // test may mark bytes above a true zero too, never below, so its lowest mark is exact.
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if w & HIGH != 0 {
+            break;
+        }
+        let low = !w.wrapping_add(ONES * 0x5f) & HIGH;
+        let v = w ^ (ONES * u64::from(b','));
+        let comma = v.wrapping_sub(ONES) & !v & HIGH;
+        let hit = low | comma;
+        if hit != 0 {
+            i += (hit.trailing_zeros() / 8) as usize;
+            if is_ascii_space(b[i]) || b[i] == b',' {
+                return Some(i);
+            }
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if is_ascii_space(b[i]) || b[i] == b',' {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next()?;
+            if c.is_whitespace() {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
 /// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab, unlike
 /// `u8::is_ascii_whitespace`).
 fn is_ascii_space(b: u8) -> bool {
@@ -402,6 +448,26 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_whitespace_or_comma_as_a_char_search() {
+        let cases = [
+            "",
+            "Stoffler,D.",
+            "abcdefgh,ijk",
+            "abcdefghijklmnop q,",
+            "abc\x01def,gh",
+            "Японские,исследования",
+            "exactly8,",
+            "e\u{2003}m,",
+            "a,b c",
+            ",",
+        ];
+        for s in cases {
+            let want = s.find(|c: char| c.is_whitespace() || c == ',');
+            assert_eq!(first_whitespace_or_comma(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn words_split_as_the_standard_library_does() {
