@@ -285,6 +285,15 @@ pub(crate) fn is_dotted_initials(t: &str) -> bool {
     if !t.ends_with('.') || t.len() > 24 {
         return false;
     }
+    // an ASCII token (most are) is read as bytes: for ASCII, `is_uppercase` is the byte test
+    if t.is_ascii() {
+        return is_ascii_dotted_initials(t.as_bytes());
+    }
+    dotted_initial_groups(t)
+}
+
+/// [`is_dotted_initials`]' groups read char by char (any script).
+fn dotted_initial_groups(t: &str) -> bool {
     let mut groups = 0;
     for group in t.split(['.', '-']).filter(|g| !g.is_empty()) {
         let mut cs = group.chars();
@@ -305,6 +314,37 @@ pub(crate) fn is_dotted_initials(t: &str) -> bool {
                 | ('P', "h")
                 | ('G', "h")
                 | ('E', "h")
+        );
+        if !rest.is_empty() && !digraph {
+            return false;
+        }
+        groups += 1;
+    }
+    groups > 0
+}
+
+/// [`is_dotted_initials`]' groups read on ASCII bytes: the same groups between dots and
+/// hyphens, each a capital alone or a transliteration digraph.
+fn is_ascii_dotted_initials(t: &[u8]) -> bool {
+    let mut groups = 0;
+    for group in t.split(|&b| b == b'.' || b == b'-') {
+        let Some((&first, rest)) = group.split_first() else {
+            continue;
+        };
+        if !first.is_ascii_uppercase() {
+            return false;
+        }
+        let digraph = matches!(
+            (first, rest),
+            (b'Y', b"u" | b"a" | b"e" | b"o")
+                | (b'K', b"h")
+                | (b'Z', b"h")
+                | (b'S', b"h" | b"ch")
+                | (b'C', b"h")
+                | (b'T', b"s" | b"h")
+                | (b'P', b"h")
+                | (b'G', b"h")
+                | (b'E', b"h")
         );
         if !rest.is_empty() && !digraph {
             return false;
@@ -361,6 +401,33 @@ fn is_particle(t: &str) -> bool {
 /// A family-name word: capitalised letters with inner hyphens or apostrophes ("Mikheev",
 /// "Jong-Un", "O'Brien", "Стрельцов").
 pub(crate) fn is_family_word(t: &str) -> bool {
+    // an ASCII token (most are) is read as bytes: for ASCII, the char tests are byte tests
+    // and no char is a combining mark
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let Some((&first, rest)) = b.split_first() else {
+            return false;
+        };
+        if !first.is_ascii_uppercase() {
+            return false;
+        }
+        let mut letters = 1;
+        let mut lower = false;
+        for &c in rest {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                lower |= c.is_ascii_lowercase();
+            } else if c != b'-' && c != b'\'' {
+                return false;
+            }
+        }
+        return letters >= 2 && (lower || letters <= 1) && !t.ends_with('-');
+    }
+    is_family_word_by_chars(t)
+}
+
+/// [`is_family_word`] read char by char (any script).
+fn is_family_word_by_chars(t: &str) -> bool {
     let mut cs = t.chars();
     let Some(first) = cs.next() else { return false };
     if !first.is_uppercase() || !super::scan::is_alphabetic(first) {
@@ -385,6 +452,20 @@ pub(crate) fn is_family_word(t: &str) -> bool {
 /// A family name in capitals ("MOLONEY", "DULONG"), as French and some APA-like lists print
 /// them. Accepted only before dotted initials, so an acronym ("IMEMO RAN") stays no name.
 fn is_caps_family_word(t: &str) -> bool {
+    // ASCII (most tokens): a byte is a char, and an uppercase char an ASCII capital
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        return b.len() >= 2
+            && b.first().is_some_and(u8::is_ascii_alphabetic)
+            && b.iter()
+                .all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'\'')
+            && !t.ends_with('-');
+    }
+    is_caps_family_word_by_chars(t)
+}
+
+/// [`is_caps_family_word`] read char by char (any script).
+fn is_caps_family_word_by_chars(t: &str) -> bool {
     t.chars().count() >= 2
         && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
         && t.chars().next().is_some_and(super::scan::is_alphabetic)
@@ -827,6 +908,43 @@ fn unglue(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_token_tests_agree_with_the_char_tests() {
+        // every token of up to four chars over letters and marks that matter, and real ones
+        let alphabet = ["A", "Y", "u", "h", "K", "a", ".", "-", "'", ",", "1"];
+        let mut tokens: Vec<String> = vec![String::new()];
+        let mut last = tokens.clone();
+        for _ in 0..4 {
+            let next: Vec<String> = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            tokens.extend(next.iter().cloned());
+            last = next;
+        }
+        for t in [
+            "Sch.", "Kh.A.", "H.-D.", "Yu.V.", "Vol.", "No.", "O'Brien", "Jong-Un", "MOLONEY",
+            "IMEMO", "Li", "DE-", "Smith,", "Tsh.", "Sh.Ch.", "Ch.-Sh.",
+        ] {
+            tokens.push(t.to_string());
+        }
+        for t in &tokens {
+            if t.ends_with('.') && t.len() <= 24 {
+                assert_eq!(
+                    is_ascii_dotted_initials(t.as_bytes()),
+                    dotted_initial_groups(t),
+                    "{t:?}"
+                );
+            }
+            assert_eq!(is_family_word(t), is_family_word_by_chars(t), "{t:?}");
+            assert_eq!(
+                is_caps_family_word(t),
+                is_caps_family_word_by_chars(t),
+                "{t:?}"
+            );
+        }
+    }
 
     fn names(s: &str) -> Vec<String> {
         author_prefix(s)
