@@ -143,17 +143,41 @@ fn is_bare_caps(t: &str) -> bool {
     (1..=3).contains(&n) && t.chars().all(char::is_uppercase)
 }
 
-fn author_form(t: &str) -> Form {
-    let mut toks = [""; 8];
-    let mut n = 0;
-    for w in words(prefix_at_most(t, 160)).take(8) {
-        toks[n] = w;
-        n += 1;
+/// The first words of an entry, up to eight of its first 160 bytes, cut as they are asked
+/// for: the author form is most often told by two or three of them.
+struct LeadWords<'a> {
+    words: super::scan::Words<'a>,
+    toks: [&'a str; 8],
+    n: usize,
+}
+
+impl<'a> LeadWords<'a> {
+    fn new(t: &'a str) -> Self {
+        LeadWords {
+            words: words(prefix_at_most(t, 160)),
+            toks: [""; 8],
+            n: 0,
+        }
     }
-    let toks = &toks[..n];
+
+    /// Word `i`, as `words(…).take(8).nth(i)` would give it.
+    fn get(&mut self, i: usize) -> Option<&'a str> {
+        while self.n <= i && self.n < self.toks.len() {
+            let w = self.words.next()?;
+            self.toks[self.n] = w;
+            self.n += 1;
+        }
+        self.toks[..self.n].get(i).copied()
+    }
+}
+
+fn author_form(t: &str) -> Form {
+    let mut toks = LeadWords::new(t);
     let mut i = 0;
     // initials first: "A. B. Family", "J.-P. Family"
-    while i < toks.len() && is_dotted_initials(toks[i].trim_end_matches(',')) {
+    while let Some(w) = toks.get(i)
+        && is_dotted_initials(w.trim_end_matches(','))
+    {
         i += 1;
     }
     if i > 0 {
@@ -161,13 +185,16 @@ fn author_form(t: &str) -> Form {
             .get(i)
             .is_some_and(|w| w.starts_with(char::is_uppercase) || is_particle(w));
         // "Family, I." has the comma on the family; here the initials come before any comma
-        return if starts_upper && !toks[..i].iter().any(|w| w.ends_with(',')) {
+        return if starts_upper && !toks.toks[..i].iter().any(|w| w.ends_with(',')) {
             Form::InitialsFirst
         } else {
             Form::Other
         };
     }
-    while i + 1 < toks.len() && is_particle(toks[i]) {
+    while toks.get(i + 1).is_some()
+        && let Some(w) = toks.get(i)
+        && is_particle(w)
+    {
         i += 1;
     }
     let Some(family) = toks.get(i) else {
