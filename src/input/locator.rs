@@ -302,14 +302,16 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.issue = Some(inner.to_string());
         return true;
     }
+    // both date forms below are of one or two words: the item is cut into words once
+    let short = ShortItem::new(item);
     if loc.day_month.is_none()
-        && let Some(dm) = day_month(item)
+        && let Some(dm) = day_month(&short)
     {
         loc.day_month = Some(dm);
         return true;
     }
     // "septembre 2004", "May 2016", "mai": the issue's month, read for its year only
-    if let Some(y) = month_year(item) {
+    if let Some(y) = month_year(&short) {
         if y.is_some() && loc.year.is_some() {
             return false;
         }
@@ -463,11 +465,32 @@ fn page_count(item: &str) -> Option<u32> {
     .then_some(n)
 }
 
+/// The first two words of an item, and whether a third follows.
+struct ShortItem<'a> {
+    first: Option<&'a str>,
+    second: Option<&'a str>,
+    more: bool,
+}
+
+impl<'a> ShortItem<'a> {
+    fn new(item: &'a str) -> Self {
+        let mut ws = words(item);
+        let first = ws.next();
+        let second = ws.next();
+        // a word after an exhausted split is none, as `words` gives it
+        let more = second.is_some() && ws.next().is_some();
+        ShortItem {
+            first,
+            second,
+            more,
+        }
+    }
+}
+
 /// "12 March", "March 12", "12 марта": a date whose year is the year slot's.
-fn day_month(item: &str) -> Option<(u8, u8)> {
-    let mut ws = words(item);
-    let (a, b) = (ws.next()?, ws.next()?);
-    if ws.next().is_some() {
+fn day_month(item: &ShortItem<'_>) -> Option<(u8, u8)> {
+    let (a, b) = (item.first?, item.second?);
+    if item.more {
         return None;
     }
     day_month_words(a, b)
@@ -484,11 +507,10 @@ fn day_month_words(a: &str, b: &str) -> Option<(u8, u8)> {
 }
 
 /// "May 2016" → Some(Some(2016)); "May" → Some(None); anything else → None.
-fn month_year(item: &str) -> Option<Option<i32>> {
-    let mut ws = words(item);
-    let m = ws.next()?;
-    let y = ws.next();
-    if ws.next().is_some() {
+fn month_year(item: &ShortItem<'_>) -> Option<Option<i32>> {
+    let m = item.first?;
+    let y = item.second;
+    if item.more {
         return None;
     }
     month_number(m.trim_end_matches('.'))?;
