@@ -93,12 +93,24 @@ fn is_abbreviation(word: &str) -> bool {
 /// Whether the dot at byte `dot` of `s` ends a part.
 fn dot_ends_part(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
-    // the separator may be a multi-byte space (U+0085, U+3000): step over the whole char
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let b = before.as_bytes();
+    // the word before the dot, read back as bytes while they are ASCII (the common case);
+    // for ASCII bytes the char test is the byte test
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii() && !matches!(b[k - 1], b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+        k -= 1;
+    }
+    let word_start = if k == 0 || b[k - 1].is_ascii() {
+        k
+    } else {
+        // a non-ASCII char: the separator may be a multi-byte space (U+0085, U+3000), so
+        // chars are decoded, stepping over the whole separator char
+        before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
