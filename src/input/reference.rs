@@ -126,7 +126,8 @@ fn parse_with(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
         number = Some(n);
         text = rest;
     }
-    let (mut r, warnings) = parse_trimmed(text.trim(), reader);
+    let mut r = Reference::unparsed(1, None, 1, String::new());
+    let warnings = parse_trimmed(text.trim(), reader, &mut r);
     r.raw = raw.to_string();
     r.number = number;
     (r, warnings)
@@ -166,7 +167,8 @@ fn paren_label(text: &str) -> Option<(u32, &str)> {
 /// without a copy when it is trimmed already (the common case: segmentation trims).
 pub(crate) fn parse_body_owned(text: String, reader: Parser) -> (Reference, Vec<Warning>) {
     let trimmed = text.trim();
-    let (mut r, w) = parse_trimmed(trimmed, reader);
+    let mut r = Reference::unparsed(1, None, 1, String::new());
+    let w = parse_trimmed(trimmed, reader, &mut r);
     r.raw = if trimmed.len() == text.len() {
         text
     } else {
@@ -175,8 +177,10 @@ pub(crate) fn parse_body_owned(text: String, reader: Parser) -> (Reference, Vec<
     (r, w)
 }
 
-/// The parse itself; `raw` is left empty for the caller to fill.
-fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
+/// The parse itself, into `r` (a fresh [`Reference::unparsed`] with an empty `raw`, which
+/// is left for the caller to fill): the reference is built where it is returned from, not
+/// moved through each level.
+fn parse_trimmed(raw: &str, reader: Parser, r: &mut Reference) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut text = raw;
     if text.len() > MAX_PARSED_BYTES {
@@ -190,7 +194,7 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
         ));
         text = prefix_at_most(text, MAX_PARSED_BYTES);
     }
-    match parse_fields(text) {
+    match parse_fields(text, r) {
         Some(parsed) => {
             warnings.extend(
                 parsed
@@ -198,11 +202,10 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
                     .into_iter()
                     .map(|(code, msg)| Warning::new(code, Some(1), msg)),
             );
-            let mut r = parsed.reference;
             if reader == Parser::Hybrid {
-                super::learned::fields::refine(&mut r, text, parsed.text_authors);
+                super::learned::fields::refine(r, text, parsed.text_authors);
             }
-            (r, warnings)
+            warnings
         }
         None => {
             warnings.push(Warning::new(
@@ -213,7 +216,9 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
                     prefix_at_most(text, 80)
                 ),
             ));
-            (Reference::unparsed(1, None, 1, String::new()), warnings)
+            // what the rules wrote before giving up is no part of the answer
+            *r = Reference::unparsed(1, None, 1, String::new());
+            warnings
         }
     }
 }
@@ -221,8 +226,8 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
 /// A year slot: the year (None for "n.d."), the bytes it spans, whether it was in parentheses.
 type YearSlot = (Option<i32>, usize, bool);
 
+/// What [`parse_fields`] gives besides the reference it fills.
 struct Parsed {
-    reference: Reference,
     defects: Vec<(WarningCode, String)>,
     /// The author scan of the whole text where the rules' scan (of the text without its
     /// tail) is also that one: where the names end, and whether there were any.
@@ -473,7 +478,9 @@ fn title_with_mark<'a>(
     &rest[..end]
 }
 
-fn parse_fields(text: &str) -> Option<Parsed> {
+/// Reads the fields of `text` into `r`, a fresh [`Reference::unparsed`]; `None` when the
+/// text holds nothing a reference is known by (`r` is then half-written).
+fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
     let mut defects = Vec::new();
     let tail = cut_tail(text);
     defects.extend(tail.defects.iter().cloned());
@@ -642,7 +649,6 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         }
     }
 
-    let mut r = Reference::unparsed(1, None, 1, String::new());
     r.title = non_empty(title);
     r.container = container;
     if editors_flag {
@@ -673,7 +679,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.pages = loc.pages.take();
     r.place = loc.place.take();
     r.publisher = loc.publisher.take().or(corporate);
-    super::fixups::repair(&mut r);
+    super::fixups::repair(r);
     r.url = tail.url;
     r.doi = tail.doi;
     r.accessed = tail.accessed;
@@ -722,7 +728,6 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     });
     r.parsed = true;
     Some(Parsed {
-        reference: r,
         defects,
         text_authors,
     })
