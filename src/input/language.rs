@@ -47,14 +47,22 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
-    let mut read_word = |word: &[u8]| {
+    // `letters_only`: the word is ASCII letters and apostrophes, as the ASCII split gives
+    let mut read_word = |word: &[u8], letters_only: bool| {
         if word.len() < 2 || word.len() > 14 {
             return;
         }
         // lower-cased on the stack: this runs for every word of every unmarked entry
         let mut buf = [0u8; 14];
         let b = &mut buf[..word.len()];
-        super::scan::lower_into(b, word);
+        if letters_only {
+            // an ASCII letter's lower case sets 0x20, which the apostrophe (0x27) has
+            for (d, &c) in b.iter_mut().zip(word) {
+                *d = c | 0x20;
+            }
+        } else {
+            super::scan::lower_into(b, word);
+        }
         // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
         let mut w: &[u8] = b;
         while let Some(stem) = w.strip_suffix(b"'s") {
@@ -75,15 +83,15 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
                 if !WORD_BYTE[usize::from(x)] {
                     // the words `split` would give, without its per-byte iterator
                     if i > start + 1 {
-                        read_word(&b[start..i]);
+                        read_word(&b[start..i], true);
                     }
                     start = i + 1;
                 }
             }
-            read_word(&b[start..]);
+            read_word(&b[start..], true);
         } else {
             for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
-                read_word(word.as_bytes());
+                read_word(word.as_bytes(), false);
             }
         }
     }
