@@ -477,9 +477,29 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
+/// The words joined by single spaces, as `join(" ")`; a name of one word (most) is copied
+/// without the general join's length pass.
+fn joined(words: &[&str]) -> String {
+    match words {
+        [one] => (*one).to_string(),
+        _ => words.join(" "),
+    }
+}
+
 /// Dotted initials as the model stores them: "D. V." tokens give "D.V.", "DV" gives "D.V.".
 fn initials_string(toks: &[&str]) -> String {
-    let mut out = String::new();
+    // the exact length, so the string is allocated once rather than grown by the pushes
+    let len = toks
+        .iter()
+        .map(|t| {
+            if t.contains('.') {
+                t.len()
+            } else {
+                t.len() + t.chars().count()
+            }
+        })
+        .sum();
+    let mut out = String::with_capacity(len);
     for t in toks {
         if t.contains('.') {
             out.push_str(t);
@@ -706,7 +726,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         // "Japan Woos Russia J." is not a name
         return None;
     }
-    let name = PersonName::new(family.join(" "), initials_string(&initials));
+    let name = PersonName::new(joined(&family), initials_string(&initials));
     Some((name, k, false))
 }
 
@@ -758,7 +778,7 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Words<'_>) -> Option<(PersonN
     if given.is_empty() || !ends || !has_full_word || family.len() > 3 {
         return None;
     }
-    let given_text = given.join(" ");
+    let given_text = joined(&given);
     let mut given_text = given_text.trim_end_matches([',', ';']).to_string();
     if !given.last().is_some_and(|g| is_dotted_initials(g)) {
         // "Ivan." ends the name; the dot is punctuation, not part of the given name
@@ -774,7 +794,7 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Words<'_>) -> Option<(PersonN
         }
     }
     let name = PersonName {
-        family: family.join(" "),
+        family: joined(&family),
         initials,
         given: Some(given_text),
     };
@@ -829,7 +849,7 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
     {
         return None;
     }
-    let name = PersonName::new(family.join(" "), initials_string(&initials));
+    let name = PersonName::new(joined(&family), initials_string(&initials));
     Some((name, j, closed))
 }
 
