@@ -633,7 +633,7 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
     let mut clause_editors = Vec::new();
     if let Some(c) = container.take() {
         clause_editors = super::fixups::edited_by(&c);
-        container = without_editor_clause(&c);
+        container = without_editor_clause(c);
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
     let mut editors = clause_editors;
@@ -752,7 +752,7 @@ pub(super) fn is_publisher_name(s: &str) -> bool {
 }
 
 /// `c` cut before an editor or translator clause; None when nothing is left.
-fn without_editor_clause(c: &str) -> Option<String> {
+fn without_editor_clause(c: String) -> Option<String> {
     const OPENERS: [&str; 6] = [
         "edited by ",
         "ed. ",
@@ -762,7 +762,7 @@ fn without_editor_clause(c: &str) -> Option<String> {
         "hrsg. ",
     ];
     // ASCII case folding suffices: no other char lower-cases to ASCII letters alone
-    if OPENERS.iter().any(|o| starts_with_ci(c, o)) {
+    if OPENERS.iter().any(|o| starts_with_ci(&c, o)) {
         return None;
     }
     const MARKERS: [&str; 8] = [
@@ -788,7 +788,8 @@ fn without_editor_clause(c: &str) -> Option<String> {
         at = k + 1;
     }
     if cut == c.len() {
-        return Some(c.to_string());
+        // no clause (most containers): the name is handed back without a copy
+        return Some(c);
     }
     non_empty(&c[..cut])
 }
