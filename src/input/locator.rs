@@ -32,26 +32,28 @@ pub(crate) struct Locators {
 fn items(s: &str) -> Vec<(usize, usize)> {
     // sized for a typical source at once ("Journal, 12(3), pp. 42-65")
     let mut out = Vec::with_capacity(8);
-    for (a, b, _) in sentences::parts(s) {
+    sentences::each_part(s, |a, b, _| {
         let part = &s[a..b];
         let mut start = 0;
         let pb = part.as_bytes();
         let mut i = 0;
-        while i < pb.len() {
-            if matches!(pb[i], b',' | b';') && pb.get(i + 1) == Some(&b' ') {
-                if i > start {
-                    out.push((a + start, a + i));
+        // from one ',' or ';' to the next: the bytes between split nothing
+        while let Some(k) = memchr::memchr2(b',', b';', &pb[i..]) {
+            let j = i + k;
+            if pb.get(j + 1) == Some(&b' ') {
+                if j > start {
+                    out.push((a + start, a + j));
                 }
-                start = i + 2;
-                i += 2;
-                continue;
+                start = j + 2;
+                i = j + 2;
+            } else {
+                i = j + 1;
             }
-            i += 1;
         }
         if start < part.len() {
             out.push((a + start, b));
         }
-    }
+    });
     out
 }
 

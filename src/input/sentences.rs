@@ -134,9 +134,15 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
 /// punctuation and separator, plus the punctuation char that closed it (`'.'`, `'?'`, `'!'`,
 /// or `'\0'` for the last part).
 pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
-    let b = s.as_bytes();
     // sized for a typical reference at once: pushing into an empty vector grows it twice
     let mut out = Vec::with_capacity(8);
+    each_part(s, |a, b, c| out.push((a, b, c)));
+    out
+}
+
+/// [`parts`], handed to `f` one by one rather than collected.
+pub(crate) fn each_part(s: &str, mut f: impl FnMut(usize, usize, char)) {
+    let b = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
     // jump from one mark to the next: most bytes are none of the three
@@ -145,7 +151,7 @@ pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
         let c = b[i];
         if b.get(i + 1) == Some(&b' ') && (c != b'.' || dot_ends_part(s, i)) {
             if i > start {
-                out.push((start, i, c as char));
+                f(start, i, c as char);
             }
             start = i + 2;
             i += 2;
@@ -156,10 +162,9 @@ pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
     if start < s.len() {
         let end = s.trim_end_matches(['.', ' ']).len().max(start);
         if end > start {
-            out.push((start, end, '\0'));
+            f(start, end, '\0');
         }
     }
-    out
 }
 
 #[cfg(test)]
