@@ -816,11 +816,12 @@ fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
     let head = prefix_at_most(rest, 200).trim_end_matches(['.', ' ']);
     // the first three pieces of `head.splitn(4, ", ")`, without a substring searcher per call
     let (first, after_first) = split_once_str(head, ", ")?;
+    // the year closing the first piece rules most entries out before the other searches
+    let (journal, year) = first.rsplit_once(' ')?;
+    let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
     let (volume, after_volume) = split_once_str(after_first, ", ")?;
     let pages = split_once_str(after_volume, ", ").map_or(after_volume, |(p, _)| p);
     let pages = pages.trim_end_matches('.');
-    let (journal, year) = first.rsplit_once(' ')?;
-    let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
     let volume_ok =
         !volume.is_empty() && volume.len() <= 6 && volume.bytes().all(|b| b.is_ascii_digit());
     (volume_ok && is_page_token(pages) && is_abbreviated_journal(journal)).then_some(Physics {
