@@ -4,89 +4,86 @@
 
 /// Abbreviations whose dot does not end a part (compared lower-cased).
 fn is_abbreviation(word: &str) -> bool {
-    // ASCII words are lower-cased in a stack buffer: this runs at every dot
-    let mut buf = [0u8; 6];
-    let lowered;
-    let w: &str = if word.is_ascii() {
-        if word.len() > buf.len() {
+    // ASCII words (most) are lower-cased in a stack buffer and matched as bytes: this runs
+    // at every dot, and byte patterns compile to a decision tree where string patterns are
+    // compared one by one
+    if word.is_ascii() {
+        let mut buf = [0u8; 6];
+        let Some(b) = buf.get_mut(..word.len()) else {
             return false;
-        }
-        let b = &mut buf[..word.len()];
+        };
         super::scan::lower_into(b, word.as_bytes());
-        std::str::from_utf8(b).unwrap_or("")
-    } else {
-        lowered = word.to_lowercase();
-        &lowered
-    };
+        return is_ascii_abbreviation(b);
+    }
+    let lowered = word.to_lowercase();
+    is_ascii_abbreviation(lowered.as_bytes())
+        || matches!(
+            lowered.as_str(),
+            "т" | "с" | "вып" | "ч" | "кн" | "ред" | "под" | "см" | "гг" | "г" | "т.е"
+        )
+}
+
+/// The ASCII abbreviations, lower-cased.
+fn is_ascii_abbreviation(w: &[u8]) -> bool {
     matches!(
         w,
-        "pp" | "p"
-            | "no"
-            | "vol"
-            | "nr"
-            | "n"
-            | "iss"
-            | "ed"
-            | "eds"
-            | "trans"
-            | "st"
-            | "dr"
-            | "jr"
-            | "vs"
-            | "ltd"
-            | "co"
-            | "univ"
-            | "dept"
-            | "inst"
-            | "s"
-            | "bd"
-            | "jg"
-            | "hrsg"
-            | "т"
-            | "с"
-            | "вып"
-            | "ч"
-            | "кн"
-            | "ред"
-            | "под"
-            | "см"
-            | "гг"
-            | "г"
-            | "т.е"
-            | "etc"
-            | "ch"
-            | "sec"
-            | "fig"
-            | "suppl"
-            | "pt"
-            | "art"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "prof"
+        b"pp"
+            | b"p"
+            | b"no"
+            | b"vol"
+            | b"nr"
+            | b"n"
+            | b"iss"
+            | b"ed"
+            | b"eds"
+            | b"trans"
+            | b"st"
+            | b"dr"
+            | b"jr"
+            | b"vs"
+            | b"ltd"
+            | b"co"
+            | b"univ"
+            | b"dept"
+            | b"inst"
+            | b"s"
+            | b"bd"
+            | b"jg"
+            | b"hrsg"
+            | b"etc"
+            | b"ch"
+            | b"sec"
+            | b"fig"
+            | b"suppl"
+            | b"pt"
+            | b"art"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"prof"
             // words of abbreviated journal names ("Int. J. Wildland Fire", "Proc. Natl.
             // Acad. Sci."): a title is rarely closed by one of them
-            | "int"
-            | "am"
-            | "rev"
-            | "lett"
-            | "phys"
-            | "chem"
-            | "soc"
-            | "proc"
-            | "res"
-            | "sci"
-            | "natl"
-            | "acad"
-            | "appl"
-            | "biol"
-            | "clin"
-            | "geol"
-            | "mol"
-            | "eur"
-            | "bull"
-            | "annu"
-            | "assoc"
+            | b"int"
+            | b"am"
+            | b"rev"
+            | b"lett"
+            | b"phys"
+            | b"chem"
+            | b"soc"
+            | b"proc"
+            | b"res"
+            | b"sci"
+            | b"natl"
+            | b"acad"
+            | b"appl"
+            | b"biol"
+            | b"clin"
+            | b"geol"
+            | b"mol"
+            | b"eur"
+            | b"bull"
+            | b"annu"
+            | b"assoc"
     )
 }
 
