@@ -209,19 +209,46 @@ pub(crate) fn first_year(s: &str) -> Option<(usize, i32)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i].is_ascii_digit() {
-            if let Some(y) = year_at(s, i) {
-                return Some((i, y));
-            }
-            // skip the whole digit run so long numbers stay linear
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-        } else {
+        // the bytes before the next digit could start no year
+        i = next_digit(b, i)?;
+        if i + 4 > b.len() {
+            return None;
+        }
+        if let Some(y) = year_at(s, i) {
+            return Some((i, y));
+        }
+        // skip the whole digit run so long numbers stay linear
+        while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
     }
     None
+}
+
+/// The offset of the first ASCII digit at or after `from`. Eight bytes are tested at a
+/// time: a byte's low seven bits plus 0x50 reach 0x80 from '0' up, plus 0x46 from past '9'
+/// up, no sum carries into the next byte, and a byte with its high bit is no digit; so the
+/// lowest marked byte is the first digit.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let low = w & LOW7;
+        let digits = low.wrapping_add(ONES * 0x50) & !low.wrapping_add(ONES * 0x46) & !w & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
 }
 
 /// Reads an unsigned decimal number at byte `i`: its value (saturating) and its byte length.
@@ -448,6 +475,33 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_digit_is_the_byte_search() {
+        let texts = [
+            "",
+            "abc",
+            "abcdefgh9",
+            "Jap 2016",
+            "x\u{ff}\u{b9}\u{39}yz0",
+            "Японские 1998",
+            "/:;@[`{\u{7f}0",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .position(u8::is_ascii_digit)
+                    .map(|k| from + k);
+                assert_eq!(next_digit(b, from), want, "{t:?} {from}");
+            }
+        }
+        for x in 0..=255u8 {
+            let b = [b'a', b'b', b'c', b'd', b'e', b'f', x, b'g', b'h'];
+            assert_eq!(next_digit(&b, 0), x.is_ascii_digit().then_some(6), "{x}");
+        }
+    }
 
     #[test]
     fn first_whitespace_or_comma_as_a_char_search() {
