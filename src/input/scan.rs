@@ -331,80 +331,61 @@ pub(crate) fn whitespace_run(s: &str) -> usize {
 
 /// The byte offset of the first whitespace char in `s`, as `s.find(char::is_whitespace)`.
 pub(crate) fn first_whitespace(s: &str) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let b = s.as_bytes();
-    let mut i = 0;
-    // Eight ASCII bytes at a time: adding 0x5F to each byte (no byte has its high bit, so
-    // none carries) leaves the high bit clear exactly in the bytes below 0x21, the ASCII
-    // whitespace and control chars. A word ends within one such step in most cases; a
-    // control char or a non-ASCII byte hands over to the loop below at its place.
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        if w & HIGH != 0 {
-            break;
-        }
-        let low = !w.wrapping_add(ONES * 0x5f) & HIGH;
-        if low != 0 {
-            i += (low.trailing_zeros() / 8) as usize;
-            if is_ascii_space(b[i]) {
-                return Some(i);
-            }
-            break;
-        }
-        i += 8;
-    }
-    while i < b.len() {
-        if b[i].is_ascii() {
-            if is_ascii_space(b[i]) {
-                return Some(i);
-            }
-            i += 1;
-        } else {
-            let c = s[i..].chars().next()?;
-            if c.is_whitespace() {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        }
-    }
-    None
+    first_space(s, false)
 }
 
 /// The byte offset of the first whitespace char or comma in `s`: [`first_whitespace`] that
 /// also stops at a ',', for the author tokens, which part at a comma glued to a capital.
 pub(crate) fn first_whitespace_or_comma(s: &str) -> Option<usize> {
+    first_space(s, true)
+}
+
+/// [`first_whitespace`], and with `comma` [`first_whitespace_or_comma`]; inlined into both
+/// so each is compiled for its own case.
+#[inline(always)]
+fn first_space(s: &str, comma: bool) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // the bytes of `w` equal to `x`, by the zero-byte test on `w ^ x…x`: exact for the
+    // lowest such byte (the one read), and nonzero exactly when there is one
+    let equal = |w: u64, x: u8| {
+        let v = w ^ (ONES * u64::from(x));
+        v.wrapping_sub(ONES) & !v & HIGH
+    };
     let b = s.as_bytes();
     let mut i = 0;
-    // as in `first_whitespace`; a comma is a zero byte of the word XOR ','. The zero-byte
-    // test may mark bytes above a true zero too, never below, so its lowest mark is exact.
+    // Eight bytes at a time. A byte's low seven bits plus 0x5F stay below 0x80 exactly for
+    // the bytes below 0x21, the ASCII whitespace and control chars (no sum carries), and a
+    // byte with its high bit is none of them. Non-ASCII whitespace is led by 0xC2 (U+0085,
+    // U+00A0), 0xE1 (U+1680), 0xE2 (U+2000..U+205F) or 0xE3 (U+3000): eight bytes without
+    // those (Cyrillic, say) hold only the ASCII kind. A control char or a possible lead
+    // hands over to the loop below, at the start of its char.
     while let Some(chunk) = b.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        if w & HIGH != 0 {
+        if w & HIGH != 0 && equal(w, 0xC2) | equal(w, 0xE1) | equal(w, 0xE2) | equal(w, 0xE3) != 0 {
             break;
         }
-        let low = !w.wrapping_add(ONES * 0x5f) & HIGH;
-        let v = w ^ (ONES * u64::from(b','));
-        let comma = v.wrapping_sub(ONES) & !v & HIGH;
-        let hit = low | comma;
+        let low = !(w & LOW7).wrapping_add(ONES * 0x5f) & !w & HIGH;
+        let hit = if comma { low | equal(w, b',') } else { low };
         if hit != 0 {
             i += (hit.trailing_zeros() / 8) as usize;
-            if is_ascii_space(b[i]) || b[i] == b',' {
+            if is_ascii_space(b[i]) || comma && b[i] == b',' {
                 return Some(i);
             }
             break;
         }
         i += 8;
     }
+    // the bytes passed over may end inside a char: step back to its start
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
     while i < b.len() {
         if b[i].is_ascii() {
-            if is_ascii_space(b[i]) || b[i] == b',' {
+            if is_ascii_space(b[i]) || comma && b[i] == b',' {
                 return Some(i);
             }
             i += 1;
@@ -500,6 +481,60 @@ mod tests {
         for x in 0..=255u8 {
             let b = [b'a', b'b', b'c', b'd', b'e', b'f', x, b'g', b'h'];
             assert_eq!(next_digit(&b, 0), x.is_ascii_digit().then_some(6), "{x}");
+        }
+    }
+
+    #[test]
+    fn first_space_as_a_char_search_on_mixed_scripts() {
+        // every start in texts mixing ASCII, Cyrillic, accented letters, every kind of
+        // whitespace and control chars, at every alignment
+        let pieces = [
+            "a",
+            "Д",
+            "é",
+            ",",
+            " ",
+            "\t",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2003}",
+            "\u{2028}",
+            "\u{202f}",
+            "\u{3000}",
+            "\u{1}",
+            "\u{1f}",
+            "ё",
+            "€",
+            "😀",
+            "ab",
+            "Иванов",
+            "\u{2010}",
+            "\u{e3}",
+            "\u{e2}\u{e1}",
+            "\u{7f}",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) + (seed >> 61) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for (k, _) in t.char_indices() {
+                let r = &t[k..];
+                assert_eq!(first_whitespace(r), r.find(char::is_whitespace), "{r:?}");
+                assert_eq!(
+                    first_whitespace_or_comma(r),
+                    r.find(|c: char| c.is_whitespace() || c == ','),
+                    "{r:?}"
+                );
+            }
         }
     }
 
