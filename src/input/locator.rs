@@ -7,7 +7,8 @@
 
 use super::date::month_number;
 use super::scan::{
-    first_year, is_alphabetic, is_alphanumeric, number_at, starts_with_ci, words, year_at,
+    after_last_byte, first_year, is_alphabetic, is_alphanumeric, number_at, rfind_byte,
+    starts_with_ci, words, year_at,
 };
 use super::sentences;
 
@@ -81,7 +82,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     if loc.year.is_none() {
         let t = s.trim_end_matches(['.', ' ']);
         if let Some(inner) = t.strip_suffix(')')
-            && let Some(open) = inner.rfind('(')
+            && let Some(open) = rfind_byte(inner, b'(')
             && open > 0
             && let Some((body, year)) = inner[open + 1..].rsplit_once(", ")
             && year.len() == 4
@@ -143,7 +144,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let kept = s[..len].trim_end();
     if loc.pages.is_none()
         && kept.ends_with(')')
-        && let Some(open) = kept.rfind('(')
+        && let Some(open) = rfind_byte(kept, b'(')
         && n > keep
     {
         let inner = &kept[open + 1..kept.len() - 1];
@@ -191,9 +192,11 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
     let mut end = s.len();
     for _ in 0..4 {
         let cur = s[..end].trim_end_matches([' ', ',', ';']);
-        let Some(sp) = cur.rfind(' ') else { break };
+        let Some(sp) = rfind_byte(cur, b' ') else {
+            break;
+        };
         let word = cur[sp + 1..].trim_end_matches('.');
-        let prev = cur[..sp].rsplit(' ').next().unwrap_or("");
+        let prev = after_last_byte(&cur[..sp], b' ');
         let year_word = word.trim_start_matches('(').trim_end_matches(')');
         let digits =
             !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit());
@@ -224,7 +227,7 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
         {
             // "Asahi Shinbun 31 December": a date glued to a newspaper's name
             loc.day_month = Some(dm);
-            end = cur[..sp].rfind(' ').unwrap_or(0);
+            end = rfind_byte(&cur[..sp], b' ').unwrap_or(0);
             continue;
         } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
             loc.volume = Some(word.to_string());

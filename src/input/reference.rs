@@ -14,8 +14,8 @@ use super::kind::{Evidence, classify};
 use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
-    contains_str, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str, rsplit_once_str,
-    split_once_str, starts_with_ci, words, year_at,
+    after_last_byte, contains_str, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str,
+    rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci, words, year_at,
 };
 use super::segment::split_label;
 use super::sentences;
@@ -561,7 +561,7 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
         {
             let mut remaining = split.source[..len0].trim_end_matches([',', ' ']);
             // an abbreviated journal keeps its last dot ("Phys. Rev. Lett. 96")
-            let last_word = remaining.rsplit(' ').next().unwrap_or("");
+            let last_word = after_last_byte(remaining, b' ');
             if split.source[remaining.len()..].starts_with('.')
                 && last_word.len() <= 5
                 && last_word.starts_with(|c: char| c.is_uppercase())
@@ -817,7 +817,7 @@ fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
     // the first three pieces of `head.splitn(4, ", ")`, without a substring searcher per call
     let (first, after_first) = split_once_str(head, ", ")?;
     // the year closing the first piece rules most entries out before the other searches
-    let (journal, year) = first.rsplit_once(' ')?;
+    let (journal, year) = rsplit_once_byte(first, b' ')?;
     let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
     let (volume, after_volume) = split_once_str(after_first, ", ")?;
     let pages = split_once_str(after_volume, ", ").map_or(after_volume, |(p, _)| p);
@@ -868,7 +868,7 @@ fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
             (before, p)
         }
     };
-    let (journal, volume) = front.rsplit_once(' ')?;
+    let (journal, volume) = rsplit_once_byte(front, b' ')?;
     let volume_ok = volume.len() <= 8
         && volume.chars().any(|c| c.is_ascii_digit())
         && volume.chars().all(|c| c.is_ascii_alphanumeric());

@@ -76,6 +76,26 @@ pub(crate) fn rfind_str(hay: &str, pat: &str) -> Option<usize> {
     None
 }
 
+/// `s.rfind(b)` for an ASCII byte, with the memchr crate's vectorised reverse search (the
+/// standard library's char search reads a word at a time).
+pub(crate) fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    memchr::memrchr(b, s.as_bytes())
+}
+
+/// `s.rsplit_once(b)` for an ASCII byte, with [`rfind_byte`]; an ASCII byte is a char
+/// boundary, and so is the byte after it.
+pub(crate) fn rsplit_once_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let k = rfind_byte(s, b)?;
+    Some((&s[..k], &s[k + 1..]))
+}
+
+/// The part of `s` after its last `b` (all of `s` without one): `s.rsplit(b).next()` for an
+/// ASCII byte, with [`rfind_byte`].
+pub(crate) fn after_last_byte(s: &str, b: u8) -> &str {
+    rfind_byte(s, b).map_or(s, |k| &s[k + 1..])
+}
+
 /// `hay.split_once(pat)`, with [`find_str`].
 pub(crate) fn split_once_str<'a>(hay: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
     let k = find_str(hay, pat)?;

@@ -22,7 +22,8 @@ use crate::text::normalize;
 
 use super::authors::is_dotted_initials;
 use super::scan::{
-    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_str, words, year_at,
+    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_byte, rfind_str,
+    words, year_at,
 };
 use super::segment::split_label;
 
@@ -548,7 +549,7 @@ fn single_quote_closes(t: &str, from: usize) -> bool {
 
 /// "12 (3): 42" or "12, no. 3 (2016): 42", with `close` at the ')'.
 fn chicago_at(t: &str, close: usize) -> bool {
-    let Some(open) = t[..close].rfind('(') else {
+    let Some(open) = rfind_byte(&t[..close], b'(') else {
         return false;
     };
     let inner = &t[open + 1..close];
@@ -564,7 +565,7 @@ fn chicago_at(t: &str, close: usize) -> bool {
 
 /// "12(3), 42", with `close` at the ')'.
 fn volume_issue_at(t: &str, close: usize) -> bool {
-    let Some(open) = t[..close].rfind('(') else {
+    let Some(open) = rfind_byte(&t[..close], b'(') else {
         return false;
     };
     let inner = &t[open + 1..close];
