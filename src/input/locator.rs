@@ -7,7 +7,7 @@
 
 use super::date::month_number;
 use super::scan::{
-    after_last_byte, first_year, is_alphabetic, is_alphanumeric, number_at, rfind_byte,
+    after_last_byte, find_byte, first_year, is_alphabetic, is_alphanumeric, number_at, rfind_byte,
     starts_with_ci, words, year_at,
 };
 use super::sentences;
@@ -550,7 +550,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut year = None;
     if let Some(y) = year_at(s, 0) {
         // "2010;29(11):1611-21" or, with the issue date, "2010 Mar 18;29(11):1611-21"
-        let semi = match s.find(';') {
+        let semi = match find_byte(s, b';') {
             Some(k) if k == 4 => k,
             Some(k)
                 if k <= 16
@@ -583,7 +583,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
         rest = &rest[1..];
     }
     if let Some(r) = rest.strip_prefix('(') {
-        let Some(close) = r.find(')') else {
+        let Some(close) = find_byte(r, b')') else {
             return false;
         };
         let inner = &r[..close];
@@ -624,7 +624,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
 
 /// "Moscow: AIRO-XXI", "М.: Наука", "New York: Routledge".
 fn place_publisher(item: &str) -> Option<(&str, &str)> {
-    let colon = item.find(':')?;
+    let colon = find_byte(item, b':')?;
     let place = item[..colon].trim();
     let publisher = item[colon + 1..].trim();
     if place.is_empty() || publisher.is_empty() || place.len() > 40 || publisher.len() > 120 {

@@ -14,8 +14,8 @@ use super::kind::{Evidence, classify};
 use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
-    after_last_byte, contains_str, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str,
-    rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci, words, year_at,
+    after_last_byte, contains_str, find_byte, find_str, first_year, has_cyrillic, prefix_at_most,
+    rfind_str, rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci, words, year_at,
 };
 use super::segment::split_label;
 use super::sentences;
@@ -241,7 +241,7 @@ fn year_slot(s: &str) -> Option<YearSlot> {
     let lead = s.len() - s.trim_start_matches([' ', ',', '.']).len();
     let t = &s[lead..];
     if let Some(inner) = t.strip_prefix('(') {
-        let close = prefix_at_most(inner, 40).find(')')?;
+        let close = find_byte(prefix_at_most(inner, 40), b')')?;
         let body = &inner[..close];
         if body.eq_ignore_ascii_case("n.d.") || body.eq_ignore_ascii_case("n.d") || body == "б.г."
         {
@@ -311,7 +311,7 @@ static IN_MARKERS: LazyLock<[Finder<'static>; 8]> =
 fn split_title_source(rest: &str) -> Split<'_> {
     // IEEE and MLA quote the title: "\"Title,\" Journal, vol. 3"
     if let Some(inner) = rest.strip_prefix('"')
-        && let Some(close) = inner.find('"')
+        && let Some(close) = find_byte(inner, b'"')
     {
         let source = inner[close + 1..].trim_start_matches([',', '.', ' ']);
         let book = ["in ", "In: ", "In "]
@@ -901,7 +901,7 @@ fn is_page_token(p: &str) -> bool {
 /// end: the year slot of an entry whose author is an organisation.
 fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     let head = prefix_at_most(body, 160);
-    let k = head.find('(')?;
+    let k = find_byte(head, b'(')?;
     let prefix = &head[..k];
     let words = words(prefix).count();
     // "National Science Board. (2020)." (APA) ends its name with a dot; no sentence inside

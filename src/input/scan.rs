@@ -76,6 +76,13 @@ pub(crate) fn rfind_str(hay: &str, pat: &str) -> Option<usize> {
     None
 }
 
+/// `s.find(b)` for an ASCII byte, with the memchr crate's vectorised search (the standard
+/// library's char search reads a word at a time).
+pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    memchr::memchr(b, s.as_bytes())
+}
+
 /// `s.rfind(b)` for an ASCII byte, with the memchr crate's vectorised reverse search (the
 /// standard library's char search reads a word at a time).
 pub(crate) fn rfind_byte(s: &str, b: u8) -> Option<usize> {

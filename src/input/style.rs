@@ -22,8 +22,8 @@ use crate::text::normalize;
 
 use super::authors::is_dotted_initials;
 use super::scan::{
-    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_byte, rfind_str,
-    words, year_at,
+    contains_str, find_byte, find_from, first_year, has_cyrillic, prefix_at_most, rfind_byte,
+    rfind_str, words, year_at,
 };
 use super::segment::split_label;
 
@@ -270,7 +270,7 @@ fn year_position(t: &str) -> YearPos {
         .strip_prefix(|c: char| c.is_ascii_lowercase())
         .unwrap_or(after);
     if pre.ends_with('(') {
-        let Some(close) = prefix_at_most(after, 30).find(')') else {
+        let Some(close) = find_byte(prefix_at_most(after, 30), b')') else {
             return YearPos::Late;
         };
         // "(2016, May 3)", "(2016a)"; "(Ed.) (2016)" too, but not "Journal 12 (2016): 42"
@@ -543,7 +543,7 @@ fn single_quote_closes(t: &str, from: usize) -> bool {
     let Some(rest) = t.get(from..) else {
         return false;
     };
-    rest.find('\'')
+    find_byte(rest, b'\'')
         .is_some_and(|k| rest[k + 1..].starts_with([',', '.', ' ']) || k + 1 == rest.len())
 }
 
