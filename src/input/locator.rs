@@ -8,7 +8,7 @@
 use super::date::month_number;
 use super::scan::{
     after_last_byte, find_byte, first_year, is_alphabetic, is_alphanumeric, number_at, rfind_byte,
-    starts_with_ci, words, year_at,
+    starts_with_ci, trim_end_ascii, trim_ws, words, year_at,
 };
 use super::sentences;
 
@@ -63,10 +63,14 @@ fn items(s: &str) -> Vec<(usize, usize)> {
 pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut loc = Locators::default();
     // footnote marks after the last locator ("2009. †", "2010. *") are no part of it
-    let mut s = s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | '.'));
+    let mut s = match s.as_bytes().last() {
+        // an entry ending in an ASCII letter, digit, ')' or '.' (most) has no such mark
+        Some(&l) if l.is_ascii_alphanumeric() || l == b')' || l == b'.' => s,
+        _ => s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | '.')),
+    };
     // Nature style ends with the year in parentheses: "Journal 12, 1-21 (1995)"
     if keep == 0 {
-        let t = s.trim_end_matches(['.', ' ']);
+        let t = trim_end_ascii(s, b". ");
         if t.len() >= 6 && t.ends_with(')') && t.is_char_boundary(t.len() - 6) {
             let open = t.len() - 6;
             if t[open..].starts_with('(')
@@ -80,7 +84,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     // Chicago notes close a book with its imprint in parentheses: "Title (London: Routledge,
     // 1992)"
     if loc.year.is_none() {
-        let t = s.trim_end_matches(['.', ' ']);
+        let t = trim_end_ascii(s, b". ");
         if let Some(inner) = t.strip_suffix(')')
             && let Some(open) = rfind_byte(inner, b'(')
             && open > 0
@@ -99,7 +103,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut n = its.len();
     // astronomy prints "ApJS, 208, 17": two bare numbers after the journal are volume, page
     if keep == 0 && n >= 3 {
-        let word = |k: usize| s[its[k].0..its[k].1].trim();
+        let word = |k: usize| trim_ws(&s[its[k].0..its[k].1]);
         let bare = |w: &str| {
             !w.is_empty()
                 && w.len() <= 8
@@ -117,7 +121,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     while n > keep {
         let (a, b) = its[n - 1];
         let had_place = loc.place.is_some();
-        if !read_item(s[a..b].trim(), &mut loc) {
+        if !read_item(trim_ws(&s[a..b]), &mut loc) {
             break;
         }
         n -= 1;

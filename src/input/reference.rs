@@ -15,7 +15,8 @@ use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
     after_last_byte, contains_str, find_byte, find_str, first_year, has_cyrillic, prefix_at_most,
-    rfind_str, rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci, words, year_at,
+    rfind_str, rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci, trim_ws, words,
+    year_at,
 };
 use super::segment::split_label;
 use super::sentences;
@@ -270,10 +271,7 @@ fn year_slot(s: &str) -> Option<YearSlot> {
 }
 
 fn non_empty(s: &str) -> Option<String> {
-    let s = s
-        .trim()
-        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | ' '))
-        .trim();
+    let s = trim_ws(trim_ws(s).trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | ' ')));
     (!s.is_empty()).then(|| s.to_string())
 }
 

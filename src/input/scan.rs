@@ -76,6 +76,31 @@ pub(crate) fn rfind_str(hay: &str, pat: &str) -> Option<usize> {
     None
 }
 
+/// `s.trim()`, answered without decoding chars when both ends are ASCII and not
+/// whitespace (most items and titles), where there is nothing to trim.
+pub(crate) fn trim_ws(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l))
+            if f.is_ascii() && !is_ascii_space(f) && l.is_ascii() && !is_ascii_space(l) =>
+        {
+            s
+        }
+        _ => s.trim(),
+    }
+}
+
+/// `s.trim_end_matches(set)` for a set of ASCII chars, read as bytes: a non-ASCII char
+/// ends in a byte no ASCII char has, so the bytes stop where the chars would.
+pub(crate) fn trim_end_ascii<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while k > 0 && set.contains(&b[k - 1]) {
+        k -= 1;
+    }
+    &s[..k]
+}
+
 /// `s.find(b)` for an ASCII byte, with the memchr crate's vectorised search (the standard
 /// library's char search reads a word at a time).
 pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {
@@ -483,6 +508,40 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_trims_as_the_char_trims() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "x.",
+            "x. ",
+            "Д.",
+            " Д ",
+            "\u{a0}x",
+            "x\u{a0}",
+            "\tx\n",
+            "12, 3.",
+            ", .",
+            "é.",
+            "x\u{3000}",
+        ];
+        for t in texts {
+            assert_eq!(trim_ws(t), t.trim(), "{t:?}");
+            assert_eq!(
+                trim_end_ascii(t, b". "),
+                t.trim_end_matches(['.', ' ']),
+                "{t:?}"
+            );
+            assert_eq!(
+                trim_end_ascii(t, b" ,"),
+                t.trim_end_matches([' ', ',']),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn next_digit_is_the_byte_search() {
