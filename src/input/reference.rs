@@ -112,7 +112,7 @@ impl Parser {
 
 fn parse_with(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
-    let mut text = norm.trim();
+    let mut text = trim_ws(&norm);
     let mut number = None;
     // a bullet before the entry ("- D. Family, Title", "• Family, A.") is no part of it
     if let Some(rest) = text.strip_prefix(['-', '•', '–', '*'])
@@ -128,7 +128,7 @@ fn parse_with(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
         text = rest;
     }
     let mut r = Reference::unparsed(1, None, 1, String::new());
-    let warnings = parse_trimmed(text.trim(), reader, &mut r);
+    let warnings = parse_trimmed(trim_ws(text), reader, &mut r);
     r.raw = raw.to_string();
     r.number = number;
     (r, warnings)
@@ -167,7 +167,7 @@ fn paren_label(text: &str) -> Option<(u32, &str)> {
 /// Parses one entry's normalised text, label already removed; the text becomes `raw`
 /// without a copy when it is trimmed already (the common case: segmentation trims).
 pub(crate) fn parse_body_owned(text: String, reader: Parser) -> (Reference, Vec<Warning>) {
-    let trimmed = text.trim();
+    let trimmed = trim_ws(&text);
     let mut r = Reference::unparsed(1, None, 1, String::new());
     let w = parse_trimmed(trimmed, reader, &mut r);
     r.raw = if trimmed.len() == text.len() {

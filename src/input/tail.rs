@@ -11,7 +11,9 @@ use memchr::memmem::Finder;
 use crate::model::{Date, WarningCode};
 
 use super::date::date_at;
-use super::scan::{at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci};
+use super::scan::{
+    at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci, trim_ws,
+};
 
 /// What was cut from a reference, and the text left once it is gone.
 #[derive(Debug, Default)]
@@ -142,7 +144,7 @@ pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
 fn rebuild<'a>(text: &'a str, spans: &mut [(usize, usize)]) -> Cow<'a, str> {
     if spans.is_empty() {
         // nothing cut: the one piece is the text trimmed, and no copy is needed
-        return Cow::Borrowed(text.trim().trim_end_matches(tail_trim));
+        return Cow::Borrowed(trim_ws(text).trim_end_matches(tail_trim));
     }
     spans.sort_unstable();
     let mut out = String::with_capacity(text.len());
@@ -163,7 +165,7 @@ fn tail_trim(c: char) -> bool {
 }
 
 fn push_piece(out: &mut String, piece: &str) {
-    let piece = piece.trim();
+    let piece = trim_ws(piece);
     if piece.is_empty() {
         return;
     }
