@@ -634,7 +634,8 @@ fn place_publisher(item: &str) -> Option<(&str, &str)> {
     if place.is_empty() || publisher.is_empty() || place.len() > 40 || publisher.len() > 120 {
         return None;
     }
-    let place_ok = words(place).count() <= 3
+    // the first four words at most: a fourth rules the place out
+    let place_ok = words(place).take(4).count() <= 3
         && words(place).all(|w| {
             w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "am" | "upon" | "on" | "de")
         });

@@ -112,7 +112,8 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
     if word.is_empty() {
         return true;
     }
-    if word.contains('.') {
+    // a plain byte loop: words are too short for a memchr call to pay
+    if word.as_bytes().contains(&b'.') {
         // "U.S", "D.V": dotted acronym or initials
         return false;
     }
@@ -121,7 +122,8 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
         // a single letter: an initial ("J. Brown"); a single digit ends a part ("no 3. pp.")
         return !super::scan::is_alphabetic(c);
     }
-    if word.chars().count() > 6 {
+    // no more chars than bytes: a short word is not counted
+    if word.len() > 6 && word.chars().count() > 6 {
         return true;
     }
     !is_abbreviation(word)
