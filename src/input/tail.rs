@@ -88,11 +88,31 @@ impl Needle {
 
 /// Cuts URL, DOI, access date and language note from normalised reference text.
 pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
-    let mut tail = Tail::default();
     // One ASCII-lower-cased copy (same byte offsets) lets every search below use the
-    // standard library's fast substring search instead of a case-blind byte loop.
-    let lower = text.to_ascii_lowercase();
-    let lower = lower.as_str();
+    // standard library's fast substring search instead of a case-blind byte loop. It is
+    // made in a buffer kept per thread, so an entry costs no allocation for it; a text
+    // longer than any parsed entry (a page line) gets its own, so the buffer stays small.
+    if text.len() > super::reference::MAX_PARSED_BYTES {
+        return cut_tail_with(text, &text.to_ascii_lowercase());
+    }
+    thread_local! {
+        static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    LOWER.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut lower) => {
+            lower.clear();
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+            cut_tail_with(text, &lower)
+        }
+        // not reached (nothing here calls back into it), but never a panic
+        Err(_) => cut_tail_with(text, &text.to_ascii_lowercase()),
+    })
+}
+
+/// [`cut_tail`] with the text's ASCII-lower-cased copy.
+fn cut_tail_with<'a>(text: &'a str, lower: &str) -> Tail<'a> {
+    let mut tail = Tail::default();
     let mut spans: Vec<(usize, usize)> = Vec::new();
 
     if let Some((s, e, lang)) = language_note(text, lower) {
