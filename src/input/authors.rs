@@ -7,7 +7,7 @@
 use crate::model::PersonName;
 use crate::text::normalize;
 
-use super::scan::{first_whitespace, whitespace_run, year_at};
+use super::scan::{first_whitespace, first_whitespace_or_comma, whitespace_run, year_at};
 
 /// Names read from the front of a text, and where the names end.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,18 +75,26 @@ impl<'a> Iterator for Toks<'a> {
             return None;
         }
         let start = self.pos + lead;
-        let mut len = first_whitespace(trimmed).unwrap_or(trimmed.len());
-        // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens
-        // a plain loop: tokens are too short for a memchr call to pay
-        if let Some(k) = trimmed.as_bytes()[..len].iter().position(|&b| b == b',')
-            && k > 1
-            && trimmed[k + 1..len].starts_with(|c: char| c.is_uppercase())
-            && trimmed[..k]
-                .chars()
-                .all(|c| super::scan::is_alphabetic(c) || matches!(c, '-' | '\''))
-        {
-            len = k + 1;
-        }
+        // "Stoffler,D." is "Stoffler," and "D.": a comma glued to a capital parts two tokens.
+        // The first comma is found in the same pass as the whitespace.
+        let len = match first_whitespace_or_comma(trimmed) {
+            Some(k) if trimmed.as_bytes()[k] == b',' => {
+                // a capital is no whitespace: it starts the token's rest after the comma
+                // exactly when it starts the text's
+                if k > 1
+                    && trimmed[k + 1..].starts_with(|c: char| c.is_uppercase())
+                    && trimmed[..k]
+                        .chars()
+                        .all(|c| super::scan::is_alphabetic(c) || matches!(c, '-' | '\''))
+                {
+                    k + 1
+                } else {
+                    k + 1 + first_whitespace(&trimmed[k + 1..]).unwrap_or(trimmed.len() - k - 1)
+                }
+            }
+            Some(k) => k,
+            None => trimmed.len(),
+        };
         self.pos = start + len;
         Some(Tok {
             start,
@@ -277,6 +285,15 @@ pub(crate) fn is_dotted_initials(t: &str) -> bool {
     if !t.ends_with('.') || t.len() > 24 {
         return false;
     }
+    // an ASCII token (most are) is read as bytes: for ASCII, `is_uppercase` is the byte test
+    if t.is_ascii() {
+        return is_ascii_dotted_initials(t.as_bytes());
+    }
+    dotted_initial_groups(t)
+}
+
+/// [`is_dotted_initials`]' groups read char by char (any script).
+fn dotted_initial_groups(t: &str) -> bool {
     let mut groups = 0;
     for group in t.split(['.', '-']).filter(|g| !g.is_empty()) {
         let mut cs = group.chars();
@@ -297,6 +314,37 @@ pub(crate) fn is_dotted_initials(t: &str) -> bool {
                 | ('P', "h")
                 | ('G', "h")
                 | ('E', "h")
+        );
+        if !rest.is_empty() && !digraph {
+            return false;
+        }
+        groups += 1;
+    }
+    groups > 0
+}
+
+/// [`is_dotted_initials`]' groups read on ASCII bytes: the same groups between dots and
+/// hyphens, each a capital alone or a transliteration digraph.
+fn is_ascii_dotted_initials(t: &[u8]) -> bool {
+    let mut groups = 0;
+    for group in t.split(|&b| b == b'.' || b == b'-') {
+        let Some((&first, rest)) = group.split_first() else {
+            continue;
+        };
+        if !first.is_ascii_uppercase() {
+            return false;
+        }
+        let digraph = matches!(
+            (first, rest),
+            (b'Y', b"u" | b"a" | b"e" | b"o")
+                | (b'K', b"h")
+                | (b'Z', b"h")
+                | (b'S', b"h" | b"ch")
+                | (b'C', b"h")
+                | (b'T', b"s" | b"h")
+                | (b'P', b"h")
+                | (b'G', b"h")
+                | (b'E', b"h")
         );
         if !rest.is_empty() && !digraph {
             return false;
@@ -353,6 +401,33 @@ fn is_particle(t: &str) -> bool {
 /// A family-name word: capitalised letters with inner hyphens or apostrophes ("Mikheev",
 /// "Jong-Un", "O'Brien", "Стрельцов").
 pub(crate) fn is_family_word(t: &str) -> bool {
+    // an ASCII token (most are) is read as bytes: for ASCII, the char tests are byte tests
+    // and no char is a combining mark
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let Some((&first, rest)) = b.split_first() else {
+            return false;
+        };
+        if !first.is_ascii_uppercase() {
+            return false;
+        }
+        let mut letters = 1;
+        let mut lower = false;
+        for &c in rest {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                lower |= c.is_ascii_lowercase();
+            } else if c != b'-' && c != b'\'' {
+                return false;
+            }
+        }
+        return letters >= 2 && (lower || letters <= 1) && !t.ends_with('-');
+    }
+    is_family_word_by_chars(t)
+}
+
+/// [`is_family_word`] read char by char (any script).
+fn is_family_word_by_chars(t: &str) -> bool {
     let mut cs = t.chars();
     let Some(first) = cs.next() else { return false };
     if !first.is_uppercase() || !super::scan::is_alphabetic(first) {
@@ -377,6 +452,20 @@ pub(crate) fn is_family_word(t: &str) -> bool {
 /// A family name in capitals ("MOLONEY", "DULONG"), as French and some APA-like lists print
 /// them. Accepted only before dotted initials, so an acronym ("IMEMO RAN") stays no name.
 fn is_caps_family_word(t: &str) -> bool {
+    // ASCII (most tokens): a byte is a char, and an uppercase char an ASCII capital
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        return b.len() >= 2
+            && b.first().is_some_and(u8::is_ascii_alphabetic)
+            && b.iter()
+                .all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'\'')
+            && !t.ends_with('-');
+    }
+    is_caps_family_word_by_chars(t)
+}
+
+/// [`is_caps_family_word`] read char by char (any script).
+fn is_caps_family_word_by_chars(t: &str) -> bool {
     t.chars().count() >= 2
         && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
         && t.chars().next().is_some_and(super::scan::is_alphabetic)
@@ -388,9 +477,29 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
+/// The words joined by single spaces, as `join(" ")`; a name of one word (most) is copied
+/// without the general join's length pass.
+fn joined(words: &[&str]) -> String {
+    match words {
+        [one] => (*one).to_string(),
+        _ => words.join(" "),
+    }
+}
+
 /// Dotted initials as the model stores them: "D. V." tokens give "D.V.", "DV" gives "D.V.".
 fn initials_string(toks: &[&str]) -> String {
-    let mut out = String::new();
+    // the exact length, so the string is allocated once rather than grown by the pushes
+    let len = toks
+        .iter()
+        .map(|t| {
+            if t.contains('.') {
+                t.len()
+            } else {
+                t.len() + t.chars().count()
+            }
+        })
+        .sum();
+    let mut out = String::with_capacity(len);
     for t in toks {
         if t.contains('.') {
             out.push_str(t);
@@ -617,7 +726,7 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
         // "Japan Woos Russia J." is not a name
         return None;
     }
-    let name = PersonName::new(family.join(" "), initials_string(&initials));
+    let name = PersonName::new(joined(&family), initials_string(&initials));
     Some((name, k, false))
 }
 
@@ -669,7 +778,7 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Words<'_>) -> Option<(PersonN
     if given.is_empty() || !ends || !has_full_word || family.len() > 3 {
         return None;
     }
-    let given_text = given.join(" ");
+    let given_text = joined(&given);
     let mut given_text = given_text.trim_end_matches([',', ';']).to_string();
     if !given.last().is_some_and(|g| is_dotted_initials(g)) {
         // "Ivan." ends the name; the dot is punctuation, not part of the given name
@@ -685,7 +794,7 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Words<'_>) -> Option<(PersonN
         }
     }
     let name = PersonName {
-        family: family.join(" "),
+        family: joined(&family),
         initials,
         given: Some(given_text),
     };
@@ -740,7 +849,7 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
     {
         return None;
     }
-    let name = PersonName::new(family.join(" "), initials_string(&initials));
+    let name = PersonName::new(joined(&family), initials_string(&initials));
     Some((name, j, closed))
 }
 
@@ -819,6 +928,43 @@ fn unglue(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_token_tests_agree_with_the_char_tests() {
+        // every token of up to four chars over letters and marks that matter, and real ones
+        let alphabet = ["A", "Y", "u", "h", "K", "a", ".", "-", "'", ",", "1"];
+        let mut tokens: Vec<String> = vec![String::new()];
+        let mut last = tokens.clone();
+        for _ in 0..4 {
+            let next: Vec<String> = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            tokens.extend(next.iter().cloned());
+            last = next;
+        }
+        for t in [
+            "Sch.", "Kh.A.", "H.-D.", "Yu.V.", "Vol.", "No.", "O'Brien", "Jong-Un", "MOLONEY",
+            "IMEMO", "Li", "DE-", "Smith,", "Tsh.", "Sh.Ch.", "Ch.-Sh.",
+        ] {
+            tokens.push(t.to_string());
+        }
+        for t in &tokens {
+            if t.ends_with('.') && t.len() <= 24 {
+                assert_eq!(
+                    is_ascii_dotted_initials(t.as_bytes()),
+                    dotted_initial_groups(t),
+                    "{t:?}"
+                );
+            }
+            assert_eq!(is_family_word(t), is_family_word_by_chars(t), "{t:?}");
+            assert_eq!(
+                is_caps_family_word(t),
+                is_caps_family_word_by_chars(t),
+                "{t:?}"
+            );
+        }
+    }
 
     fn names(s: &str) -> Vec<String> {
         author_prefix(s)

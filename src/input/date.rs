@@ -151,7 +151,11 @@ pub(crate) fn numeric_date(s: &str) -> Option<(Date, usize)> {
 /// A date written with a month name at the start of `s`: "December 11, 2017", "Dec. 11,
 /// 2017", "11 December 2017", "December 2017". Returns the date and the bytes read.
 pub(crate) fn worded_date(s: &str) -> Option<(Date, usize)> {
-    let first_end = s.find(|c: char| !is_alphanumeric(c)).unwrap_or(s.len());
+    worded_date_with_word(s, alphanumeric_run_end(s, 0))
+}
+
+/// [`worded_date`] with the end of the alphanumeric run `s` starts with known already.
+fn worded_date_with_word(s: &str, first_end: usize) -> Option<(Date, usize)> {
     let first = &s[..first_end];
     if first.is_empty() {
         return None;
@@ -219,23 +223,38 @@ pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
     // again at every char
     let mut prev_alnum = false;
     while pos < b.len() {
-        // ASCII (most of every entry) is read as bytes, other chars are decoded
-        let c = if b[pos].is_ascii() {
-            char::from(b[pos])
+        let x = b[pos];
+        // ASCII (most of every entry) is read as bytes: for it "alphabetic or an ASCII
+        // digit" and "alphanumeric" are one test
+        if x.is_ascii() {
+            if !x.is_ascii_alphanumeric() {
+                prev_alnum = false;
+                pos += 1;
+                continue;
+            }
+            if prev_alnum {
+                pos += 1;
+                continue;
+            }
+        }
+        // other chars are decoded
+        let c = if x.is_ascii() {
+            char::from(x)
         } else {
             s[pos..].chars().next()?
         };
         if !prev_alnum && (is_alphabetic(c) || c.is_ascii_digit()) {
+            // skip the rest of this word (all alphanumeric): keeps the scan linear
+            let end = alphanumeric_run_end(s, pos);
             // a worded date starts with a day or a month name: other words are passed over
             // without the attempt
             if (c.is_ascii_digit() || is_month_initial(c))
-                && let Some((d, len)) = worded_date(&s[pos..])
+                && let Some((d, len)) = worded_date_with_word(&s[pos..], end - pos)
                 && d.day.is_some()
             {
                 return Some((pos, pos + len, d));
             }
-            // skip the rest of this word (all alphanumeric): keeps the scan linear
-            pos = alphanumeric_run_end(s, pos);
+            pos = end;
             prev_alnum = true;
             continue;
         }
@@ -245,17 +264,20 @@ pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
     None
 }
 
+/// ASCII letters and digits.
+static ASCII_ALNUM: [bool; 256] = super::scan::byte_class(true, b'0');
+
 /// The byte offset of the first char at or after `from` that is not alphanumeric (the
 /// text's length when there is none), as `s[from..].find(|c| !is_alphanumeric(c))`.
 fn alphanumeric_run_end(s: &str, from: usize) -> usize {
     let b = s.as_bytes();
     let mut i = from;
     while i < b.len() {
-        if b[i].is_ascii() {
-            if !b[i].is_ascii_alphanumeric() {
-                return i;
-            }
+        // ASCII letters and digits in one look-up (the bulk of every word)
+        if ASCII_ALNUM[usize::from(b[i])] {
             i += 1;
+        } else if b[i].is_ascii() {
+            return i;
         } else {
             match s[i..].chars().next() {
                 Some(c) if is_alphanumeric(c) => i += c.len_utf8(),

@@ -8,8 +8,8 @@ use crate::model::{PersonName, Reference};
 
 use super::authors::author_prefix;
 use super::scan::{
-    contains_str, find_ascii_ci, find_str, prefix_at_most, rfind_str, rsplit_once_str,
-    split_once_str, year_at,
+    contains_str, find_ascii_ci, find_byte, find_str, prefix_at_most, rfind_byte, rfind_str,
+    rsplit_once_byte, rsplit_once_str, split_once_str, year_at,
 };
 
 /// Applies every repair that fits; fields already read are never overwritten.
@@ -218,7 +218,7 @@ fn vancouver_dated_locator(r: &mut Reference) {
     let Some(c) = r.container.as_deref() else {
         return;
     };
-    let Some(semi) = c.find(';') else {
+    let Some(semi) = find_byte(c, b';') else {
         return;
     };
     let (pre, post) = (&c[..semi], c[semi + 1..].trim());
@@ -369,7 +369,7 @@ fn chapter_pages(r: &mut Reference) {
     let Some(open) = find_str(c, " (pp. ").or_else(|| find_str(c, " (p. ")) else {
         return;
     };
-    let Some(close_rel) = c[open..].find(')') else {
+    let Some(close_rel) = find_byte(&c[open..], b')') else {
         return;
     };
     let close = open + close_rel;
@@ -420,7 +420,7 @@ fn chicago_locators(r: &mut Reference) {
     let mut year = None;
     let mut marked = false;
     if let Some(inner) = rest.strip_suffix(')')
-        && let Some(open) = inner.rfind('(')
+        && let Some(open) = rfind_byte(inner, b'(')
     {
         let value = &inner[open + 1..];
         if !digits(value) {
@@ -449,7 +449,7 @@ fn chicago_locators(r: &mut Reference) {
     if !marked {
         return;
     }
-    let Some((journal, volume)) = rest.rsplit_once(' ') else {
+    let Some((journal, volume)) = rsplit_once_byte(rest, b' ') else {
         return;
     };
     let volume = volume.trim_end_matches(',');

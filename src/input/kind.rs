@@ -36,14 +36,66 @@ fn scan_words(text: &str, w: &mut Words) {
     // the same words either way: for ASCII text the char test is the byte test. Two plain
     // loops rather than one over an `Either`, whose `next` was left as a call per word.
     if text.is_ascii() {
-        for word in text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]) {
-            read_word(word, &mut paper_lead, w);
+        let b = text.as_bytes();
+        let mut start = 0;
+        // the non-empty words `split` would give (an empty one changes nothing), without
+        // its per-byte iterator
+        for (i, &x) in b.iter().enumerate() {
+            if !WORD_BYTE[usize::from(x)] {
+                if i > start {
+                    read_ascii_word(&b[start..i], &mut paper_lead, w);
+                }
+                start = i + 1;
+            }
+        }
+        if b.len() > start {
+            read_ascii_word(&b[start..], &mut paper_lead, w);
         }
     } else {
         for word in text.split(|c: char| !is_alphanumeric(c) && c != '.') {
             read_word(word.as_bytes(), &mut paper_lead, w);
         }
     }
+}
+
+/// [`read_word`] for a non-empty ASCII word, without its UTF-8 checks.
+fn read_ascii_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
+    let mut word = word;
+    while let Some(w) = word.strip_suffix(b".") {
+        word = w;
+    }
+    // as in `read_word`: other words (most) are passed over without the copy and compares
+    let keyword_like = (3..=12).contains(&word.len())
+        && word.first().is_some_and(|f| {
+            matches!(
+                f.to_ascii_lowercase(),
+                b'd' | b't' | b'p' | b'c' | b's' | b'w' | b'r' | b'b'
+            )
+        });
+    if !keyword_like {
+        *paper_lead = false;
+        return;
+    }
+    let mut buf = [0u8; 12];
+    let b = &mut buf[..word.len()];
+    super::scan::lower_into(b, word);
+    read_keyword(b, paper_lead, w);
+}
+
+/// The keywords and lead words, all ASCII, matched against a lower-cased ASCII word.
+/// Always inlined: the compiler otherwise leaves a call per keyword-like word.
+#[inline(always)]
+fn read_keyword(b: &[u8], paper_lead: &mut bool, w: &mut Words) {
+    match b {
+        b"dissertation" | b"thesis" | b"phd" => w.thesis = true,
+        b"proceedings" | b"conference" | b"symposium" | b"workshop" | b"congress" | b"proc" => {
+            w.conference = true
+        }
+        b"report" | b"reports" | b"brief" => w.report = true,
+        b"paper" if *paper_lead => w.report = true,
+        _ => {}
+    }
+    *paper_lead = matches!(b, b"working" | b"discussion" | b"white" | b"policy");
 }
 
 /// One word of [`scan_words`]; `paper_lead` says whether the word before it leads a paper
@@ -80,16 +132,7 @@ fn read_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
     super::scan::lower_into(b, word);
     // an ASCII word (most are) is matched as bytes, without a UTF-8 check
     if word.is_ascii() {
-        match &*b {
-            b"dissertation" | b"thesis" | b"phd" => w.thesis = true,
-            b"proceedings" | b"conference" | b"symposium" | b"workshop" | b"congress" | b"proc" => {
-                w.conference = true
-            }
-            b"report" | b"reports" | b"brief" => w.report = true,
-            b"paper" if *paper_lead => w.report = true,
-            _ => {}
-        }
-        *paper_lead = matches!(&*b, b"working" | b"discussion" | b"white" | b"policy");
+        read_keyword(b, paper_lead, w);
         return;
     }
     let lower = std::str::from_utf8(b).unwrap_or("");

@@ -17,40 +17,52 @@ pub(crate) fn guess_language(text: &str) -> Option<&'static str> {
 /// "Title Journal"), without joining them: a space separates words and counts as no letter,
 /// so each part is read on its own and the counts are summed.
 pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
-    let mut cyr = 0usize;
-    let mut latin = 0usize;
-    let mut ukrainian = false;
-    for text in parts {
-        // ASCII text (most unmarked entries) is read as bytes, without decoding chars
-        if text.is_ascii() {
-            latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
-            continue;
-        }
-        for c in text.chars() {
-            if is_cyrillic(c) {
-                cyr += 1;
-                ukrainian |= matches!(c, 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ');
-            } else if c.is_ascii_alphabetic() {
-                latin += 1;
+    // All-ASCII parts (most unmarked entries) have no Cyrillic to outweigh the Latin
+    // letters, and an English word is itself Latin letters, so the letter count can only
+    // matter where some part is not ASCII.
+    if !parts.iter().all(|t| t.is_ascii()) {
+        let mut cyr = 0usize;
+        let mut latin = 0usize;
+        let mut ukrainian = false;
+        for text in parts {
+            if text.is_ascii() {
+                latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
+                continue;
+            }
+            for c in text.chars() {
+                if is_cyrillic(c) {
+                    cyr += 1;
+                    ukrainian |= matches!(c, 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ');
+                } else if c.is_ascii_alphabetic() {
+                    latin += 1;
+                }
             }
         }
-    }
-    if cyr > latin {
-        return Some(if ukrainian { "uk" } else { "ru" });
-    }
-    if latin == 0 {
-        return None;
+        if cyr > latin {
+            return Some(if ukrainian { "uk" } else { "ru" });
+        }
+        if latin == 0 {
+            return None;
+        }
     }
     let mut english = 0;
     let mut translit = 0;
-    let mut read_word = |word: &[u8]| {
+    // `letters_only`: the word is ASCII letters and apostrophes, as the ASCII split gives
+    let mut read_word = |word: &[u8], letters_only: bool| {
         if word.len() < 2 || word.len() > 14 {
             return;
         }
         // lower-cased on the stack: this runs for every word of every unmarked entry
         let mut buf = [0u8; 14];
         let b = &mut buf[..word.len()];
-        super::scan::lower_into(b, word);
+        if letters_only {
+            // an ASCII letter's lower case sets 0x20, which the apostrophe (0x27) has
+            for (d, &c) in b.iter_mut().zip(word) {
+                *d = c | 0x20;
+            }
+        } else {
+            super::scan::lower_into(b, word);
+        }
         // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
         let mut w: &[u8] = b;
         while let Some(stem) = w.strip_suffix(b"'s") {
@@ -63,16 +75,23 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
         }
     };
     for text in parts {
-        // the same words either way: for ASCII text the char test is the byte test. Two
-        // plain loops rather than one over an `Either`, whose `next` the compiler may leave
-        // as a call per word.
+        // the same words either way: for ASCII text the char test is the byte test
         if text.is_ascii() {
-            for word in text.as_bytes().split(|&b| !WORD_BYTE[usize::from(b)]) {
-                read_word(word);
+            let b = text.as_bytes();
+            let mut start = 0;
+            for (i, &x) in b.iter().enumerate() {
+                if !WORD_BYTE[usize::from(x)] {
+                    // the words `split` would give, without its per-byte iterator
+                    if i > start + 1 {
+                        read_word(&b[start..i], true);
+                    }
+                    start = i + 1;
+                }
             }
+            read_word(&b[start..], true);
         } else {
             for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
-                read_word(word.as_bytes());
+                read_word(word.as_bytes(), false);
             }
         }
     }
@@ -177,23 +196,69 @@ fn is_english_word(w: &[u8]) -> bool {
 
 /// Endings of Russian words in Latin transliteration.
 fn looks_transliterated(w: &[u8]) -> bool {
-    const ENDINGS: [&[u8]; 16] = [
-        b"iya", b"ogo", b"ykh", b"yh", b"skii", b"skiy", b"skoi", b"nye", b"noe", b"aya", b"ovo",
-        b"ikh", b"stvo", b"yi", b"nyi", b"eniya",
-    ];
-    // every ending and listed word ends in one of these letters: most words are out at once
-    if !matches!(
-        w.last(),
-        Some(b'a' | b'o' | b'h' | b'i' | b'y' | b'e' | b'v')
-    ) {
-        return false;
-    }
-    ENDINGS.iter().any(|e| w.ends_with(e)) || w == b"i" || w == b"v" || w == b"na" || w == b"po"
+    // the endings "iya", "ogo", "ykh", "yh", "skii", "skiy", "skoi", "nye", "noe", "aya",
+    // "ovo", "ikh", "stvo", "yi", "nyi", "eniya" ("nyi" and "eniya" end in shorter ones), as
+    // slice patterns the compiler sorts by last letter, and four short words
+    matches!(
+        w,
+        [.., b'i' | b'a', b'y', b'a']
+            | [.., b'o', b'g' | b'v', b'o']
+            | [.., b's', b't', b'v', b'o']
+            | [.., b'y' | b'i', b'k', b'h']
+            | [.., b'y', b'h']
+            | [.., b's', b'k', b'i' | b'o', b'i']
+            | [.., b'y', b'i']
+            | [.., b's', b'k', b'i', b'y']
+            | [.., b'n', b'y' | b'o', b'e']
+            | b"i"
+            | b"v"
+            | b"na"
+            | b"po"
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ending list `looks_transliterated` was first written as.
+    fn looks_transliterated_by_list(w: &[u8]) -> bool {
+        const ENDINGS: [&[u8]; 16] = [
+            b"iya", b"ogo", b"ykh", b"yh", b"skii", b"skiy", b"skoi", b"nye", b"noe", b"aya",
+            b"ovo", b"ikh", b"stvo", b"yi", b"nyi", b"eniya",
+        ];
+        ENDINGS.iter().any(|e| w.ends_with(e)) || matches!(w, b"i" | b"v" | b"na" | b"po")
+    }
+
+    #[test]
+    fn transliteration_endings_as_listed() {
+        // every word of up to five letters over the endings' letters and one other
+        let letters = b"aeghiknostvyx";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last = words.clone();
+        for _ in 0..5 {
+            let next: Vec<Vec<u8>> = last
+                .iter()
+                .flat_map(|w| {
+                    letters.iter().map(move |&c| {
+                        let mut v = w.clone();
+                        v.push(c);
+                        v
+                    })
+                })
+                .collect();
+            words.extend(next.iter().cloned());
+            last = next;
+        }
+        for w in &words {
+            assert_eq!(
+                looks_transliterated(w),
+                looks_transliterated_by_list(w),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
 
     #[test]
     fn scripts_and_words() {

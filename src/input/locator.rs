@@ -7,7 +7,8 @@
 
 use super::date::month_number;
 use super::scan::{
-    first_year, is_alphabetic, is_alphanumeric, number_at, starts_with_ci, words, year_at,
+    after_last_byte, find_byte, first_year, is_alphabetic, is_alphanumeric, number_at, rfind_byte,
+    starts_with_ci, trim_end_ascii, trim_ws, words, year_at,
 };
 use super::sentences;
 
@@ -32,26 +33,28 @@ pub(crate) struct Locators {
 fn items(s: &str) -> Vec<(usize, usize)> {
     // sized for a typical source at once ("Journal, 12(3), pp. 42-65")
     let mut out = Vec::with_capacity(8);
-    for (a, b, _) in sentences::parts(s) {
+    sentences::each_part(s, |a, b, _| {
         let part = &s[a..b];
         let mut start = 0;
         let pb = part.as_bytes();
         let mut i = 0;
-        while i < pb.len() {
-            if matches!(pb[i], b',' | b';') && pb.get(i + 1) == Some(&b' ') {
-                if i > start {
-                    out.push((a + start, a + i));
+        // from one ',' or ';' to the next: the bytes between split nothing
+        while let Some(k) = memchr::memchr2(b',', b';', &pb[i..]) {
+            let j = i + k;
+            if pb.get(j + 1) == Some(&b' ') {
+                if j > start {
+                    out.push((a + start, a + j));
                 }
-                start = i + 2;
-                i += 2;
-                continue;
+                start = j + 2;
+                i = j + 2;
+            } else {
+                i = j + 1;
             }
-            i += 1;
         }
         if start < part.len() {
             out.push((a + start, b));
         }
-    }
+    });
     out
 }
 
@@ -60,10 +63,14 @@ fn items(s: &str) -> Vec<(usize, usize)> {
 pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut loc = Locators::default();
     // footnote marks after the last locator ("2009. †", "2010. *") are no part of it
-    let mut s = s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | '.'));
+    let mut s = match s.as_bytes().last() {
+        // an entry ending in an ASCII letter, digit, ')' or '.' (most) has no such mark
+        Some(&l) if l.is_ascii_alphanumeric() || l == b')' || l == b'.' => s,
+        _ => s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | '.')),
+    };
     // Nature style ends with the year in parentheses: "Journal 12, 1-21 (1995)"
     if keep == 0 {
-        let t = s.trim_end_matches(['.', ' ']);
+        let t = trim_end_ascii(s, b". ");
         if t.len() >= 6 && t.ends_with(')') && t.is_char_boundary(t.len() - 6) {
             let open = t.len() - 6;
             if t[open..].starts_with('(')
@@ -77,9 +84,9 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     // Chicago notes close a book with its imprint in parentheses: "Title (London: Routledge,
     // 1992)"
     if loc.year.is_none() {
-        let t = s.trim_end_matches(['.', ' ']);
+        let t = trim_end_ascii(s, b". ");
         if let Some(inner) = t.strip_suffix(')')
-            && let Some(open) = inner.rfind('(')
+            && let Some(open) = rfind_byte(inner, b'(')
             && open > 0
             && let Some((body, year)) = inner[open + 1..].rsplit_once(", ")
             && year.len() == 4
@@ -96,7 +103,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let mut n = its.len();
     // astronomy prints "ApJS, 208, 17": two bare numbers after the journal are volume, page
     if keep == 0 && n >= 3 {
-        let word = |k: usize| s[its[k].0..its[k].1].trim();
+        let word = |k: usize| trim_ws(&s[its[k].0..its[k].1]);
         let bare = |w: &str| {
             !w.is_empty()
                 && w.len() <= 8
@@ -114,7 +121,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     while n > keep {
         let (a, b) = its[n - 1];
         let had_place = loc.place.is_some();
-        if !read_item(s[a..b].trim(), &mut loc) {
+        if !read_item(trim_ws(&s[a..b]), &mut loc) {
             break;
         }
         n -= 1;
@@ -141,7 +148,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
     let kept = s[..len].trim_end();
     if loc.pages.is_none()
         && kept.ends_with(')')
-        && let Some(open) = kept.rfind('(')
+        && let Some(open) = rfind_byte(kept, b'(')
         && n > keep
     {
         let inner = &kept[open + 1..kept.len() - 1];
@@ -189,9 +196,11 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
     let mut end = s.len();
     for _ in 0..4 {
         let cur = s[..end].trim_end_matches([' ', ',', ';']);
-        let Some(sp) = cur.rfind(' ') else { break };
+        let Some(sp) = rfind_byte(cur, b' ') else {
+            break;
+        };
         let word = cur[sp + 1..].trim_end_matches('.');
-        let prev = cur[..sp].rsplit(' ').next().unwrap_or("");
+        let prev = after_last_byte(&cur[..sp], b' ');
         let year_word = word.trim_start_matches('(').trim_end_matches(')');
         let digits =
             !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit());
@@ -222,7 +231,7 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
         {
             // "Asahi Shinbun 31 December": a date glued to a newspaper's name
             loc.day_month = Some(dm);
-            end = cur[..sp].rfind(' ').unwrap_or(0);
+            end = rfind_byte(&cur[..sp], b' ').unwrap_or(0);
             continue;
         } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
             loc.volume = Some(word.to_string());
@@ -302,14 +311,16 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.issue = Some(inner.to_string());
         return true;
     }
+    // both date forms below are of one or two words: the item is cut into words once
+    let short = ShortItem::new(item);
     if loc.day_month.is_none()
-        && let Some(dm) = day_month(item)
+        && let Some(dm) = day_month(&short)
     {
         loc.day_month = Some(dm);
         return true;
     }
     // "septembre 2004", "May 2016", "mai": the issue's month, read for its year only
-    if let Some(y) = month_year(item) {
+    if let Some(y) = month_year(&short) {
         if y.is_some() && loc.year.is_some() {
             return false;
         }
@@ -463,11 +474,32 @@ fn page_count(item: &str) -> Option<u32> {
     .then_some(n)
 }
 
+/// The first two words of an item, and whether a third follows.
+struct ShortItem<'a> {
+    first: Option<&'a str>,
+    second: Option<&'a str>,
+    more: bool,
+}
+
+impl<'a> ShortItem<'a> {
+    fn new(item: &'a str) -> Self {
+        let mut ws = words(item);
+        let first = ws.next();
+        let second = ws.next();
+        // a word after an exhausted split is none, as `words` gives it
+        let more = second.is_some() && ws.next().is_some();
+        ShortItem {
+            first,
+            second,
+            more,
+        }
+    }
+}
+
 /// "12 March", "March 12", "12 марта": a date whose year is the year slot's.
-fn day_month(item: &str) -> Option<(u8, u8)> {
-    let mut ws = words(item);
-    let (a, b) = (ws.next()?, ws.next()?);
-    if ws.next().is_some() {
+fn day_month(item: &ShortItem<'_>) -> Option<(u8, u8)> {
+    let (a, b) = (item.first?, item.second?);
+    if item.more {
         return None;
     }
     day_month_words(a, b)
@@ -484,11 +516,10 @@ fn day_month_words(a: &str, b: &str) -> Option<(u8, u8)> {
 }
 
 /// "May 2016" → Some(Some(2016)); "May" → Some(None); anything else → None.
-fn month_year(item: &str) -> Option<Option<i32>> {
-    let mut ws = words(item);
-    let m = ws.next()?;
-    let y = ws.next();
-    if ws.next().is_some() {
+fn month_year(item: &ShortItem<'_>) -> Option<Option<i32>> {
+    let m = item.first?;
+    let y = item.second;
+    if item.more {
         return None;
     }
     month_number(m.trim_end_matches('.'))?;
@@ -523,7 +554,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     let mut year = None;
     if let Some(y) = year_at(s, 0) {
         // "2010;29(11):1611-21" or, with the issue date, "2010 Mar 18;29(11):1611-21"
-        let semi = match s.find(';') {
+        let semi = match find_byte(s, b';') {
             Some(k) if k == 4 => k,
             Some(k)
                 if k <= 16
@@ -556,7 +587,7 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
         rest = &rest[1..];
     }
     if let Some(r) = rest.strip_prefix('(') {
-        let Some(close) = r.find(')') else {
+        let Some(close) = find_byte(r, b')') else {
             return false;
         };
         let inner = &r[..close];
@@ -597,13 +628,14 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
 
 /// "Moscow: AIRO-XXI", "М.: Наука", "New York: Routledge".
 fn place_publisher(item: &str) -> Option<(&str, &str)> {
-    let colon = item.find(':')?;
+    let colon = find_byte(item, b':')?;
     let place = item[..colon].trim();
     let publisher = item[colon + 1..].trim();
     if place.is_empty() || publisher.is_empty() || place.len() > 40 || publisher.len() > 120 {
         return None;
     }
-    let place_ok = words(place).count() <= 3
+    // the first four words at most: a fourth rules the place out
+    let place_ok = words(place).take(4).count() <= 3
         && words(place).all(|w| {
             w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "am" | "upon" | "on" | "de")
         });

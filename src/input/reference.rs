@@ -14,8 +14,9 @@ use super::kind::{Evidence, classify};
 use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
-    contains_str, find_str, first_year, has_cyrillic, prefix_at_most, rfind_str, rsplit_once_str,
-    split_once_str, starts_with_ci, words, year_at,
+    after_last_byte, contains_str, find_byte, find_str, first_year, has_cyrillic, prefix_at_most,
+    rfind_str, rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci, trim_ws, words,
+    year_at,
 };
 use super::segment::split_label;
 use super::sentences;
@@ -111,7 +112,7 @@ impl Parser {
 
 fn parse_with(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
     let norm = normalize(raw);
-    let mut text = norm.trim();
+    let mut text = trim_ws(&norm);
     let mut number = None;
     // a bullet before the entry ("- D. Family, Title", "• Family, A.") is no part of it
     if let Some(rest) = text.strip_prefix(['-', '•', '–', '*'])
@@ -126,7 +127,8 @@ fn parse_with(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
         number = Some(n);
         text = rest;
     }
-    let (mut r, warnings) = parse_trimmed(text.trim(), reader);
+    let mut r = Reference::unparsed(1, None, 1, String::new());
+    let warnings = parse_trimmed(trim_ws(text), reader, &mut r);
     r.raw = raw.to_string();
     r.number = number;
     (r, warnings)
@@ -165,8 +167,9 @@ fn paren_label(text: &str) -> Option<(u32, &str)> {
 /// Parses one entry's normalised text, label already removed; the text becomes `raw`
 /// without a copy when it is trimmed already (the common case: segmentation trims).
 pub(crate) fn parse_body_owned(text: String, reader: Parser) -> (Reference, Vec<Warning>) {
-    let trimmed = text.trim();
-    let (mut r, w) = parse_trimmed(trimmed, reader);
+    let trimmed = trim_ws(&text);
+    let mut r = Reference::unparsed(1, None, 1, String::new());
+    let w = parse_trimmed(trimmed, reader, &mut r);
     r.raw = if trimmed.len() == text.len() {
         text
     } else {
@@ -175,8 +178,10 @@ pub(crate) fn parse_body_owned(text: String, reader: Parser) -> (Reference, Vec<
     (r, w)
 }
 
-/// The parse itself; `raw` is left empty for the caller to fill.
-fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
+/// The parse itself, into `r` (a fresh [`Reference::unparsed`] with an empty `raw`, which
+/// is left for the caller to fill): the reference is built where it is returned from, not
+/// moved through each level.
+fn parse_trimmed(raw: &str, reader: Parser, r: &mut Reference) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut text = raw;
     if text.len() > MAX_PARSED_BYTES {
@@ -190,7 +195,7 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
         ));
         text = prefix_at_most(text, MAX_PARSED_BYTES);
     }
-    match parse_fields(text) {
+    match parse_fields(text, r) {
         Some(parsed) => {
             warnings.extend(
                 parsed
@@ -198,11 +203,10 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
                     .into_iter()
                     .map(|(code, msg)| Warning::new(code, Some(1), msg)),
             );
-            let mut r = parsed.reference;
             if reader == Parser::Hybrid {
-                super::learned::fields::refine(&mut r, text, parsed.text_authors);
+                super::learned::fields::refine(r, text, parsed.text_authors);
             }
-            (r, warnings)
+            warnings
         }
         None => {
             warnings.push(Warning::new(
@@ -213,7 +217,9 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
                     prefix_at_most(text, 80)
                 ),
             ));
-            (Reference::unparsed(1, None, 1, String::new()), warnings)
+            // what the rules wrote before giving up is no part of the answer
+            *r = Reference::unparsed(1, None, 1, String::new());
+            warnings
         }
     }
 }
@@ -221,8 +227,8 @@ fn parse_trimmed(raw: &str, reader: Parser) -> (Reference, Vec<Warning>) {
 /// A year slot: the year (None for "n.d."), the bytes it spans, whether it was in parentheses.
 type YearSlot = (Option<i32>, usize, bool);
 
+/// What [`parse_fields`] gives besides the reference it fills.
 struct Parsed {
-    reference: Reference,
     defects: Vec<(WarningCode, String)>,
     /// The author scan of the whole text where the rules' scan (of the text without its
     /// tail) is also that one: where the names end, and whether there were any.
@@ -236,7 +242,7 @@ fn year_slot(s: &str) -> Option<YearSlot> {
     let lead = s.len() - s.trim_start_matches([' ', ',', '.']).len();
     let t = &s[lead..];
     if let Some(inner) = t.strip_prefix('(') {
-        let close = prefix_at_most(inner, 40).find(')')?;
+        let close = find_byte(prefix_at_most(inner, 40), b')')?;
         let body = &inner[..close];
         if body.eq_ignore_ascii_case("n.d.") || body.eq_ignore_ascii_case("n.d") || body == "б.г."
         {
@@ -265,10 +271,7 @@ fn year_slot(s: &str) -> Option<YearSlot> {
 }
 
 fn non_empty(s: &str) -> Option<String> {
-    let s = s
-        .trim()
-        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | ' '))
-        .trim();
+    let s = trim_ws(trim_ws(s).trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | ' ')));
     (!s.is_empty()).then(|| s.to_string())
 }
 
@@ -306,7 +309,7 @@ static IN_MARKERS: LazyLock<[Finder<'static>; 8]> =
 fn split_title_source(rest: &str) -> Split<'_> {
     // IEEE and MLA quote the title: "\"Title,\" Journal, vol. 3"
     if let Some(inner) = rest.strip_prefix('"')
-        && let Some(close) = inner.find('"')
+        && let Some(close) = find_byte(inner, b'"')
     {
         let source = inner[close + 1..].trim_start_matches([',', '.', ' ']);
         let book = ["in ", "In: ", "In "]
@@ -473,7 +476,9 @@ fn title_with_mark<'a>(
     &rest[..end]
 }
 
-fn parse_fields(text: &str) -> Option<Parsed> {
+/// Reads the fields of `text` into `r`, a fresh [`Reference::unparsed`]; `None` when the
+/// text holds nothing a reference is known by (`r` is then half-written).
+fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
     let mut defects = Vec::new();
     let tail = cut_tail(text);
     defects.extend(tail.defects.iter().cloned());
@@ -554,7 +559,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         {
             let mut remaining = split.source[..len0].trim_end_matches([',', ' ']);
             // an abbreviated journal keeps its last dot ("Phys. Rev. Lett. 96")
-            let last_word = remaining.rsplit(' ').next().unwrap_or("");
+            let last_word = after_last_byte(remaining, b' ');
             if split.source[remaining.len()..].starts_with('.')
                 && last_word.len() <= 5
                 && last_word.starts_with(|c: char| c.is_uppercase())
@@ -626,7 +631,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     let mut clause_editors = Vec::new();
     if let Some(c) = container.take() {
         clause_editors = super::fixups::edited_by(&c);
-        container = without_editor_clause(&c);
+        container = without_editor_clause(c);
     }
     // "Title. In: Ivanov I.I. (ed.) Book" — the book's editors lead the source
     let mut editors = clause_editors;
@@ -642,7 +647,6 @@ fn parse_fields(text: &str) -> Option<Parsed> {
         }
     }
 
-    let mut r = Reference::unparsed(1, None, 1, String::new());
     r.title = non_empty(title);
     r.container = container;
     if editors_flag {
@@ -673,7 +677,7 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     r.pages = loc.pages.take();
     r.place = loc.place.take();
     r.publisher = loc.publisher.take().or(corporate);
-    super::fixups::repair(&mut r);
+    super::fixups::repair(r);
     r.url = tail.url;
     r.doi = tail.doi;
     r.accessed = tail.accessed;
@@ -722,7 +726,6 @@ fn parse_fields(text: &str) -> Option<Parsed> {
     });
     r.parsed = true;
     Some(Parsed {
-        reference: r,
         defects,
         text_authors,
     })
@@ -747,7 +750,7 @@ pub(super) fn is_publisher_name(s: &str) -> bool {
 }
 
 /// `c` cut before an editor or translator clause; None when nothing is left.
-fn without_editor_clause(c: &str) -> Option<String> {
+fn without_editor_clause(c: String) -> Option<String> {
     const OPENERS: [&str; 6] = [
         "edited by ",
         "ed. ",
@@ -757,7 +760,7 @@ fn without_editor_clause(c: &str) -> Option<String> {
         "hrsg. ",
     ];
     // ASCII case folding suffices: no other char lower-cases to ASCII letters alone
-    if OPENERS.iter().any(|o| starts_with_ci(c, o)) {
+    if OPENERS.iter().any(|o| starts_with_ci(&c, o)) {
         return None;
     }
     const MARKERS: [&str; 8] = [
@@ -783,7 +786,8 @@ fn without_editor_clause(c: &str) -> Option<String> {
         at = k + 1;
     }
     if cut == c.len() {
-        return Some(c.to_string());
+        // no clause (most containers): the name is handed back without a copy
+        return Some(c);
     }
     non_empty(&c[..cut])
 }
@@ -810,11 +814,12 @@ fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
     let head = prefix_at_most(rest, 200).trim_end_matches(['.', ' ']);
     // the first three pieces of `head.splitn(4, ", ")`, without a substring searcher per call
     let (first, after_first) = split_once_str(head, ", ")?;
+    // the year closing the first piece rules most entries out before the other searches
+    let (journal, year) = rsplit_once_byte(first, b' ')?;
+    let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
     let (volume, after_volume) = split_once_str(after_first, ", ")?;
     let pages = split_once_str(after_volume, ", ").map_or(after_volume, |(p, _)| p);
     let pages = pages.trim_end_matches('.');
-    let (journal, year) = first.rsplit_once(' ')?;
-    let year = (year.len() == 4).then(|| year_at(year, 0)).flatten()?;
     let volume_ok =
         !volume.is_empty() && volume.len() <= 6 && volume.bytes().all(|b| b.is_ascii_digit());
     (volume_ok && is_page_token(pages) && is_abbreviated_journal(journal)).then_some(Physics {
@@ -861,7 +866,7 @@ fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
             (before, p)
         }
     };
-    let (journal, volume) = front.rsplit_once(' ')?;
+    let (journal, volume) = rsplit_once_byte(front, b' ')?;
     let volume_ok = volume.len() <= 8
         && volume.chars().any(|c| c.is_ascii_digit())
         && volume.chars().all(|c| c.is_ascii_alphanumeric());
@@ -894,7 +899,7 @@ fn is_page_token(p: &str) -> bool {
 /// end: the year slot of an entry whose author is an organisation.
 fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     let head = prefix_at_most(body, 160);
-    let k = head.find('(')?;
+    let k = find_byte(head, b'(')?;
     let prefix = &head[..k];
     let words = words(prefix).count();
     // "National Science Board. (2020)." (APA) ends its name with a dot; no sentence inside

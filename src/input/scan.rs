@@ -76,6 +76,58 @@ pub(crate) fn rfind_str(hay: &str, pat: &str) -> Option<usize> {
     None
 }
 
+/// `s.trim()`, answered without decoding chars when both ends are ASCII and not
+/// whitespace (most items and titles), where there is nothing to trim.
+pub(crate) fn trim_ws(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l))
+            if f.is_ascii() && !is_ascii_space(f) && l.is_ascii() && !is_ascii_space(l) =>
+        {
+            s
+        }
+        _ => s.trim(),
+    }
+}
+
+/// `s.trim_end_matches(set)` for a set of ASCII chars, read as bytes: a non-ASCII char
+/// ends in a byte no ASCII char has, so the bytes stop where the chars would.
+pub(crate) fn trim_end_ascii<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while k > 0 && set.contains(&b[k - 1]) {
+        k -= 1;
+    }
+    &s[..k]
+}
+
+/// `s.find(b)` for an ASCII byte, with the memchr crate's vectorised search (the standard
+/// library's char search reads a word at a time).
+pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    memchr::memchr(b, s.as_bytes())
+}
+
+/// `s.rfind(b)` for an ASCII byte, with the memchr crate's vectorised reverse search (the
+/// standard library's char search reads a word at a time).
+pub(crate) fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    memchr::memrchr(b, s.as_bytes())
+}
+
+/// `s.rsplit_once(b)` for an ASCII byte, with [`rfind_byte`]; an ASCII byte is a char
+/// boundary, and so is the byte after it.
+pub(crate) fn rsplit_once_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let k = rfind_byte(s, b)?;
+    Some((&s[..k], &s[k + 1..]))
+}
+
+/// The part of `s` after its last `b` (all of `s` without one): `s.rsplit(b).next()` for an
+/// ASCII byte, with [`rfind_byte`].
+pub(crate) fn after_last_byte(s: &str, b: u8) -> &str {
+    rfind_byte(s, b).map_or(s, |k| &s[k + 1..])
+}
+
 /// `hay.split_once(pat)`, with [`find_str`].
 pub(crate) fn split_once_str<'a>(hay: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
     let k = find_str(hay, pat)?;
@@ -209,19 +261,46 @@ pub(crate) fn first_year(s: &str) -> Option<(usize, i32)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i].is_ascii_digit() {
-            if let Some(y) = year_at(s, i) {
-                return Some((i, y));
-            }
-            // skip the whole digit run so long numbers stay linear
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-        } else {
+        // the bytes before the next digit could start no year
+        i = next_digit(b, i)?;
+        if i + 4 > b.len() {
+            return None;
+        }
+        if let Some(y) = year_at(s, i) {
+            return Some((i, y));
+        }
+        // skip the whole digit run so long numbers stay linear
+        while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
     }
     None
+}
+
+/// The offset of the first ASCII digit at or after `from`. Eight bytes are tested at a
+/// time: a byte's low seven bits plus 0x50 reach 0x80 from '0' up, plus 0x46 from past '9'
+/// up, no sum carries into the next byte, and a byte with its high bit is no digit; so the
+/// lowest marked byte is the first digit.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let low = w & LOW7;
+        let digits = low.wrapping_add(ONES * 0x50) & !low.wrapping_add(ONES * 0x46) & !w & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
 }
 
 /// Reads an unsigned decimal number at byte `i`: its value (saturating) and its byte length.
@@ -304,34 +383,61 @@ pub(crate) fn whitespace_run(s: &str) -> usize {
 
 /// The byte offset of the first whitespace char in `s`, as `s.find(char::is_whitespace)`.
 pub(crate) fn first_whitespace(s: &str) -> Option<usize> {
+    first_space(s, false)
+}
+
+/// The byte offset of the first whitespace char or comma in `s`: [`first_whitespace`] that
+/// also stops at a ',', for the author tokens, which part at a comma glued to a capital.
+pub(crate) fn first_whitespace_or_comma(s: &str) -> Option<usize> {
+    first_space(s, true)
+}
+
+/// [`first_whitespace`], and with `comma` [`first_whitespace_or_comma`]; inlined into both
+/// so each is compiled for its own case.
+#[inline(always)]
+fn first_space(s: &str, comma: bool) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // the bytes of `w` equal to `x`, by the zero-byte test on `w ^ x…x`: exact for the
+    // lowest such byte (the one read), and nonzero exactly when there is one
+    let equal = |w: u64, x: u8| {
+        let v = w ^ (ONES * u64::from(x));
+        v.wrapping_sub(ONES) & !v & HIGH
+    };
     let b = s.as_bytes();
     let mut i = 0;
-    // Eight ASCII bytes at a time: adding 0x5F to each byte (no byte has its high bit, so
-    // none carries) leaves the high bit clear exactly in the bytes below 0x21, the ASCII
-    // whitespace and control chars. A word ends within one such step in most cases; a
-    // control char or a non-ASCII byte hands over to the loop below at its place.
+    // Eight bytes at a time. A byte's low seven bits plus 0x5F stay below 0x80 exactly for
+    // the bytes below 0x21, the ASCII whitespace and control chars (no sum carries), and a
+    // byte with its high bit is none of them. Non-ASCII whitespace is led by 0xC2 (U+0085,
+    // U+00A0), 0xE1 (U+1680), 0xE2 (U+2000..U+205F) or 0xE3 (U+3000): eight bytes without
+    // those (Cyrillic, say) hold only the ASCII kind. A control char or a possible lead
+    // hands over to the loop below, at the start of its char.
     while let Some(chunk) = b.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        if w & HIGH != 0 {
+        if w & HIGH != 0 && equal(w, 0xC2) | equal(w, 0xE1) | equal(w, 0xE2) | equal(w, 0xE3) != 0 {
             break;
         }
-        let low = !w.wrapping_add(ONES * 0x5f) & HIGH;
-        if low != 0 {
-            i += (low.trailing_zeros() / 8) as usize;
-            if is_ascii_space(b[i]) {
+        let low = !(w & LOW7).wrapping_add(ONES * 0x5f) & !w & HIGH;
+        let hit = if comma { low | equal(w, b',') } else { low };
+        if hit != 0 {
+            i += (hit.trailing_zeros() / 8) as usize;
+            if is_ascii_space(b[i]) || comma && b[i] == b',' {
                 return Some(i);
             }
             break;
         }
         i += 8;
     }
+    // the bytes passed over may end inside a char: step back to its start
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
     while i < b.len() {
         if b[i].is_ascii() {
-            if is_ascii_space(b[i]) {
+            if is_ascii_space(b[i]) || comma && b[i] == b',' {
                 return Some(i);
             }
             i += 1;
@@ -402,6 +508,141 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_trims_as_the_char_trims() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "x.",
+            "x. ",
+            "Д.",
+            " Д ",
+            "\u{a0}x",
+            "x\u{a0}",
+            "\tx\n",
+            "12, 3.",
+            ", .",
+            "é.",
+            "x\u{3000}",
+        ];
+        for t in texts {
+            assert_eq!(trim_ws(t), t.trim(), "{t:?}");
+            assert_eq!(
+                trim_end_ascii(t, b". "),
+                t.trim_end_matches(['.', ' ']),
+                "{t:?}"
+            );
+            assert_eq!(
+                trim_end_ascii(t, b" ,"),
+                t.trim_end_matches([' ', ',']),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn next_digit_is_the_byte_search() {
+        let texts = [
+            "",
+            "abc",
+            "abcdefgh9",
+            "Jap 2016",
+            "x\u{ff}\u{b9}\u{39}yz0",
+            "Японские 1998",
+            "/:;@[`{\u{7f}0",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .position(u8::is_ascii_digit)
+                    .map(|k| from + k);
+                assert_eq!(next_digit(b, from), want, "{t:?} {from}");
+            }
+        }
+        for x in 0..=255u8 {
+            let b = [b'a', b'b', b'c', b'd', b'e', b'f', x, b'g', b'h'];
+            assert_eq!(next_digit(&b, 0), x.is_ascii_digit().then_some(6), "{x}");
+        }
+    }
+
+    #[test]
+    fn first_space_as_a_char_search_on_mixed_scripts() {
+        // every start in texts mixing ASCII, Cyrillic, accented letters, every kind of
+        // whitespace and control chars, at every alignment
+        let pieces = [
+            "a",
+            "Д",
+            "é",
+            ",",
+            " ",
+            "\t",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2003}",
+            "\u{2028}",
+            "\u{202f}",
+            "\u{3000}",
+            "\u{1}",
+            "\u{1f}",
+            "ё",
+            "€",
+            "😀",
+            "ab",
+            "Иванов",
+            "\u{2010}",
+            "\u{e3}",
+            "\u{e2}\u{e1}",
+            "\u{7f}",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) + (seed >> 61) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for (k, _) in t.char_indices() {
+                let r = &t[k..];
+                assert_eq!(first_whitespace(r), r.find(char::is_whitespace), "{r:?}");
+                assert_eq!(
+                    first_whitespace_or_comma(r),
+                    r.find(|c: char| c.is_whitespace() || c == ','),
+                    "{r:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn first_whitespace_or_comma_as_a_char_search() {
+        let cases = [
+            "",
+            "Stoffler,D.",
+            "abcdefgh,ijk",
+            "abcdefghijklmnop q,",
+            "abc\x01def,gh",
+            "Японские,исследования",
+            "exactly8,",
+            "e\u{2003}m,",
+            "a,b c",
+            ",",
+        ];
+        for s in cases {
+            let want = s.find(|c: char| c.is_whitespace() || c == ',');
+            assert_eq!(first_whitespace_or_comma(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn words_split_as_the_standard_library_does() {

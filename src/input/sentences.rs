@@ -4,106 +4,116 @@
 
 /// Abbreviations whose dot does not end a part (compared lower-cased).
 fn is_abbreviation(word: &str) -> bool {
-    // ASCII words are lower-cased in a stack buffer: this runs at every dot
-    let mut buf = [0u8; 6];
-    let lowered;
-    let w: &str = if word.is_ascii() {
-        if word.len() > buf.len() {
+    // ASCII words (most) are lower-cased in a stack buffer and matched as bytes: this runs
+    // at every dot, and byte patterns compile to a decision tree where string patterns are
+    // compared one by one
+    if word.is_ascii() {
+        let mut buf = [0u8; 6];
+        let Some(b) = buf.get_mut(..word.len()) else {
             return false;
-        }
-        let b = &mut buf[..word.len()];
+        };
         super::scan::lower_into(b, word.as_bytes());
-        std::str::from_utf8(b).unwrap_or("")
-    } else {
-        lowered = word.to_lowercase();
-        &lowered
-    };
+        return is_ascii_abbreviation(b);
+    }
+    let lowered = word.to_lowercase();
+    is_ascii_abbreviation(lowered.as_bytes())
+        || matches!(
+            lowered.as_str(),
+            "т" | "с" | "вып" | "ч" | "кн" | "ред" | "под" | "см" | "гг" | "г" | "т.е"
+        )
+}
+
+/// The ASCII abbreviations, lower-cased.
+fn is_ascii_abbreviation(w: &[u8]) -> bool {
     matches!(
         w,
-        "pp" | "p"
-            | "no"
-            | "vol"
-            | "nr"
-            | "n"
-            | "iss"
-            | "ed"
-            | "eds"
-            | "trans"
-            | "st"
-            | "dr"
-            | "jr"
-            | "vs"
-            | "ltd"
-            | "co"
-            | "univ"
-            | "dept"
-            | "inst"
-            | "s"
-            | "bd"
-            | "jg"
-            | "hrsg"
-            | "т"
-            | "с"
-            | "вып"
-            | "ч"
-            | "кн"
-            | "ред"
-            | "под"
-            | "см"
-            | "гг"
-            | "г"
-            | "т.е"
-            | "etc"
-            | "ch"
-            | "sec"
-            | "fig"
-            | "suppl"
-            | "pt"
-            | "art"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "prof"
+        b"pp"
+            | b"p"
+            | b"no"
+            | b"vol"
+            | b"nr"
+            | b"n"
+            | b"iss"
+            | b"ed"
+            | b"eds"
+            | b"trans"
+            | b"st"
+            | b"dr"
+            | b"jr"
+            | b"vs"
+            | b"ltd"
+            | b"co"
+            | b"univ"
+            | b"dept"
+            | b"inst"
+            | b"s"
+            | b"bd"
+            | b"jg"
+            | b"hrsg"
+            | b"etc"
+            | b"ch"
+            | b"sec"
+            | b"fig"
+            | b"suppl"
+            | b"pt"
+            | b"art"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"prof"
             // words of abbreviated journal names ("Int. J. Wildland Fire", "Proc. Natl.
             // Acad. Sci."): a title is rarely closed by one of them
-            | "int"
-            | "am"
-            | "rev"
-            | "lett"
-            | "phys"
-            | "chem"
-            | "soc"
-            | "proc"
-            | "res"
-            | "sci"
-            | "natl"
-            | "acad"
-            | "appl"
-            | "biol"
-            | "clin"
-            | "geol"
-            | "mol"
-            | "eur"
-            | "bull"
-            | "annu"
-            | "assoc"
+            | b"int"
+            | b"am"
+            | b"rev"
+            | b"lett"
+            | b"phys"
+            | b"chem"
+            | b"soc"
+            | b"proc"
+            | b"res"
+            | b"sci"
+            | b"natl"
+            | b"acad"
+            | b"appl"
+            | b"biol"
+            | b"clin"
+            | b"geol"
+            | b"mol"
+            | b"eur"
+            | b"bull"
+            | b"annu"
+            | b"assoc"
     )
 }
 
 /// Whether the dot at byte `dot` of `s` ends a part.
 fn dot_ends_part(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
-    // the separator may be a multi-byte space (U+0085, U+3000): step over the whole char
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let b = before.as_bytes();
+    // the word before the dot, read back as bytes while they are ASCII (the common case);
+    // for ASCII bytes the char test is the byte test
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii() && !matches!(b[k - 1], b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+        k -= 1;
+    }
+    let word_start = if k == 0 || b[k - 1].is_ascii() {
+        k
+    } else {
+        // a non-ASCII char: the separator may be a multi-byte space (U+0085, U+3000), so
+        // chars are decoded, stepping over the whole separator char
+        before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
     }
-    if word.contains('.') {
+    // a plain byte loop: words are too short for a memchr call to pay
+    if word.as_bytes().contains(&b'.') {
         // "U.S", "D.V": dotted acronym or initials
         return false;
     }
@@ -112,7 +122,8 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
         // a single letter: an initial ("J. Brown"); a single digit ends a part ("no 3. pp.")
         return !super::scan::is_alphabetic(c);
     }
-    if word.chars().count() > 6 {
+    // no more chars than bytes: a short word is not counted
+    if word.len() > 6 && word.chars().count() > 6 {
         return true;
     }
     !is_abbreviation(word)
@@ -122,9 +133,15 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
 /// punctuation and separator, plus the punctuation char that closed it (`'.'`, `'?'`, `'!'`,
 /// or `'\0'` for the last part).
 pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
-    let b = s.as_bytes();
     // sized for a typical reference at once: pushing into an empty vector grows it twice
     let mut out = Vec::with_capacity(8);
+    each_part(s, |a, b, c| out.push((a, b, c)));
+    out
+}
+
+/// [`parts`], handed to `f` one by one rather than collected.
+pub(crate) fn each_part(s: &str, mut f: impl FnMut(usize, usize, char)) {
+    let b = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
     // jump from one mark to the next: most bytes are none of the three
@@ -133,7 +150,7 @@ pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
         let c = b[i];
         if b.get(i + 1) == Some(&b' ') && (c != b'.' || dot_ends_part(s, i)) {
             if i > start {
-                out.push((start, i, c as char));
+                f(start, i, c as char);
             }
             start = i + 2;
             i += 2;
@@ -144,10 +161,9 @@ pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
     if start < s.len() {
         let end = s.trim_end_matches(['.', ' ']).len().max(start);
         if end > start {
-            out.push((start, end, '\0'));
+            f(start, end, '\0');
         }
     }
-    out
 }
 
 #[cfg(test)]

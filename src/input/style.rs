@@ -22,7 +22,8 @@ use crate::text::normalize;
 
 use super::authors::is_dotted_initials;
 use super::scan::{
-    contains_str, find_from, first_year, has_cyrillic, prefix_at_most, rfind_str, words, year_at,
+    contains_str, find_byte, find_from, first_year, has_cyrillic, prefix_at_most, rfind_byte,
+    rfind_str, words, year_at,
 };
 use super::segment::split_label;
 
@@ -143,17 +144,41 @@ fn is_bare_caps(t: &str) -> bool {
     (1..=3).contains(&n) && t.chars().all(char::is_uppercase)
 }
 
-fn author_form(t: &str) -> Form {
-    let mut toks = [""; 8];
-    let mut n = 0;
-    for w in words(prefix_at_most(t, 160)).take(8) {
-        toks[n] = w;
-        n += 1;
+/// The first words of an entry, up to eight of its first 160 bytes, cut as they are asked
+/// for: the author form is most often told by two or three of them.
+struct LeadWords<'a> {
+    words: super::scan::Words<'a>,
+    toks: [&'a str; 8],
+    n: usize,
+}
+
+impl<'a> LeadWords<'a> {
+    fn new(t: &'a str) -> Self {
+        LeadWords {
+            words: words(prefix_at_most(t, 160)),
+            toks: [""; 8],
+            n: 0,
+        }
     }
-    let toks = &toks[..n];
+
+    /// Word `i`, as `words(…).take(8).nth(i)` would give it.
+    fn get(&mut self, i: usize) -> Option<&'a str> {
+        while self.n <= i && self.n < self.toks.len() {
+            let w = self.words.next()?;
+            self.toks[self.n] = w;
+            self.n += 1;
+        }
+        self.toks[..self.n].get(i).copied()
+    }
+}
+
+fn author_form(t: &str) -> Form {
+    let mut toks = LeadWords::new(t);
     let mut i = 0;
     // initials first: "A. B. Family", "J.-P. Family"
-    while i < toks.len() && is_dotted_initials(toks[i].trim_end_matches(',')) {
+    while let Some(w) = toks.get(i)
+        && is_dotted_initials(w.trim_end_matches(','))
+    {
         i += 1;
     }
     if i > 0 {
@@ -161,13 +186,16 @@ fn author_form(t: &str) -> Form {
             .get(i)
             .is_some_and(|w| w.starts_with(char::is_uppercase) || is_particle(w));
         // "Family, I." has the comma on the family; here the initials come before any comma
-        return if starts_upper && !toks[..i].iter().any(|w| w.ends_with(',')) {
+        return if starts_upper && !toks.toks[..i].iter().any(|w| w.ends_with(',')) {
             Form::InitialsFirst
         } else {
             Form::Other
         };
     }
-    while i + 1 < toks.len() && is_particle(toks[i]) {
+    while toks.get(i + 1).is_some()
+        && let Some(w) = toks.get(i)
+        && is_particle(w)
+    {
         i += 1;
     }
     let Some(family) = toks.get(i) else {
@@ -242,7 +270,7 @@ fn year_position(t: &str) -> YearPos {
         .strip_prefix(|c: char| c.is_ascii_lowercase())
         .unwrap_or(after);
     if pre.ends_with('(') {
-        let Some(close) = prefix_at_most(after, 30).find(')') else {
+        let Some(close) = find_byte(prefix_at_most(after, 30), b')') else {
             return YearPos::Late;
         };
         // "(2016, May 3)", "(2016a)"; "(Ed.) (2016)" too, but not "Journal 12 (2016): 42"
@@ -380,11 +408,40 @@ static CUE_PAIRS: [u64; 1024] = {
     t
 };
 
+/// The first bytes of the pairs in [`CUE_PAIRS`]: a byte that starts none (most letters,
+/// digits and spaces) is passed over with one look-up in a table that stays in the cache.
+static CUE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < CUE_PAIRS.len() * 64 {
+        if CUE_PAIRS[k >> 6] >> (k & 63) & 1 != 0 {
+            t[k >> 8] = true;
+        }
+        k += 1;
+    }
+    t
+};
+
 /// Whether the bytes at `i` and after it can start a cue (see [`CUE_PAIRS`]).
 fn may_start_cue(b: &[u8], i: usize) -> bool {
     let next = b.get(i + 1).copied().unwrap_or(0);
     let k = usize::from(b[i]) << 8 | usize::from(next);
     CUE_PAIRS[k >> 6] >> (k & 63) & 1 != 0
+}
+
+/// The first byte at or after `from` that can start a cue. A function of its own, not
+/// inlined: in the cue match's loop every passed byte carried that loop's counters and
+/// spills, here the search keeps to a few registers.
+#[inline(never)]
+fn next_cue_start(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i < b.len() {
+        if CUE_FIRST[usize::from(b[i])] && may_start_cue(b, i) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Walks the entry once, stopping only at the bytes that can start a cue.
@@ -396,10 +453,9 @@ fn scan_cues(t: &str) -> Cues {
     };
     let at = |i: usize, p: &str| b.len() >= i + p.len() && &b[i..i + p.len()] == p.as_bytes();
     let after_space = |i: usize| i > 0 && b[i - 1] == b' ';
-    for i in 0..b.len() {
-        if !may_start_cue(b, i) {
-            continue;
-        }
+    let mut next = 0;
+    while let Some(i) = next_cue_start(b, next) {
+        next = i + 1;
         let in_head = i < c.links_at;
         match b[i] {
             b'h' if at(i, "http") => c.links_at = c.links_at.min(i),
@@ -487,13 +543,13 @@ fn single_quote_closes(t: &str, from: usize) -> bool {
     let Some(rest) = t.get(from..) else {
         return false;
     };
-    rest.find('\'')
+    find_byte(rest, b'\'')
         .is_some_and(|k| rest[k + 1..].starts_with([',', '.', ' ']) || k + 1 == rest.len())
 }
 
 /// "12 (3): 42" or "12, no. 3 (2016): 42", with `close` at the ')'.
 fn chicago_at(t: &str, close: usize) -> bool {
-    let Some(open) = t[..close].rfind('(') else {
+    let Some(open) = rfind_byte(&t[..close], b'(') else {
         return false;
     };
     let inner = &t[open + 1..close];
@@ -509,7 +565,7 @@ fn chicago_at(t: &str, close: usize) -> bool {
 
 /// "12(3), 42", with `close` at the ')'.
 fn volume_issue_at(t: &str, close: usize) -> bool {
-    let Some(open) = t[..close].rfind('(') else {
+    let Some(open) = rfind_byte(&t[..close], b'(') else {
         return false;
     };
     let inner = &t[open + 1..close];

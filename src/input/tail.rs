@@ -11,7 +11,9 @@ use memchr::memmem::Finder;
 use crate::model::{Date, WarningCode};
 
 use super::date::date_at;
-use super::scan::{at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci};
+use super::scan::{
+    at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci, trim_ws,
+};
 
 /// What was cut from a reference, and the text left once it is gone.
 #[derive(Debug, Default)]
@@ -86,11 +88,31 @@ impl Needle {
 
 /// Cuts URL, DOI, access date and language note from normalised reference text.
 pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
-    let mut tail = Tail::default();
     // One ASCII-lower-cased copy (same byte offsets) lets every search below use the
-    // standard library's fast substring search instead of a case-blind byte loop.
-    let lower = text.to_ascii_lowercase();
-    let lower = lower.as_str();
+    // standard library's fast substring search instead of a case-blind byte loop. It is
+    // made in a buffer kept per thread, so an entry costs no allocation for it; a text
+    // longer than any parsed entry (a page line) gets its own, so the buffer stays small.
+    if text.len() > super::reference::MAX_PARSED_BYTES {
+        return cut_tail_with(text, &text.to_ascii_lowercase());
+    }
+    thread_local! {
+        static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    LOWER.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut lower) => {
+            lower.clear();
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+            cut_tail_with(text, &lower)
+        }
+        // not reached (nothing here calls back into it), but never a panic
+        Err(_) => cut_tail_with(text, &text.to_ascii_lowercase()),
+    })
+}
+
+/// [`cut_tail`] with the text's ASCII-lower-cased copy.
+fn cut_tail_with<'a>(text: &'a str, lower: &str) -> Tail<'a> {
+    let mut tail = Tail::default();
     let mut spans: Vec<(usize, usize)> = Vec::new();
 
     if let Some((s, e, lang)) = language_note(text, lower) {
@@ -142,7 +164,7 @@ pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
 fn rebuild<'a>(text: &'a str, spans: &mut [(usize, usize)]) -> Cow<'a, str> {
     if spans.is_empty() {
         // nothing cut: the one piece is the text trimmed, and no copy is needed
-        return Cow::Borrowed(text.trim().trim_end_matches(tail_trim));
+        return Cow::Borrowed(trim_ws(text).trim_end_matches(tail_trim));
     }
     spans.sort_unstable();
     let mut out = String::with_capacity(text.len());
@@ -163,7 +185,7 @@ fn tail_trim(c: char) -> bool {
 }
 
 fn push_piece(out: &mut String, piece: &str) {
-    let piece = piece.trim();
+    let piece = trim_ws(piece);
     if piece.is_empty() {
         return;
     }

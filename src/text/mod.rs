@@ -84,6 +84,12 @@ fn first_change(s: &str, from: usize) -> Option<usize> {
             return None;
         }
         i += run;
+        // so are runs of Cyrillic letters (the bulk of Russian entries)
+        let cyr = cyrillic_run(&rest[run..]);
+        if cyr > 0 {
+            i += cyr;
+            continue;
+        }
         let c = s[i..].chars().next()?;
         if !is_stable(c) || !matches!(map_char(c), Mapped::Keep) {
             return Some(i);
@@ -109,6 +115,14 @@ fn push_normalized(out: &mut String, s: &str) {
             last_stable = Some((run - 1, out.len() + (run - 1 - i)));
             out.push_str(&s[i..run]);
             i = run;
+            continue;
+        }
+        let cyr = cyrillic_run(&bytes[i..]);
+        if cyr > 0 {
+            // Cyrillic letters are stable and kept: copied at once, the last one marked
+            last_stable = Some((i + cyr - 2, out.len() + cyr - 2));
+            out.push_str(&s[i..i + cyr]);
+            i += cyr;
             continue;
         }
         let Some(c) = s[i..].chars().next() else {
@@ -143,6 +157,24 @@ fn push_mapped(out: &mut String, c: char) {
         Mapped::To(r) => out.push(r),
         Mapped::Drop => {}
     }
+}
+
+/// The byte length of the run of chars at the start of `b` in U+0400..=U+0482 and
+/// U+048A..=U+052F (Cyrillic letters, without the combining marks between them): chars
+/// [`is_stable`] takes without a table and [`map_char`] keeps, all two bytes long.
+fn cyrillic_run(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let (Some(&lead), Some(&cont)) = (b.get(i), b.get(i + 1)) {
+        if !(0xD0..=0xD4).contains(&lead) || cont & 0xC0 != 0x80 {
+            break;
+        }
+        let c = u32::from(lead & 0x1F) << 6 | u32::from(cont & 0x3F);
+        if !matches!(c, 0x400..=0x482 | 0x48A..=0x52F) {
+            break;
+        }
+        i += 2;
+    }
+    i
 }
 
 /// Whether `c` is its own NFKC in any context: NFKC quick check "yes" and combining class
@@ -212,6 +244,25 @@ mod tests {
             let want = b.iter().position(|&x| !ascii_kept(x)).unwrap_or(b.len());
             assert_eq!(kept_run(b), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn cyrillic_runs_are_stable_kept_chars() {
+        // a run takes only chars that the char path would copy unchanged, and takes them whole
+        for c in '\u{80}'..='\u{800}' {
+            let text = format!("{c}{c}x");
+            let run = cyrillic_run(text.as_bytes());
+            if run > 0 {
+                assert_eq!(run, 2 * c.len_utf8(), "{c:?}");
+                assert!(is_stable(c) && matches!(map_char(c), Mapped::Keep), "{c:?}");
+            }
+            if ('а'..='я').contains(&c) || ('А'..='Я').contains(&c) || c == 'ё' || c == 'Ё' {
+                assert_eq!(run, 4, "{c:?}");
+            }
+        }
+        // a lone lead byte or a truncated sequence ends the run
+        assert_eq!(cyrillic_run(&[0xD0]), 0);
+        assert_eq!(cyrillic_run("яx".as_bytes()), 2);
     }
 
     #[test]
