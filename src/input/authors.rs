@@ -122,10 +122,11 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
 }
 
 /// [`author_prefix`], and whether the answer is also that of every text `text` is a prefix
-/// of. It is when the small window decided and its last word ends at whitespace inside
-/// `text`: the tokens are then those of the longer text, and the scan reads nothing else.
-/// The learned parser reads the names of the whole entry where the rules read them of the
-/// entry without its tail; this spares it a second scan.
+/// of. It is when the small window decided and the scan stopped short of the last token it
+/// was given (the one token a longer text may extend): the tokens it read are then those of
+/// the longer text, and it reads nothing else. The learned parser reads the names of the
+/// whole entry where the rules read them of the entry without its tail; this spares it a
+/// second scan, also for entries shorter than the window.
 pub(crate) fn author_prefix_extensible(text: &str) -> (AuthorPrefix, bool) {
     let mut small = [Tok::default(); WINDOW];
     let mut toks = Toks { s: text, pos: 0 };
@@ -138,7 +139,8 @@ pub(crate) fn author_prefix_extensible(text: &str) -> (AuthorPrefix, bool) {
     }
     let (prefix, used) = scan_names(&small[..n]);
     if used + 4 < WINDOW {
-        let settled = n == WINDOW && first_whitespace(&text[toks.pos..]).is_some();
+        // `used` bounds the tokens the scan looked at, with the same margin as above.
+        let settled = used + 4 < n;
         return (prefix, settled);
     }
     (author_prefix_within(text, MAX_NAMES * 5).0, false)
