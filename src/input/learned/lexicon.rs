@@ -41,10 +41,11 @@ pub(crate) struct Lexeme {
     pub as_previous: Sums,
     /// The weights of the features it gives the token before it.
     pub as_next: Sums,
-    /// The rows (plus one; 0 for none) of the features it gives the tokens two after and
-    /// two before it: one feature each, so a row reference rather than a sum.
-    pub as_second_previous: u32,
-    pub as_second_next: u32,
+    /// The weights of the one feature it gives the token two after it, and of the one it
+    /// gives the token two before it: copies of the model's rows, kept here so a token's
+    /// sums read nothing outside the lexemes around it.
+    pub as_second_previous: [i16; LABELS],
+    pub as_second_next: [i16; LABELS],
     /// The lexicon's number for the token's shape ([`NO_SHAPE`] when it has none), the
     /// part of the token the joint features read; 0 is the shape of no token.
     pub shape: u16,
@@ -77,8 +78,9 @@ impl Lexeme {
             own: sum(ids),
             as_previous: sum(&as_previous_ids(&info)),
             as_next: sum(&as_next_ids(&info)),
-            as_second_previous: weights.row_of(as_second_previous_id(&info)),
-            as_second_next: weights.row_of(as_second_next_id(&info)),
+            // one row each, so every sum is a 16-bit weight
+            as_second_previous: sum(&[as_second_previous_id(&info)]).map(|w| w as i16),
+            as_second_next: sum(&[as_second_next_id(&info)]).map(|w| w as i16),
             shape: 0,
             info,
         }

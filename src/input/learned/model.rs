@@ -369,16 +369,11 @@ impl SequenceModel {
             if state.in_seen {
                 add(&fixed.in_seen);
             }
-            let prev2 = i.checked_sub(2).map_or(fixed.none.as_second_previous, |j| {
-                lexeme(Some(j)).as_second_previous
-            });
-            let next2 = Some(i + 2)
-                .filter(|&j| j < n)
-                .map_or(fixed.none.as_second_next, |j| {
-                    lexeme(Some(j)).as_second_next
-                });
-            self.add_row(&mut acc, prev2);
-            self.add_row(&mut acc, next2);
+            let prev2 = &lexeme(i.checked_sub(2)).as_second_previous;
+            let next2 = &lexeme(Some(i + 2).filter(|&j| j < n)).as_second_next;
+            for ((a, &p), &x) in acc.iter_mut().zip(prev2).zip(next2) {
+                *a += i32::from(p) + i32::from(x);
+            }
             emissions.extend(acc.iter().map(|&q| q as f32 * self.scale));
             state.advance(text.get(t.clone()).unwrap_or(""), &me.info);
         }
