@@ -15,9 +15,10 @@
 //! The sums are exact integers (the model's 16-bit weights summed in 32 bits), so labelling
 //! with the caches gives bit for bit the scores labelling without them gives; tests check it.
 //!
-//! Memory: a lexicon keeps at most 16,384 spellings (about 6 MB with its index) and starts
-//! afresh when full; the joint cache is 4,096 slots (360 KB). Both are per thread. Tokens that
-//! rarely recur (page ranges, DOIs, glued locators, long URLs) are labelled without being kept.
+//! Memory: a lexicon keeps at most 16,384 spellings (384 bytes each, about 7 MB with its
+//! index) and starts afresh when full; the joint cache is 4,096 slots (360 KB). Both are per
+//! thread. Tokens that rarely recur (page ranges, DOIs, glued locators, long URLs) are
+//! labelled without being kept.
 
 use crate::hash::WordMap;
 
@@ -106,8 +107,8 @@ pub(crate) struct Lexicon {
     ids: Vec<u32>,
 }
 
-/// How many spellings a lexicon keeps before it starts afresh: about 5 MB, enough for
-/// the working vocabulary of a large reference list.
+/// How many spellings a lexicon keeps before it starts afresh: about 7 MB with the index,
+/// enough for the working vocabulary of a large reference list.
 const CAPACITY: usize = 1 << 14;
 
 /// The bit that marks a lexeme number as one of the current tokens' passing lexemes.
