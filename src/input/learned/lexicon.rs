@@ -20,7 +20,9 @@
 //! thread. Tokens that rarely recur (page ranges, DOIs, glued locators, long URLs) are
 //! labelled without being kept.
 
-use crate::hash::WordMap;
+use std::hash::Hasher;
+
+use crate::hash::{WordHash, WordMap};
 
 use super::features::{
     TokenInfo, analyse, as_next_ids, as_previous_ids, as_second_next_id, as_second_previous_id,
@@ -93,7 +95,7 @@ impl Lexeme {
 pub(crate) struct Lexicon {
     /// The model the sums were made with (see `SequenceModel::id`).
     model: u64,
-    index: WordMap<Box<str>, u32>,
+    index: SpellingIndex,
     lexemes: Vec<Lexeme>,
     /// The lexemes of the current tokens that are not kept (see [`passing`]), numbered
     /// from [`PASSING`].
@@ -110,6 +112,74 @@ pub(crate) struct Lexicon {
 /// How many spellings a lexicon keeps before it starts afresh: about 7 MB with the index,
 /// enough for the working vocabulary of a large reference list.
 const CAPACITY: usize = 1 << 14;
+
+/// Kept spellings → lexeme numbers, by open addressing over (tag, number) pairs, with the
+/// spellings themselves in one string. A probe reads an 8-byte slot and, where the tag
+/// matches, the spelling from that string: a standard map's boxed keys cost a pointer chase
+/// into scattered allocations and a `memcmp` call on every hit. Twice as many slots as
+/// spellings keep the probes short and always leave an empty slot to end them.
+#[derive(Debug, Default)]
+struct SpellingIndex {
+    /// `(tag, lexeme)`, tag 0 for an empty slot.
+    slots: Vec<(u32, u32)>,
+    text: String,
+    /// Each lexeme's spelling in `text`: start and length.
+    spans: Vec<(u32, u32)>,
+}
+
+/// An empty slot's place and the tag a spelling stored there gets.
+#[derive(Debug, Clone, Copy)]
+struct Vacancy {
+    at: usize,
+    tag: u32,
+}
+
+impl SpellingIndex {
+    fn clear(&mut self) {
+        self.slots.fill((0, 0));
+        self.text.clear();
+        self.spans.clear();
+    }
+
+    /// The lexeme of `word`, or where to put it.
+    fn find(&mut self, word: &str) -> Result<u32, Vacancy> {
+        if self.slots.is_empty() {
+            self.slots = vec![(0, 0); 2 * CAPACITY];
+        }
+        let mut hasher = WordHash::default();
+        hasher.write(word.as_bytes());
+        let h = hasher.finish();
+        let tag = (h >> 32) as u32 | 1;
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let (t, lexeme) = self.slots[at];
+            if t == 0 {
+                return Err(Vacancy { at, tag });
+            }
+            if t == tag && self.spelling(lexeme) == Some(word.as_bytes()) {
+                return Ok(lexeme);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn spelling(&self, lexeme: u32) -> Option<&[u8]> {
+        let &(start, len) = self.spans.get(lexeme as usize)?;
+        self.text
+            .as_bytes()
+            .get(start as usize..start as usize + len as usize)
+    }
+
+    /// Stores `word` as lexeme `lexeme` at the place [`SpellingIndex::find`] gave.
+    fn insert(&mut self, vacancy: Vacancy, word: &str, lexeme: u32) {
+        if let Some(slot) = self.slots.get_mut(vacancy.at) {
+            *slot = (vacancy.tag, lexeme);
+            self.spans.push((self.text.len() as u32, word.len() as u32));
+            self.text.push_str(word);
+        }
+    }
+}
 
 /// The bit that marks a lexeme number as one of the current tokens' passing lexemes.
 const PASSING: u32 = 1 << 31;
@@ -150,13 +220,14 @@ impl Lexicon {
             self.passing.push(lexeme);
             return (self.passing.len() - 1) as u32 | PASSING;
         }
-        if let Some(&i) = self.index.get(word) {
-            return i;
-        }
+        let slot = match self.index.find(word) {
+            Ok(i) => return i,
+            Err(slot) => slot,
+        };
         let lexeme = self.make(word, weights);
         let i = self.lexemes.len() as u32;
         self.lexemes.push(lexeme);
-        self.index.insert(word.into(), i);
+        self.index.insert(slot, word, i);
         i
     }
 
@@ -259,6 +330,25 @@ impl JointCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_spelling_index_finds_what_it_stored_and_nothing_else() {
+        let mut index = SpellingIndex::default();
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            let Err(vacancy) = index.find(w) else {
+                panic!("{w} found before it was stored");
+            };
+            index.insert(vacancy, w, i as u32);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(index.find(w).ok(), Some(i as u32), "{w}");
+        }
+        assert!(index.find("w5000").is_err());
+        assert!(index.find("").is_err());
+        index.clear();
+        assert!(index.find("w1").is_err());
+    }
 
     #[test]
     fn joint_sums_are_kept_per_shape_triple_until_the_shapes_are_renumbered() {
