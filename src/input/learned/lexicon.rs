@@ -25,8 +25,8 @@ use std::hash::Hasher;
 use crate::hash::{WordHash, WordMap};
 
 use super::features::{
-    TokenInfo, analyse, as_next_ids, as_previous_ids, as_second_next_id, as_second_previous_id,
-    own_ids,
+    BIAS, TokenInfo, analyse, as_next_ids, as_previous_ids, as_second_next_id,
+    as_second_previous_id, own_ids,
 };
 use super::model::LABELS;
 
@@ -38,7 +38,7 @@ pub(crate) type Sums = [i32; LABELS];
 pub(crate) struct Lexeme {
     /// The analysis the position-dependent features still need.
     pub info: TokenInfo,
-    /// Its own features' weights.
+    /// Its own features' weights, and the bias's.
     pub own: Sums,
     /// The weights of the features it gives the token after it.
     pub as_previous: Sums,
@@ -75,7 +75,9 @@ impl Lexeme {
             }
             acc
         };
+        // Every token has the bias feature, so it is summed with each token's own.
         ids.clear();
+        ids.push(BIAS);
         own_ids(&info, ids);
         Lexeme {
             own: sum(ids),

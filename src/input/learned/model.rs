@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    BIAS, FIRST_TOKEN, Features, IN_PAREN, IN_QUOTE, IN_SEEN, LAST_TOKEN, POSITION_IDS,
-    SENTENCE_IDS, State, TokenInfo, YEAR_SEEN, extract, joint_ids, position_bucket,
+    FIRST_TOKEN, Features, IN_PAREN, IN_QUOTE, IN_SEEN, LAST_TOKEN, POSITION_IDS, SENTENCE_IDS,
+    State, TokenInfo, YEAR_SEEN, extract, joint_ids, position_bucket,
 };
 use super::label::FieldLabel;
 use super::lexicon::{JointCache, Lexeme, Lexicon, Sums, Weights};
@@ -69,7 +69,6 @@ pub struct SequenceModel {
 /// missing neighbour's, so labelling with a [`Lexicon`] looks none of them up.
 #[derive(Debug, Clone)]
 struct FixedSums {
-    bias: Sums,
     position: [Sums; 10],
     first_token: Sums,
     last_token: Sums,
@@ -346,7 +345,6 @@ impl SequenceModel {
                 }
             };
             add(&me.own);
-            add(&fixed.bias);
             add(&prev.as_previous);
             add(&next.as_next);
             add(&fixed.position[position_bucket(i, n).min(9)]);
@@ -634,7 +632,6 @@ impl FixedSums {
             acc
         };
         FixedSums {
-            bias: sum(BIAS),
             position: POSITION_IDS.map(sum),
             first_token: sum(FIRST_TOKEN),
             last_token: sum(LAST_TOKEN),
