@@ -49,49 +49,77 @@ impl<'a> SpanFields<'a> {
 pub(crate) fn clean(s: &str) -> &str {
     let mut s = s.trim();
     loop {
-        let before = s.len();
-        s = s.trim_end_matches([',', ';', ':', '.', ' ', '/']);
-        // "Title," and "“Title,”": an enclosing pair goes, a lone closing one too
-        // `starts_with(char)` encodes the char and calls `memcmp`: fifteen such calls per
-        // value were most of this function's cost. Most values neither start nor end with a
-        // quote, and one look at the end chars rules all four pairs out.
-        let first = s.chars().next();
-        let last = s.chars().next_back();
-        let quoted =
-            |c: Option<char>| matches!(c, Some('"' | '\u{201c}' | '\u{201d}' | '\'' | '«' | '»'));
-        if quoted(first) || quoted(last) {
-            for (open, close) in [
-                ('"', '"'),
-                ('\u{201c}', '\u{201d}'),
-                ('\'', '\''),
-                ('«', '»'),
-            ] {
-                let starts = s.starts_with(open);
-                let ends = s.ends_with(close);
-                if starts && ends && s.len() > 2 * open.len_utf8() {
-                    s = &s[open.len_utf8()..s.len() - close.len_utf8()];
-                } else if starts && !s[open.len_utf8()..].contains(close) {
-                    s = &s[open.len_utf8()..];
-                } else if ends && !s[..s.len() - close.len_utf8()].contains(open) {
-                    s = &s[..s.len() - close.len_utf8()];
-                }
-            }
-        }
-        let starts = s.as_bytes().first() == Some(&b'(');
-        let ends = s.as_bytes().last() == Some(&b')');
-        if starts && ends && !s[1..s.len() - 1].contains(['(', ')']) {
-            s = &s[1..s.len() - 1];
-        }
-        if s.as_bytes().last() == Some(&b')') && !s.contains('(') {
-            s = &s[..s.len() - 1];
-        }
-        if s.as_bytes().first() == Some(&b'(') && !s.contains(')') {
-            s = &s[1..];
-        }
-        s = s.trim();
-        if s.len() == before {
+        // A round that would change nothing is not run: most values settle after one, and
+        // the round that confirmed it was half this function's cost.
+        if settled(s) {
             return s;
         }
+        let next = clean_round(s);
+        if next.len() == s.len() {
+            return next;
+        }
+        s = next;
+    }
+}
+
+/// One round of [`clean`]: trailing separators, enclosing quotes and brackets, spaces.
+fn clean_round(mut s: &str) -> &str {
+    s = s.trim_end_matches([',', ';', ':', '.', ' ', '/']);
+    // "Title," and "“Title,”": an enclosing pair goes, a lone closing one too
+    // `starts_with(char)` encodes the char and calls `memcmp`: fifteen such calls per
+    // value were most of this function's cost. Most values neither start nor end with a
+    // quote, and one look at the end chars rules all four pairs out.
+    let first = s.chars().next();
+    let last = s.chars().next_back();
+    let quoted =
+        |c: Option<char>| matches!(c, Some('"' | '\u{201c}' | '\u{201d}' | '\'' | '«' | '»'));
+    if quoted(first) || quoted(last) {
+        for (open, close) in [
+            ('"', '"'),
+            ('\u{201c}', '\u{201d}'),
+            ('\'', '\''),
+            ('«', '»'),
+        ] {
+            let starts = s.starts_with(open);
+            let ends = s.ends_with(close);
+            if starts && ends && s.len() > 2 * open.len_utf8() {
+                s = &s[open.len_utf8()..s.len() - close.len_utf8()];
+            } else if starts && !s[open.len_utf8()..].contains(close) {
+                s = &s[open.len_utf8()..];
+            } else if ends && !s[..s.len() - close.len_utf8()].contains(open) {
+                s = &s[..s.len() - close.len_utf8()];
+            }
+        }
+    }
+    let starts = s.as_bytes().first() == Some(&b'(');
+    let ends = s.as_bytes().last() == Some(&b')');
+    if starts && ends && !s[1..s.len() - 1].contains(['(', ')']) {
+        s = &s[1..s.len() - 1];
+    }
+    if s.as_bytes().last() == Some(&b')') && !s.contains('(') {
+        s = &s[..s.len() - 1];
+    }
+    if s.as_bytes().first() == Some(&b'(') && !s.contains(')') {
+        s = &s[1..];
+    }
+    s.trim()
+}
+
+/// Whether a round of [`clean`] leaves `s` (trimmed) as it is: its last char is no
+/// separator, quote or bracket and its first no quote or bracket, so no rule of the round
+/// applies.
+fn settled(s: &str) -> bool {
+    let quote = |c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\'' | '«' | '»');
+    match (s.chars().next(), s.chars().next_back()) {
+        (Some(first), Some(last)) => {
+            !quote(first)
+                && !quote(last)
+                && first != '('
+                && !first.is_whitespace()
+                && !last.is_whitespace()
+                && !matches!(last, ',' | ';' | ':' | '.' | '/' | ')')
+        }
+        _ => true,
     }
 }
 
@@ -283,9 +311,11 @@ pub(crate) fn refine(
         && r.publisher
             .as_deref()
             .is_some_and(|p| text.starts_with(p) || text.starts_with(&format!("The {p}")));
-    let title = f
-        .get(FieldLabel::Title)
-        .map(|t| tidy_title(closed_quote(text, without_year_slot(t))));
+    // Each label's span is found and cleaned once: the guards below ask for the title and
+    // the volume several times (once per author family, for the title).
+    let model_title = f.get(FieldLabel::Title);
+    let model_volume = f.get(FieldLabel::Volume);
+    let title = model_title.map(|t| tidy_title(closed_quote(text, without_year_slot(t))));
     let title = match (title, r.publisher.as_deref()) {
         (Some(t), Some(p)) if corporate && t.starts_with(p) => r.title.take(),
         // "World Health Organization. Global tuberculosis report 2019": the model read the
@@ -308,17 +338,13 @@ pub(crate) fn refine(
     // form they do not know: "AM Trinkoff, JA Lipscomb and BA Brady:"), the span's names
     // stand. Authors F1 on AnyStyle gold 0.934 → 0.961, GROBID evaluation 0.868 → 0.945.
     if let Some(span) = f.get(FieldLabel::Author).filter(|_| !corporate) {
-        let in_title = |family: &str| {
-            f.get(FieldLabel::Title)
-                .is_some_and(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == family))
-        };
+        let in_title = |family: &str| model_title.is_some_and(|t| has_word(t, family));
         // Parsing the span's names is most of this step's cost; skip it where neither rule
         // below can fire: the span holds no more candidates than the rules read names, and
         // the rules' last name is not a title word.
-        let texts = name_texts(span);
         let last_in_title = r.authors.last().is_some_and(|a| in_title(&a.family));
-        if texts.len() > r.authors.len() || last_in_title {
-            let names: Vec<_> = texts
+        if last_in_title || name_text_count(span) > r.authors.len() {
+            let names: Vec<_> = name_texts(span)
                 .iter()
                 .filter_map(|t| crate::names::parse_name(t))
                 .collect();
@@ -342,7 +368,7 @@ pub(crate) fn refine(
         let mut c = keep_abbreviation_period(text, c).to_string();
         // "Phys. Lett. B511": the model labels "B511" a volume; the letter is the journal's
         // series, as the rules read it.
-        if let Some(series) = f.get(FieldLabel::Volume).and_then(series_letter) {
+        if let Some(series) = model_volume.and_then(series_letter) {
             c.push(' ');
             c.push(series);
         }
@@ -355,7 +381,7 @@ pub(crate) fn refine(
     // (2014)", "Phys. Rev. Lett. 115, 231301") leaves them empty: there the model's stand.
     if r.volume.is_none()
         && r.issue.is_none()
-        && let Some((volume, issue)) = f.get(FieldLabel::Volume).and_then(volume_of)
+        && let Some((volume, issue)) = model_volume.and_then(volume_of)
     {
         r.volume = Some(volume);
         r.issue = issue;
@@ -367,7 +393,7 @@ pub(crate) fn refine(
         r.pages = f
             .get(FieldLabel::Pages)
             .and_then(pages_of)
-            .or_else(|| f.get(FieldLabel::Volume).and_then(page_after_volume));
+            .or_else(|| model_volume.and_then(page_after_volume));
     }
     let journal_with_locators =
         r.kind == crate::model::Kind::JournalArticle && (r.volume.is_some() || r.issue.is_some());
@@ -383,6 +409,37 @@ pub(crate) fn refine(
     {
         r.title = Some(clean(head).to_string());
     }
+}
+
+/// Whether `word` is one of the words of `text`, the words being its runs of alphanumeric
+/// characters: `text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)`, found by
+/// searching for `word` and testing its ends rather than by cutting the whole text into
+/// pieces (this ran for every author of every entry the model reads).
+fn has_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        // an empty piece lies between two separators or at an end
+        return text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(str::is_empty);
+    }
+    if !word.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    // Candidates by their first byte: a name is short, and building a substring searcher
+    // cost more than this whole scan.
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    memchr::memchr_iter(w[0], t).any(|i| {
+        // `word` starts and ends with whole chars, so a match's ends are char boundaries
+        t[i..].starts_with(w)
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && text[i + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// A title without the year slot the model sometimes takes into it: "(2022) 'Title'".
@@ -495,10 +552,17 @@ fn pages_of(span: &str) -> Option<String> {
 /// "Available at", "Retrieved from".
 fn tidy_title(title: &str) -> &str {
     let mut t = title;
-    // Every tail starts with a space and "A", "R" or "U": a title without that pair (most)
-    // skips the searches.
-    let may_have_tail = memchr::memchr3_iter(b'A', b'R', b'U', t.as_bytes())
-        .any(|i| i > 0 && t.as_bytes()[i - 1] == b' ');
+    // Every tail's word starts " Av", " Ac", " Re" or " UR": a title without one of those
+    // (most; " A" alone is common) skips the searches.
+    let b = t.as_bytes();
+    let may_have_tail = memchr::memchr3_iter(b'A', b'R', b'U', b).any(|i| {
+        i > 0
+            && b[i - 1] == b' '
+            && matches!(
+                (b[i], b.get(i + 1)),
+                (b'A', Some(b'v' | b'c')) | (b'R', Some(b'e')) | (b'U', Some(b'R'))
+            )
+    });
     // `str::find` sets a searcher up on every call, which cost more than the searches:
     // the finders are built once.
     static TAILS: LazyLock<[Finder<'static>; 8]> = LazyLock::new(|| {
@@ -537,6 +601,57 @@ fn tidy_title(title: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn has_word_by_split(text: &str, word: &str) -> bool {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word)
+    }
+
+    #[test]
+    fn words_are_whole_alphanumeric_runs() {
+        assert!(has_word("Kim Jong-Un and the Bomb", "Jong"));
+        assert!(has_word("Kim Jong-Un and the Bomb", "Un"));
+        assert!(!has_word("Kim Jong-Un and the Bomb", "Jong-Un"));
+        assert!(!has_word("Browne's garden", "Brown"));
+        assert!(has_word("Über Stellung", "Über"));
+        assert!(!has_word("Stellungnahme", "Stellung"));
+        assert!(has_word("a, b", ""));
+        assert!(!has_word("ab", ""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_settled_value_is_one_a_round_of_cleaning_keeps(
+            raw in "[ a(),.;:/\"'«»\u{201c}\u{201d}]{0,8}",
+        ) {
+            let s = raw.trim();
+            if settled(s) {
+                proptest::prop_assert_eq!(clean_round(s), s);
+            }
+        }
+
+        #[test]
+        fn organisations_read_as_bytes_as_by_chars(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Board", "NATIONAL", "bank", "J.", "Smith,", "Inc.", "the", "\t", "\x0b",
+                    " ", "Institution", "Collaborations", "A", "-", "group/",
+                ]),
+                0..6,
+            ),
+        ) {
+            let chunk = words.concat();
+            proptest::prop_assert_eq!(is_organisation(&chunk), organisation_by_chars(&chunk));
+        }
+
+        #[test]
+        fn has_word_is_the_split_test(
+            text in "[a-cé ,'-]{0,12}",
+            word in "[a-cé'-]{0,3}",
+        ) {
+            proptest::prop_assert_eq!(has_word(&text, &word), has_word_by_split(&text, &word));
+        }
+    }
 
     #[test]
     fn locator_spans_read_as_volume_issue_and_pages() {
@@ -721,64 +836,83 @@ fn closed_quote<'a>(text: &'a str, title: &'a str) -> &'a str {
     }
 }
 
+/// The words that tell an organisation from a person ("Board", "Institute"), lower case.
+const ORGANISATION_WORDS: &[&str] = &[
+    "association",
+    "agency",
+    "bank",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "council",
+    "department",
+    "foundation",
+    "group",
+    "inc",
+    "institute",
+    "institution",
+    "ltd",
+    "ministry",
+    "office",
+    "organisation",
+    "organization",
+    "service",
+    "society",
+    "team",
+    "union",
+    "university",
+    "consortium",
+    "collaboration",
+    "network",
+    "nations",
+    "federation",
+    "academy",
+    "library",
+];
+
 /// "National Science Board", "World Health Organization": a name no person bears.
 fn is_organisation(chunk: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "association",
-        "agency",
-        "bank",
-        "board",
-        "bureau",
-        "center",
-        "centre",
-        "commission",
-        "committee",
-        "company",
-        "corporation",
-        "council",
-        "department",
-        "foundation",
-        "group",
-        "inc",
-        "institute",
-        "institution",
-        "ltd",
-        "ministry",
-        "office",
-        "organisation",
-        "organization",
-        "service",
-        "society",
-        "team",
-        "union",
-        "university",
-        "consortium",
-        "collaboration",
-        "network",
-        "nations",
-        "federation",
-        "academy",
-        "library",
-    ];
-    chunk.split_whitespace().count() >= 2
-        && chunk.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            // ASCII words are lower-cased on the stack and only where their length is a
-            // listed word's (this ran for every word of every author span); others are
-            // lower-cased as before.
-            if w.is_ascii() {
+    let listed = |lower: &[u8]| ORGANISATION_WORDS.iter().any(|w| w.as_bytes() == lower);
+    if chunk.is_ascii() {
+        // This ran for every chunk of every author span the model read: an ASCII chunk is
+        // read as bytes, where the two tests below are the ones that follow on chars.
+        let b = chunk.as_bytes();
+        let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+        let first = b.iter().position(|c| !space(c));
+        let two_words = first.is_some_and(|i| {
+            let rest = &b[i..];
+            rest.iter()
+                .position(space)
+                .is_some_and(|j| rest[j..].iter().any(|c| !space(c)))
+        });
+        return two_words
+            && b.split(|c| !c.is_ascii_alphanumeric()).any(|w| {
+                // only words of a listed word's length are lower-cased, on the stack
                 let mut buf = [0u8; 13];
                 match buf.get_mut(..w.len()) {
                     Some(lower) if w.len() >= 3 => {
-                        lower.copy_from_slice(w.as_bytes());
+                        lower.copy_from_slice(w);
                         lower.make_ascii_lowercase();
-                        std::str::from_utf8(lower).is_ok_and(|l| WORDS.contains(&l))
+                        listed(lower)
                     }
                     _ => false,
                 }
-            } else {
-                WORDS.contains(&w.to_lowercase().as_str())
-            }
-        })
+            });
+    }
+    organisation_by_chars(chunk)
+}
+
+/// [`is_organisation`] for any text: two words or more, one of them an organisation's.
+fn organisation_by_chars(chunk: &str) -> bool {
+    chunk.split_whitespace().count() >= 2
+        && chunk
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The persons of a span the model labelled as authors or editors: [`name_texts`] parsed.
@@ -792,12 +926,43 @@ fn names_in_span(span: &str) -> Vec<crate::model::PersonName> {
 
 /// The name texts of a span the model labelled as authors or editors, one per person, for
 /// entries whose name list the rules cannot read ("AM Trinkoff, JA Lipscomb and BA Brady:",
-/// "ROUSSILLON, René. CHABERT, Catherine."). Chunks are cut at ";", "and", "&"; within a
-/// chunk, "Family, Given" pairs are told from lists of full names by whether every second
-/// part looks like a given name or initials. Parsing them is the costly part, so the count
-/// (an upper bound on the persons) comes first.
+/// "ROUSSILLON, René. CHABERT, Catherine."): [`each_name_text`] collected.
 fn name_texts(span: &str) -> Vec<Cow<'_, str>> {
+    let mut out = Vec::new();
+    each_name_text(span, |name| {
+        out.push(match name {
+            NameText::Whole(t) => Cow::Borrowed(t),
+            NameText::Pair(family, given) => Cow::Owned(format!("{family}, {given}")),
+        })
+    });
+    out
+}
+
+/// How many name texts [`name_texts`] finds in `span`, without building them: the count
+/// (an upper bound on the persons) decides whether they are parsed at all, and most
+/// entries stop there.
+fn name_text_count(span: &str) -> usize {
+    let mut n = 0;
+    each_name_text(span, |_| n += 1);
+    n
+}
+
+/// One person's name in a model's author span.
+#[derive(Debug, Clone, Copy)]
+enum NameText<'a> {
+    /// A name printed as one part ("Adi L Tarca", "AM Trinkoff").
+    Whole(&'a str),
+    /// "Family, Given", printed as two comma-separated parts.
+    Pair(&'a str, &'a str),
+}
+
+/// Calls `emit` with each person's name in `span`, in order. Chunks are cut at ";", "and",
+/// "&"; within a chunk, "Family, Given" pairs are told from lists of full names by whether
+/// every second part looks like a given name or initials.
+fn each_name_text<'a>(span: &'a str, mut emit: impl FnMut(NameText<'a>)) {
     let mut s = span.trim();
+    // the span without its trailing separators, cut again only after a marker went
+    let mut trimmed = s.trim_end_matches([',', '.', ':', ';', ' ']);
     for marker in [
         "et al.",
         "et al",
@@ -812,52 +977,51 @@ fn name_texts(span: &str) -> Vec<Cow<'_, str>> {
         "(dir.)",
         "и др.",
     ] {
-        if let Some(rest) = s
-            .trim_end_matches([',', '.', ':', ';', ' '])
-            .strip_suffix(marker)
-        {
+        if let Some(rest) = trimmed.strip_suffix(marker) {
             s = rest;
+            trimmed = s.trim_end_matches([',', '.', ':', ';', ' ']);
         }
     }
     let s = s.trim_end_matches([',', ':', ';', ' ']);
-    let mut out = Vec::new();
-    for chunk in name_chunks(s).filter(|c| !is_organisation(c)) {
-        let parts: Vec<&str> = chunk
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let given_like = |p: &str| {
-            p.split_whitespace().all(|w| {
-                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-                (letters <= 2 && w.chars().next().is_some_and(char::is_uppercase))
-                    || (w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().skip(1).all(char::is_lowercase))
-            }) && p.split_whitespace().count() <= 3
-        };
-        // "Family, Given": the family part is one word (or a particle and a word), which tells
-        // "Batra, Rishtee Kumar" from a list of full names "Adi L Tarca, Vincent J Carey".
-        let family_like = |p: &str| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            match words.as_slice() {
-                [w] => w.chars().filter(|c| c.is_alphabetic()).count() > 2,
-                [particle, w] => {
-                    particle.chars().next().is_some_and(char::is_lowercase)
-                        && w.chars().filter(|c| c.is_alphabetic()).count() > 2
-                }
-                _ => false,
+    let given_like = |p: &str| {
+        p.split_whitespace().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (letters <= 2 && w.chars().next().is_some_and(char::is_uppercase))
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).all(char::is_lowercase))
+        }) && p.split_whitespace().count() <= 3
+    };
+    // "Family, Given": the family part is one word (or a particle and a word), which tells
+    // "Batra, Rishtee Kumar" from a list of full names "Adi L Tarca, Vincent J Carey".
+    let family_like = |p: &str| {
+        let mut words = p.split_whitespace();
+        match (words.next(), words.next(), words.next()) {
+            (Some(w), None, None) => w.chars().filter(|c| c.is_alphabetic()).count() > 2,
+            (Some(particle), Some(w), None) => {
+                particle.chars().next().is_some_and(char::is_lowercase)
+                    && w.chars().filter(|c| c.is_alphabetic()).count() > 2
             }
-        };
-        let paired = parts.len() >= 2
-            && parts.iter().skip(1).step_by(2).all(|p| given_like(p))
-            && parts.iter().step_by(2).all(|p| family_like(p));
+            _ => false,
+        }
+    };
+    for chunk in name_chunks(s).filter(|c| !is_organisation(c)) {
+        // the parts are read twice (the test, then the names) rather than collected
+        let parts = || chunk.split(',').map(str::trim).filter(|p| !p.is_empty());
+        let paired = parts().nth(1).is_some()
+            && parts().skip(1).step_by(2).all(given_like)
+            && parts().step_by(2).all(family_like);
         if paired {
-            out.extend(parts.chunks(2).map(|pair| Cow::Owned(pair.join(", "))));
+            let mut it = parts();
+            while let Some(family) = it.next() {
+                match it.next() {
+                    Some(given) => emit(NameText::Pair(family, given)),
+                    None => emit(NameText::Whole(family)),
+                }
+            }
         } else {
-            out.extend(parts.into_iter().map(Cow::Borrowed));
+            parts().for_each(|p| emit(NameText::Whole(p)));
         }
     }
-    out
 }
 
 /// The chunks of a name list between ";" and the words "and", "&", "und", "et" (a comma
