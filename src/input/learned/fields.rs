@@ -645,6 +645,20 @@ mod tests {
         }
 
         #[test]
+        fn given_names_read_as_bytes_as_by_chars(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "J.", "JA", "Rishtee", "kumar", "A.-M.", "ABC", "\x0b", " ", "\t", "Mc",
+                    "O'Neil", "x", "",
+                ]),
+                0..6,
+            ),
+        ) {
+            let p = words.concat();
+            proptest::prop_assert_eq!(given_like(&p), given_like_by_chars(&p));
+        }
+
+        #[test]
         fn has_word_is_the_split_test(
             text in "[a-cé ,'-]{0,12}",
             word in "[a-cé'-]{0,3}",
@@ -983,27 +997,6 @@ fn each_name_text<'a>(span: &'a str, mut emit: impl FnMut(NameText<'a>)) {
         }
     }
     let s = s.trim_end_matches([',', ':', ';', ' ']);
-    let given_like = |p: &str| {
-        p.split_whitespace().all(|w| {
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            (letters <= 2 && w.chars().next().is_some_and(char::is_uppercase))
-                || (w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().skip(1).all(char::is_lowercase))
-        }) && p.split_whitespace().count() <= 3
-    };
-    // "Family, Given": the family part is one word (or a particle and a word), which tells
-    // "Batra, Rishtee Kumar" from a list of full names "Adi L Tarca, Vincent J Carey".
-    let family_like = |p: &str| {
-        let mut words = p.split_whitespace();
-        match (words.next(), words.next(), words.next()) {
-            (Some(w), None, None) => w.chars().filter(|c| c.is_alphabetic()).count() > 2,
-            (Some(particle), Some(w), None) => {
-                particle.chars().next().is_some_and(char::is_lowercase)
-                    && w.chars().filter(|c| c.is_alphabetic()).count() > 2
-            }
-            _ => false,
-        }
-    };
     for chunk in name_chunks(s).filter(|c| !is_organisation(c)) {
         // the parts are read twice (the test, then the names) rather than collected
         let parts = || chunk.split(',').map(str::trim).filter(|p| !p.is_empty());
@@ -1021,6 +1014,54 @@ fn each_name_text<'a>(span: &'a str, mut emit: impl FnMut(NameText<'a>)) {
         } else {
             parts().for_each(|p| emit(NameText::Whole(p)));
         }
+    }
+}
+
+/// A part of a name that reads as given names or initials: at most three words, each an
+/// initial ("J.", "JA") or a capitalised word ("Rishtee").
+fn given_like(p: &str) -> bool {
+    if p.is_ascii() {
+        // the test below on bytes, as ASCII text reads the same either way
+        let mut words = 0;
+        return p
+            .as_bytes()
+            .split(|c| matches!(c, b'\t'..=b'\r' | b' '))
+            .all(|w| {
+                if w.is_empty() {
+                    return true;
+                }
+                words += 1;
+                let upper = w[0].is_ascii_uppercase();
+                let letters = w.iter().filter(|c| c.is_ascii_alphabetic()).count();
+                (letters <= 2 && upper) || (upper && w[1..].iter().all(u8::is_ascii_lowercase))
+            })
+            && words <= 3;
+    }
+    given_like_by_chars(p)
+}
+
+/// [`given_like`] for any text.
+fn given_like_by_chars(p: &str) -> bool {
+    p.split_whitespace().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        (letters <= 2 && w.chars().next().is_some_and(char::is_uppercase))
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase))
+    }) && p.split_whitespace().count() <= 3
+}
+
+/// The family part of "Family, Given": one word (or a particle and a word) of three letters
+/// or more, which tells "Batra, Rishtee Kumar" from a list of full names "Adi L Tarca,
+/// Vincent J Carey".
+fn family_like(p: &str) -> bool {
+    let mut words = p.split_whitespace();
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    match (words.next(), words.next(), words.next()) {
+        (Some(w), None, None) => letters(w) > 2,
+        (Some(particle), Some(w), None) => {
+            particle.chars().next().is_some_and(char::is_lowercase) && letters(w) > 2
+        }
+        _ => false,
     }
 }
 
