@@ -160,6 +160,54 @@ fn apa() {
     ]);
 }
 
+/// APA's notes after a title — a description in square brackets, an edition, a
+/// translator — are no part of it, and a book's publisher is no container.
+#[test]
+fn apa_notes_after_titles_and_book_publishers() {
+    check_all(&[
+        (
+            "Doe, J. (2018, March 3). How to parse references [Blog post]. Retrieved from https://example.org/parse",
+            Want {
+                style: Some(Style::Apa),
+                authors: Some(&["Doe"]),
+                year: Some(2018),
+                title: Some("How to parse references"),
+                ..Want::default()
+            },
+        ),
+        (
+            "Smith, A. (2019). Deep learning for bibliographies [Doctoral dissertation, University of Somewhere]. ProQuest Dissertations.",
+            Want {
+                style: Some(Style::Apa),
+                year: Some(2019),
+                title: Some("Deep learning for bibliographies"),
+                ..Want::default()
+            },
+        ),
+        (
+            "Garcia-Marquez, G. (1998). Love in the time of cholera (E. Grossman, Trans.). Penguin.",
+            Want {
+                style: Some(Style::Apa),
+                authors: Some(&["Garcia-Marquez"]),
+                year: Some(1998),
+                title: Some("Love in the time of cholera"),
+                ..Want::default()
+            },
+        ),
+        (
+            "Kahneman, D. (2011). Thinking, fast and slow. Farrar, Straus and Giroux.",
+            Want {
+                style: Some(Style::Apa),
+                authors: Some(&["Kahneman"]),
+                year: Some(2011),
+                title: Some("Thinking, fast and slow"),
+                publisher: Some("Farrar, Straus and Giroux"),
+                ..Want::default()
+            },
+        ),
+    ]);
+}
+
 #[test]
 fn harvard() {
     check_all(&[

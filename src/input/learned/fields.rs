@@ -315,7 +315,7 @@ pub(crate) fn refine(
     // the volume several times (once per author family, for the title).
     let model_title = f.get(FieldLabel::Title);
     let model_volume = f.get(FieldLabel::Volume);
-    let title = model_title.map(|t| tidy_title(closed_quote(text, without_year_slot(t))));
+    let title = model_title.map(|t| tidy_title(closed_quote(text, without_year_slot(text, t))));
     let title = match (title, r.publisher.as_deref()) {
         (Some(t), Some(p)) if corporate && t.starts_with(p) => r.title.take(),
         // "World Health Organization. Global tuberculosis report 2019": the model read the
@@ -400,6 +400,26 @@ pub(crate) fn refine(
     if container.is_some() || (r.kind != crate::model::Kind::Chapter && !journal_with_locators) {
         r.container = container;
     }
+    // "Kahneman, D. (2011). Thinking, fast and slow. Farrar, Straus and Giroux.": a book's
+    // publisher the rules read as a container (which the model's reading removed) or not
+    // at all. The model's publisher and place stand where the rules read none.
+    if r.publisher.is_none()
+        && r.container.is_none()
+        && let Some(publisher) = f
+            .get(FieldLabel::Publisher)
+            .filter(|p| plausible_imprint(p))
+    {
+        r.publisher = Some(publisher.to_string());
+        if r.place.is_none() {
+            r.place = f
+                .get(FieldLabel::Location)
+                .filter(|p| plausible_imprint(p))
+                .map(str::to_string);
+        }
+        if r.kind == crate::model::Kind::Other && r.volume.is_none() && r.issue.is_none() {
+            r.kind = crate::model::Kind::Book;
+        }
+    }
     // Where the rules' journal stood, the model's title may run on into it ("Title.
     // Mirovaya ekonomika i mezhdunarodnye otnosheniya"): the journal is not the title.
     if let (Some(t), Some(c)) = (r.title.as_deref(), r.container.as_deref())
@@ -442,16 +462,52 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether a span the model labelled publisher or place reads as one: a short name that
+/// starts with a capital, with no brackets (a translator's or editor's note the span ran
+/// into) and no URL.
+fn plausible_imprint(s: &str) -> bool {
+    s.len() <= 80
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.contains(['(', ')', '[', ']', '/'])
+        && !s.contains("Trans.")
+        && !s.contains(" ed.")
+}
+
 /// A title without the year slot the model sometimes takes into it: "(2022) 'Title'".
-fn without_year_slot(title: &str) -> &str {
+fn without_year_slot<'a>(text: &'a str, title: &'a str) -> &'a str {
     let t = title.trim_start();
-    let Some(inner) = t.strip_prefix('(') else {
-        return title;
-    };
-    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    match inner[digits..].strip_prefix(')') {
-        Some(rest) if digits == 4 && !rest.trim().is_empty() => {
-            rest.trim_start_matches(['.', ',', ' '])
+    if let Some(inner) = t.strip_prefix('(') {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        // "(2022)", "(2022a)", "(2018, March 3)": a year, a letter, a date after a comma
+        let close = inner.find(')').filter(|&k| k <= 40);
+        let slot = digits == 4
+            && close.is_some_and(|k| {
+                let after = &inner[4..k];
+                after.is_empty()
+                    || (after.len() == 1 && after.bytes().all(|b| b.is_ascii_lowercase()))
+                    || after.starts_with(", ")
+            });
+        return match close {
+            Some(k) if slot && !inner[k + 1..].trim().is_empty() => {
+                inner[k + 1..].trim_start_matches(['.', ',', ' '])
+            }
+            _ => title,
+        };
+    }
+    // "(2018, March 3). Title": the model may start the title inside the slot, at "3).".
+    // The slot is open before the title (a "(" and a year, no ")") and closes early in it.
+    let start = (title.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let before = text.get(..start).unwrap_or("");
+    let open = before.rfind('(').filter(|&k| {
+        let inside = &before[k + 1..];
+        !inside.contains(')')
+            && inside.len() >= 4
+            && inside.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    });
+    match (open, title.find(')')) {
+        (Some(_), Some(k)) if k <= 20 && !title[..k].contains(['(', '.']) => {
+            let rest = title[k + 1..].trim_start_matches(['.', ',', ' ']);
+            if rest.is_empty() { title } else { rest }
         }
         _ => title,
     }
@@ -595,7 +651,112 @@ fn tidy_title(title: &str) -> &str {
     ] {
         t = t.trim_end().strip_suffix(medium).unwrap_or(t);
     }
-    clean(t)
+    clean(without_trailing_note(t))
+}
+
+/// A title without the note APA and others print after it — "[Blog post]", "[Doctoral
+/// dissertation, University of X]", "(2nd ed.)", "(E. Grossman, Trans.)", "(Vol. 2)" — and
+/// without the unclosed start of a bracket where the model's title span ends inside such a
+/// note ("Love in the time of cholera (E", "How to parse references [Blog").
+fn without_trailing_note(title: &str) -> &str {
+    let t = title.trim_end().trim_end_matches(['.', ',']);
+    // a closed note that ends the title or its sentence ("[Blog post]. Parsing Blog": the
+    // model's title ran on past it)
+    let mut from = 0;
+    while let Some(k) = t[from..].find(['(', '[']).map(|k| from + k) {
+        from = k + 1;
+        let (open, close) = if t.as_bytes()[k] == b'(' {
+            ('(', ')')
+        } else {
+            ('[', ']')
+        };
+        let head = t[..k].trim_end();
+        let Some(end) = t[k + 1..].find(close).map(|e| k + 1 + e) else {
+            // the unclosed start of a note: the span ended inside it
+            return if !head.is_empty() && t.len() - k <= 26 && !t[k + 1..].contains(open) {
+                head
+            } else {
+                title
+            };
+        };
+        let note = &t[k + 1..end];
+        let after = &t[end + 1..];
+        if !head.is_empty()
+            && !note.contains(open)
+            && (after.is_empty() || after.starts_with(". "))
+            && is_note(note, open)
+        {
+            return head;
+        }
+    }
+    title
+}
+
+/// Whether a bracketed `note` after a title describes the work rather than naming it:
+/// in square brackets a medium or genre ("Blog post", "Data set", "Master's thesis, …"), in
+/// parentheses an edition, a translator or editor, or a volume.
+fn is_note(note: &str, open: char) -> bool {
+    let note = note.trim();
+    if open == '[' {
+        const GENRES: &[&str] = &[
+            "abstract",
+            "audio",
+            "blog",
+            "brochure",
+            "computer",
+            "conference",
+            "data",
+            "doctoral",
+            "dissertation",
+            "editorial",
+            "electronic",
+            "fact",
+            "film",
+            "infographic",
+            "internet",
+            "lecture",
+            "letter",
+            "manuscript",
+            "master's",
+            "masters",
+            "mobile",
+            "online",
+            "paper",
+            "photograph",
+            "podcast",
+            "poster",
+            "preprint",
+            "press",
+            "report",
+            "slides",
+            "software",
+            "speech",
+            "television",
+            "thesis",
+            "tweet",
+            "unpublished",
+            "video",
+            "webinar",
+        ];
+        let first = note
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        return GENRES.contains(&first.as_str());
+    }
+    let lower = note.to_lowercase();
+    let ends = |s: &str| lower.ends_with(s);
+    ends(" ed.")
+        || ends(" eds.")
+        || ends("trans.")
+        || ends(" ed")
+        || lower == "ed."
+        || lower == "eds."
+        || lower.starts_with("vol. ")
+        || lower.starts_with("vols. ")
+        || lower.starts_with("rev. ed")
+        || lower.contains(" ed., vol")
 }
 
 #[cfg(test)]
@@ -705,14 +866,70 @@ mod tests {
 
     #[test]
     fn a_year_slot_is_no_part_of_a_title() {
+        let alone = |t: &'static str| without_year_slot(t, t);
         assert_eq!(
-            without_year_slot("(2022) 'Asia-Pacific Crisis'"),
+            alone("(2022) 'Asia-Pacific Crisis'"),
             "'Asia-Pacific Crisis'"
         );
-        assert_eq!(without_year_slot("(2022). Title"), "Title");
-        assert_eq!(without_year_slot("(1984) 1984"), "1984");
-        assert_eq!(without_year_slot("(12) Angry Men"), "(12) Angry Men");
-        assert_eq!(without_year_slot("(2022)"), "(2022)");
+        assert_eq!(alone("(2022). Title"), "Title");
+        assert_eq!(alone("(2022b). Title"), "Title");
+        assert_eq!(alone("(2018, March 3). How to parse"), "How to parse");
+        assert_eq!(alone("(1984) 1984"), "1984");
+        assert_eq!(alone("(12) Angry Men"), "(12) Angry Men");
+        assert_eq!(alone("(2022)"), "(2022)");
+        assert_eq!(alone("(2022 survey) Results"), "(2022 survey) Results");
+        // the model's title starting inside the slot
+        let text = "Doe, J. (2018, March 3). How to parse references. Blog.";
+        let k = text.find("3).").unwrap();
+        let end = text.find(" Blog").unwrap();
+        assert_eq!(
+            without_year_slot(text, &text[k..end]),
+            "How to parse references."
+        );
+        let text = "Doe, J. (2018). Title (3). More";
+        let k = text.find("Title").unwrap();
+        assert_eq!(without_year_slot(text, &text[k..]), "Title (3). More");
+    }
+
+    #[test]
+    fn notes_after_a_title_are_no_part_of_it() {
+        assert_eq!(
+            tidy_title("How to parse references [Blog post]"),
+            "How to parse references"
+        );
+        assert_eq!(
+            tidy_title("How to parse references [Blog"),
+            "How to parse references"
+        );
+        assert_eq!(
+            tidy_title("Deep nets [Doctoral dissertation, University of X]"),
+            "Deep nets"
+        );
+        assert_eq!(
+            tidy_title("Love in the time of cholera (E"),
+            "Love in the time of cholera"
+        );
+        assert_eq!(
+            tidy_title("Love in the time of cholera (E. Grossman, Trans.)"),
+            "Love in the time of cholera"
+        );
+        assert_eq!(
+            tidy_title("Publication manual (7th ed.)."),
+            "Publication manual"
+        );
+        assert_eq!(tidy_title("Handbook of X (Vol. 2)"), "Handbook of X");
+        // what names the work stays
+        assert_eq!(tidy_title("Ekonomika [Economy]"), "Ekonomika [Economy]");
+        assert_eq!(
+            tidy_title("Understanding (In)justice"),
+            "Understanding (In)justice"
+        );
+        assert_eq!(tidy_title("The Self (Revisited)"), "The Self (Revisited)");
+        assert_eq!(tidy_title("[Untitled]"), "[Untitled]");
+        assert_eq!(
+            tidy_title("Genome-wide association (GWA) studies"),
+            "Genome-wide association (GWA) studies"
+        );
     }
 
     #[test]
