@@ -1250,7 +1250,7 @@ fn given_like(p: &str) -> bool {
                 words += 1;
                 let upper = w[0].is_ascii_uppercase();
                 let letters = w.iter().filter(|c| c.is_ascii_alphabetic()).count();
-                (letters <= 2 && upper) || (upper && w[1..].iter().all(u8::is_ascii_lowercase))
+                upper && (letters <= 2 || w[1..].iter().all(u8::is_ascii_lowercase))
             })
             && words <= 3;
     }
