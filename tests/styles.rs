@@ -208,6 +208,39 @@ fn apa_notes_after_titles_and_book_publishers() {
     ]);
 }
 
+/// IEEE's chapter: `"Title," in Book, 3rd ed. City: Publisher, year, pp.` — the book is the
+/// container, the publisher and place its imprint.
+#[test]
+fn ieee_chapters_name_their_book() {
+    check_all(&[
+        (
+            "[3] J. K. Author, \"Title of chapter in the book,\" in Title of His Published Book, 3rd ed. New York, NY, USA: Wiley, 2010, pp. 101–120.",
+            Want {
+                style: Some(Style::Ieee),
+                authors: Some(&["Author"]),
+                year: Some(2010),
+                title: Some("Title of chapter in the book"),
+                container: Some("Title of His Published Book"),
+                publisher: Some("Wiley"),
+                pages: Some("101-120"),
+                ..Want::default()
+            },
+        ),
+        (
+            "[4] A. Rezi and M. Allam, \"Techniques in array processing by means of transformations,\" in Control and Dynamic Systems, vol. 69, C. T. Leondes, Ed. San Diego: Academic Press, 1995, pp. 133–180.",
+            Want {
+                style: Some(Style::Ieee),
+                authors: Some(&["Rezi", "Allam"]),
+                year: Some(1995),
+                title: Some("Techniques in array processing by means of transformations"),
+                container: Some("Control and Dynamic Systems"),
+                pages: Some("133-180"),
+                ..Want::default()
+            },
+        ),
+    ]);
+}
+
 #[test]
 fn harvard() {
     check_all(&[

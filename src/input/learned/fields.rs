@@ -374,6 +374,12 @@ pub(crate) fn refine(
         }
         c
     });
+    // IEEE's chapter: the model reads `"Title," in Book,` as one title span
+    let container = container.or_else(|| {
+        model_title
+            .and_then(book_after_quoted_title)
+            .map(str::to_string)
+    });
     // A chapter's book ("in Karim, S. (ed.) Scholarly publishing …") the model left
     // unlabelled keeps the rules' reading; elsewhere the model's "no container" stands, as
     // it is right far more often (books, reports).
@@ -402,9 +408,10 @@ pub(crate) fn refine(
     }
     // "Kahneman, D. (2011). Thinking, fast and slow. Farrar, Straus and Giroux.": a book's
     // publisher the rules read as a container (which the model's reading removed) or not
-    // at all. The model's publisher and place stand where the rules read none.
+    // at all; a chapter's book's publisher. The model's publisher and place stand where the
+    // rules read none.
     if r.publisher.is_none()
-        && r.container.is_none()
+        && (r.container.is_none() || r.kind == crate::model::Kind::Chapter)
         && let Some(publisher) = f
             .get(FieldLabel::Publisher)
             .filter(|p| plausible_imprint(p))
@@ -462,15 +469,36 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// The book of IEEE's chapter form, where the model's title span runs on past the quoted
+/// title into it: `"Title," in Book Title` gives "Book Title". None for any other span.
+fn book_after_quoted_title(span: &str) -> Option<&str> {
+    let (open, close) = match span.chars().next()? {
+        '"' => ('"', '"'),
+        '\u{201c}' => ('\u{201c}', '\u{201d}'),
+        _ => return None,
+    };
+    let inner = &span[open.len_utf8()..];
+    let end = inner.find(close)?;
+    let after = inner[end + close.len_utf8()..].trim_start_matches([',', ' ']);
+    let book = after
+        .strip_prefix("in ")
+        .or_else(|| after.strip_prefix("In "))?
+        .trim()
+        .trim_end_matches([',', '.', ' ']);
+    (!book.is_empty()).then_some(book)
+}
+
 /// Whether a span the model labelled publisher or place reads as one: a short name that
 /// starts with a capital, with no brackets (a translator's or editor's note the span ran
-/// into) and no URL.
+/// into), no URL and no patent.
 fn plausible_imprint(s: &str) -> bool {
     s.len() <= 80
         && s.chars().next().is_some_and(char::is_uppercase)
         && !s.contains(['(', ')', '[', ']', '/'])
         && !s.contains("Trans.")
         && !s.contains(" ed.")
+        // "U.S. Patent 14,860,040": a patent's number, not an imprint
+        && !s.contains("Patent")
 }
 
 /// A title without the year slot the model sometimes takes into it: "(2022) 'Title'".
@@ -889,6 +917,21 @@ mod tests {
         let text = "Doe, J. (2018). Title (3). More";
         let k = text.find("Title").unwrap();
         assert_eq!(without_year_slot(text, &text[k..]), "Title (3). More");
+    }
+
+    #[test]
+    fn an_ieee_book_is_read_from_the_title_span() {
+        assert_eq!(
+            book_after_quoted_title("\"Title of chapter,\" in Title of His Book"),
+            Some("Title of His Book")
+        );
+        assert_eq!(
+            book_after_quoted_title("\u{201c}Chapter,\u{201d} in Book,"),
+            Some("Book")
+        );
+        assert_eq!(book_after_quoted_title("\"Title\""), None);
+        assert_eq!(book_after_quoted_title("Title, in Book"), None);
+        assert_eq!(book_after_quoted_title("\"Title,\" in "), None);
     }
 
     #[test]
