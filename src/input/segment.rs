@@ -5,7 +5,7 @@
 use crate::model::WarningCode;
 
 use super::authors::author_prefix;
-use super::scan::{prefix_at_most, starts_with_ci, year_at};
+use super::scan::{first_year, prefix_at_most, starts_with_ci, year_at};
 
 /// One entry of a list after repair.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +120,19 @@ fn looks_like_start(body: &str) -> bool {
     let near = prefix_at_most(body, 100);
     near.match_indices('(')
         .any(|(i, _)| year_at(near, i + 1).is_some())
+}
+
+/// Whether a line that does not read as names first ("World Health Organization. Global
+/// status report … 2018.") still starts an entry: the one before it has ended, on its final
+/// locator (a year or a page followed by a full stop), and the line is capitalised and holds
+/// a year of its own. A wrapped title or journal starts with a capital too, but then the
+/// entry before it has not reached its locators.
+fn starts_anew(prev: &str, body: &str) -> bool {
+    let p = prev.trim_end();
+    let ends_on_locator = p
+        .strip_suffix('.')
+        .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
+    ends_on_locator && body.starts_with(|c: char| c.is_uppercase()) && first_year(body).is_some()
 }
 
 /// Appends a continuation line, rejoining words split by a hyphen at the line end.
@@ -310,7 +323,7 @@ fn segment_unnumbered(lines: &[(usize, &str, usize)]) -> Vec<Entry> {
                 let prev_done = prev.text.ends_with(['.', ')', ']', '"']);
                 starts_as_continuation(body)
                     || ends_mid_phrase(&prev.text)
-                    || (!start && (!prev_done || recognised))
+                    || (!start && (!prev_done || (recognised && !starts_anew(&prev.text, body))))
                     || (indent > prev_indent && indents_vary && !start)
             }
         };
@@ -472,6 +485,17 @@ mod tests {
         );
         assert_eq!(e[1].line, 3);
         assert_eq!(e[2].line, 4);
+    }
+
+    #[test]
+    fn an_organisation_starts_an_entry_after_one_that_ended() {
+        let text = "Hofmann T, Smola AJ. Kernel methods. Ann Stat. 2008;36(3):1171-220.\nWorld Health Organization. Global status report on road safety 2018. Geneva: WHO; 2018.\nRosenberg SA, editor. Cancer immunotherapy. New York: Springer; 2015.";
+        let (e, _) = segment(&lines(text));
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(e[1].text.starts_with("World Health Organization."));
+        // a wrapped journal after an entry that has not reached its locators stays
+        let text = "Hofmann T, Smola AJ. Kernel methods in machine learning.\nAnnals of Statistics. 2008;36(3):1171-220.";
+        assert_eq!(segment(&lines(text)).0.len(), 1);
     }
 
     #[test]
