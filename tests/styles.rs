@@ -241,6 +241,27 @@ fn ieee_chapters_name_their_book() {
     ]);
 }
 
+/// Vancouver's "Family AB, editor." names editors, not authors; an organisation heading an
+/// unnumbered list's entry starts a new entry.
+#[test]
+fn vancouver_editors_and_organisations_in_an_unnumbered_list() {
+    let list = "Hofmann T, Schölkopf B, Smola AJ. Kernel methods in machine learning. Ann Stat. 2008;36(3):1171-220.\n\
+                World Health Organization. Global status report on road safety 2018. Geneva: World Health Organization; 2018.\n\
+                Rosenberg SA, editor. Cancer immunotherapy. 2nd ed. New York: Springer; 2015.\n";
+    let doc = read_document(list).unwrap();
+    assert_eq!(doc.references.len(), 3, "{:#?}", doc.references);
+    let who = &doc.references[1];
+    assert_eq!(
+        who.title.as_deref(),
+        Some("Global status report on road safety 2018")
+    );
+    assert_eq!(who.year, Some(2018));
+    let book = &doc.references[2];
+    assert!(book.authors.is_empty(), "{:?}", book.authors);
+    assert_eq!(families(&book.editors), ["Rosenberg"]);
+    assert_eq!(book.publisher.as_deref(), Some("Springer"));
+}
+
 #[test]
 fn harvard() {
     check_all(&[

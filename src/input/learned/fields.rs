@@ -348,7 +348,11 @@ pub(crate) fn refine(
                 .iter()
                 .filter_map(|t| crate::names::parse_name(t))
                 .collect();
-            if names.len() > r.authors.len() {
+            // "Rosenberg SA, editor.": the names the rules read as editors are no authors
+            let editors_again = names
+                .iter()
+                .all(|n| r.editors.iter().any(|e| e.family == n.family));
+            if names.len() > r.authors.len() && !editors_again {
                 r.authors = names;
             } else if names.len() < r.authors.len()
                 && !names.is_empty()
