@@ -79,17 +79,24 @@ impl<'a> Iterator for Toks<'a> {
         // The first comma is found in the same pass as the whitespace.
         let len = match first_whitespace_or_comma(trimmed) {
             Some(k) if trimmed.as_bytes()[k] == b',' => {
-                // a capital is no whitespace: it starts the token's rest after the comma
-                // exactly when it starts the text's
-                if k > 1
-                    && trimmed[k + 1..].starts_with(|c: char| c.is_uppercase())
-                    && trimmed[..k]
-                        .chars()
-                        .all(|c| super::scan::is_alphabetic(c) || matches!(c, '-' | '\''))
-                {
-                    k + 1
-                } else {
-                    k + 1 + first_whitespace(&trimmed[k + 1..]).unwrap_or(trimmed.len() - k - 1)
+                // the comma is one byte: `k + 1` starts a char
+                let after = &trimmed[k + 1..];
+                match after.as_bytes().first() {
+                    // "Smith, J.": a comma before whitespace (most) or at the end closes
+                    // the token
+                    None => k + 1,
+                    Some(&c) if is_ascii_space(c) => k + 1,
+                    // a capital is no whitespace: it starts the token's rest after the
+                    // comma exactly when it starts the text's
+                    _ if k > 1
+                        && after.starts_with(|c: char| c.is_uppercase())
+                        && trimmed[..k]
+                            .chars()
+                            .all(|c| super::scan::is_alphabetic(c) || matches!(c, '-' | '\'')) =>
+                    {
+                        k + 1
+                    }
+                    _ => k + 1 + first_whitespace(after).unwrap_or(after.len()),
                 }
             }
             Some(k) => k,
@@ -98,9 +105,14 @@ impl<'a> Iterator for Toks<'a> {
         self.pos = start + len;
         Some(Tok {
             start,
-            text: &self.s[start..start + len],
+            text: &trimmed[..len],
         })
     }
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// The names must not run on for ever: real author lists in this style are short, and a
