@@ -4,6 +4,8 @@
 //! Names are read only from the start of an entry, and each needs initials, so capitalised
 //! words inside a title ("Kim Jong-UN", "Trump") can never become authors.
 
+use std::cell::Cell;
+
 use crate::model::PersonName;
 use crate::text::normalize;
 
@@ -59,6 +61,7 @@ impl Tok<'_> {
 
 /// Lazily splits on whitespace, keeping offsets; the author scan stops early, so a huge line
 /// is never tokenised in full.
+#[derive(Clone, Copy)]
 struct Toks<'a> {
     s: &'a str,
     pos: usize,
@@ -126,11 +129,14 @@ const WINDOW: usize = 16;
 
 /// [`parse_author_list`] on text that is already normalised.
 pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
-    let (small, used) = author_prefix_within(text, WINDOW);
+    let mut toks = Tokens::new(text);
+    let (small, used) = scan_names(&toks);
     if used + 4 < WINDOW {
         return small;
     }
-    author_prefix_within(text, MAX_NAMES * 5).0
+    // the wide scan reads the tokens the small one cut again, and cuts on from there
+    toks.widen();
+    scan_names(&toks).0
 }
 
 /// [`author_prefix`], and whether the answer is also that of every text `text` is a prefix
@@ -140,57 +146,126 @@ pub(crate) fn author_prefix(text: &str) -> AuthorPrefix {
 /// whole entry where the rules read them of the entry without its tail; this spares it a
 /// second scan, also for entries shorter than the window.
 pub(crate) fn author_prefix_extensible(text: &str) -> (AuthorPrefix, bool) {
-    let mut small = [Tok::default(); WINDOW];
-    let mut toks = Toks { s: text, pos: 0 };
-    let mut n = 0;
-    while n < WINDOW
-        && let Some(tok) = toks.next()
-    {
-        small[n] = tok;
-        n += 1;
-    }
-    let (prefix, used) = scan_names(&small[..n]);
+    let mut toks = Tokens::new(text);
+    let (prefix, used) = scan_names(&toks);
     if used + 4 < WINDOW {
-        // `used` bounds the tokens the scan looked at, with the same margin as above.
-        let settled = used + 4 < n;
+        // `used` bounds the tokens the scan looked at, with the same margin as above; the
+        // window holds token `used + 4` exactly when the text has that many
+        let settled = toks.get(used + 4).is_some();
         return (prefix, settled);
     }
-    (author_prefix_within(text, MAX_NAMES * 5).0, false)
+    toks.widen();
+    (scan_names(&toks).0, false)
 }
 
-/// The author scan over at most `limit` tokens; also returns how many tokens it looked at.
-fn author_prefix_within(text: &str, limit: usize) -> (AuthorPrefix, usize) {
-    // the small window's tokens fit in an array on the stack: no allocation for most entries
-    const SMALL: usize = 16;
-    if limit <= SMALL {
-        let mut small = [Tok::default(); SMALL];
-        let mut n = 0;
-        for (slot, tok) in small.iter_mut().zip(Toks { s: text, pos: 0 }.take(limit)) {
-            *slot = tok;
-            n += 1;
+/// The tokens of one author scan, cut from the text only when the scan first reaches them.
+/// Most author slots end within a few tokens, and a window cut in full up front spent most
+/// of its work on title words no test read. The scan's tests only read tokens, so they
+/// borrow this shared and the cutting goes through cells.
+struct Tokens<'a> {
+    /// The scan's window: tokens from this index on do not exist for it.
+    limit: usize,
+    /// The splitter, where the last cut token ends.
+    rest: Cell<Toks<'a>>,
+    /// Whether the splitter has run out.
+    done: Cell<bool>,
+    /// How many tokens are cut.
+    len: Cell<usize>,
+    /// The first tokens (the small window, which most scans stay within).
+    head: [Cell<Tok<'a>>; WINDOW],
+    /// The tokens past the head, cut for the wide window only.
+    tail: Cell<Vec<Tok<'a>>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of `text`, within the small window.
+    fn new(text: &'a str) -> Self {
+        Tokens {
+            limit: WINDOW,
+            rest: Cell::new(Toks { s: text, pos: 0 }),
+            done: Cell::new(false),
+            len: Cell::new(0),
+            head: Default::default(),
+            tail: Cell::new(Vec::new()),
         }
-        return scan_names(&small[..n]);
     }
-    let toks: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.take(limit).collect();
-    scan_names(&toks)
+
+    /// Opens the wide window for a second scan; the tokens cut so far stay.
+    fn widen(&mut self) {
+        self.limit = MAX_NAMES * 5;
+    }
+
+    /// Token `i`, when the window holds one.
+    #[inline]
+    fn get(&self, i: usize) -> Option<Tok<'a>> {
+        // the window is never narrower than the head
+        if i < self.len.get()
+            && let Some(t) = self.head.get(i)
+        {
+            return Some(t.get());
+        }
+        self.cut_to(i)
+    }
+
+    /// [`Tokens::get`] for a token not cut yet or past the head: cuts up to token `i`.
+    #[inline(never)]
+    fn cut_to(&self, i: usize) -> Option<Tok<'a>> {
+        if i >= self.limit {
+            return None;
+        }
+        while self.len.get() <= i {
+            if self.done.get() {
+                return None;
+            }
+            let mut rest = self.rest.get();
+            let Some(tok) = rest.next() else {
+                self.done.set(true);
+                return None;
+            };
+            self.rest.set(rest);
+            let n = self.len.get();
+            if let Some(slot) = self.head.get(n) {
+                slot.set(tok);
+            } else {
+                let mut tail = self.tail.take();
+                tail.push(tok);
+                self.tail.set(tail);
+            }
+            self.len.set(n + 1);
+        }
+        if let Some(t) = self.head.get(i) {
+            return Some(t.get());
+        }
+        let tail = self.tail.take();
+        let tok = tail.get(i - WINDOW).copied();
+        self.tail.set(tail);
+        tok
+    }
 }
 
 /// The author scan over the tokens given; also returns how many tokens it looked at.
-fn scan_names(toks: &[Tok<'_>]) -> (AuthorPrefix, usize) {
+fn scan_names(toks: &Tokens<'_>) -> (AuthorPrefix, usize) {
     let mut out = AuthorPrefix::default();
     let mut i = 0;
+    // the token after the last name's
+    let mut after = 0;
     while out.names.len() < MAX_NAMES {
         // separators between names
-        while i < toks.len() && is_conjunction(toks[i].text) && !out.names.is_empty() {
+        while !out.names.is_empty() && toks.get(i).is_some_and(|t| is_conjunction(t.text)) {
             i += 1;
         }
         let Some((name, next, closed)) = name_at(toks, i, !out.names.is_empty()) else {
             break;
         };
+        // a name ends on a token it read
+        let Some(last) = next.checked_sub(1).and_then(|k| toks.get(k)) else {
+            break;
+        };
         out.names.push(name);
-        out.end = toks[next - 1].end();
+        out.end = last.end();
+        after = next;
         i = next;
-        let last = toks[next - 1].text;
+        let last = last.text;
         let continues = !closed && (last.ends_with(',') || last.ends_with(';'))
             || toks.get(i).is_some_and(|t| is_conjunction(t.text))
             || next_name_after_stop(toks, i, last);
@@ -202,14 +277,14 @@ fn scan_names(toks: &[Tok<'_>]) -> (AuthorPrefix, usize) {
         // a failed name looks ahead at most eight tokens
         return (out, i + 8);
     }
-    // "et al." and editor markers may follow the last name
-    let mut j = toks
-        .iter()
-        .position(|t| t.start >= out.end)
-        .unwrap_or(toks.len());
-    if let Some(end) = et_al_at(toks, j) {
+    // "et al." and editor markers may follow the last name: from the first token after it
+    // (tokens do not overlap), or the window's end
+    let mut j = after;
+    if let Some(end) = et_al_at(toks, j)
+        && let Some(last) = toks.get(end - 1)
+    {
         out.et_al = true;
-        out.end = toks[end - 1].end();
+        out.end = last.end();
         j = end;
     }
     if let Some(t) = toks.get(j)
@@ -225,7 +300,7 @@ fn scan_names(toks: &[Tok<'_>]) -> (AuthorPrefix, usize) {
 /// "Keri, S. Kiss, I. (2009)" and "DUPONT, Jean. MARTIN, Paul.": names closed by a full stop
 /// rather than a comma. The list goes on only when a "Family," follows with its initials (or,
 /// for a family name in capitals, its given name) at once, which a title seldom does.
-fn next_name_after_stop(toks: &[Tok<'_>], i: usize, last: &str) -> bool {
+fn next_name_after_stop(toks: &Tokens<'_>, i: usize, last: &str) -> bool {
     if !last.ends_with('.') {
         return false;
     }
@@ -247,7 +322,7 @@ fn is_conjunction(t: &str) -> bool {
     matches!(t, "&" | "and" | "и" | "AND" | "und" | "et")
 }
 
-fn et_al_at(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+fn et_al_at(toks: &Tokens<'_>, j: usize) -> Option<usize> {
     let a = toks.get(j)?.text;
     if a.trim_end_matches([',', '.']) == "et" {
         let b = toks.get(j + 1)?.text;
@@ -557,7 +632,7 @@ impl<'a> std::ops::Deref for Words<'a> {
 /// Tries to read one name starting at token `i`. Returns the name, the index of the token
 /// after it, and whether the name's last token closed the list with a full stop that
 /// cannot belong to an initial (e.g. "Family, I. I. Title").
-fn name_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
+fn name_at(toks: &Tokens<'_>, i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
     // "Eric J. Rossetter, Joshua …" would read as "Eric J." family-first: a given-first name
     // with its list shown after it wins
     given_first_at(toks, i, false)
@@ -570,20 +645,20 @@ fn name_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usi
 /// name. Two capitalised words also open many titles, so the form is taken only where a list
 /// shows it is one: inside a list of names, before "and"/"&", before another such name, or
 /// before a year.
-fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
+fn given_first_at(toks: &Tokens<'_>, i: usize, in_list: bool) -> Option<(PersonName, usize, bool)> {
     let first = toks.get(i)?.text;
     if first.ends_with([',', '.', ';', ':']) || !is_family_word(first) {
         return None;
     }
     // cheap checks first: this runs at every name position
     let mut j = i + 1;
-    while j < toks.len() && j - i <= 4 && is_dotted_initials(toks[j].text) {
+    while j - i <= 4 && toks.get(j).is_some_and(|t| is_dotted_initials(t.text)) {
         j += 1;
     }
     // "…, and David William Russell.": after "and" a second given name may come
     if j == i + 1
         && i > 0
-        && is_conjunction(toks[i - 1].text)
+        && toks.get(i - 1).is_some_and(|t| is_conjunction(t.text))
         && toks.get(j).is_some_and(|t| is_family_word(t.text))
         && toks.get(j + 1).is_some_and(|t| {
             t.text.ends_with(['.', ',']) && is_family_word(bare(t.text).trim_end_matches('.'))
@@ -594,8 +669,8 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     // "Streltsov D.V. Russia and Japan", "Молодяков В.Э. Россия и Япония": a word with two
     // initials or more after it is a family name in the Russian order, not a given name
     // before a middle initial ("Eric J. Rossetter" has one)
-    let initial_letters: usize = toks[i + 1..j]
-        .iter()
+    let initial_letters: usize = (i + 1..j)
+        .filter_map(|k| toks.get(k))
         .map(|t| t.text.split(['.', '-']).filter(|g| !g.is_empty()).count())
         .sum();
     if initial_letters >= 2 {
@@ -621,7 +696,7 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     // a year after two capitalised words is as often an organisation ("World Bank (2018)")
     // inside a list, a full stop closes the last name only after "and" ("…, and Fabien
     // Claveau."); otherwise "E. F. Brown, Citation Analysis." would take the title
-    let after_conj = i > 0 && is_conjunction(toks[i - 1].text);
+    let after_conj = i > 0 && toks.get(i - 1).is_some_and(|t| is_conjunction(t.text));
     // "Joseph A. Schumpeter, Title": at the head of an entry a given name, a middle initial
     // and a family name closed by a comma are a name ("Smith J. Title" has no comma there)
     let head_with_initial = (i == 0 || after_conj) && j > i + 1 && last.ends_with(',');
@@ -636,8 +711,8 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
     let first_initial: String = first.chars().take(1).chain(['.']).collect();
     let mut refs: Vec<&str> = vec![&first_initial];
     // a second full given name gives its first letter only
-    let spelled: Vec<String> = toks[i + 1..j]
-        .iter()
+    let spelled: Vec<String> = (i + 1..j)
+        .filter_map(|k| toks.get(k))
         .map(|t| {
             if is_dotted_initials(t.text) {
                 t.text.to_string()
@@ -648,7 +723,7 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
         .collect();
     refs.extend(spelled.iter().map(String::as_str));
     let mut given = first.to_string();
-    for t in &toks[i + 1..j] {
+    for t in (i + 1..j).filter_map(|k| toks.get(k)) {
         given.push(' ');
         given.push_str(t.text);
     }
@@ -661,12 +736,14 @@ fn given_first_at(toks: &[Tok<'_>], i: usize, in_list: bool) -> Option<(PersonNa
 }
 
 /// "Family I.I.", "van Eck N.J.", "Family, I. I.", "Family II".
-fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
+fn family_first(toks: &Tokens<'_>, i: usize) -> Option<(PersonName, usize, bool)> {
     let mut j = i;
     let mut family: Words<'_> = Words::default();
     let mut comma_after_family = false;
-    while j < toks.len() && family.len() < 4 {
-        let t = toks[j].text;
+    while family.len() < 4
+        && let Some(tok) = toks.get(j)
+    {
+        let t = tok.text;
         let core = bare(t);
         if is_particle(core) {
             family.push(core);
@@ -693,13 +770,15 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     // Up to four initials tokens ("D." "V." or "D.V."); a comma or semicolon ends the name.
     let mut initials: Words<'_> = Words::default();
     let mut k = j;
-    while k < toks.len() && initials.len() < 4 {
+    while initials.len() < 4
+        && let Some(tok) = toks.get(k)
+    {
         // "Daugherty CK, Hlubocky FJ: Title": a colon closes the list like a full stop
-        let core = bare(toks[k].text).trim_end_matches(':');
+        let core = bare(tok.text).trim_end_matches(':');
         if is_dotted_initials(core) {
             initials.push(core);
             k += 1;
-            if toks[k - 1].text.ends_with([',', ';', ':']) {
+            if tok.text.ends_with([',', ';', ':']) {
                 break;
             }
         } else if initials.is_empty() && !caps && is_bare_initials(core.trim_end_matches('.')) {
@@ -713,7 +792,9 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
     // "Lind, M. Teresa; …": a given name after the initial belongs to the same name
     if comma_after_family
         && !initials.is_empty()
-        && !toks[k - 1].text.ends_with([',', ';', ':'])
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| !t.text.ends_with([',', ';', ':']))
         && toks
             .get(k)
             .is_some_and(|t| t.text.ends_with([',', ';']) && is_family_word(bare(t.text)))
@@ -747,11 +828,13 @@ fn family_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)>
 /// "Streltsov, Dmitry V." / "Smith, John." — full given names after a family name and a
 /// comma (Chicago, MLA, Harvard). The given names must end the name with a comma, a full stop
 /// or a year slot, so a title that follows a comma is not mistaken for them.
-fn given_names(toks: &[Tok<'_>], j: usize, family: Words<'_>) -> Option<(PersonName, usize, bool)> {
+fn given_names(toks: &Tokens<'_>, j: usize, family: Words<'_>) -> Option<(PersonName, usize, bool)> {
     let mut given: Words<'_> = Words::default();
     let mut k = j;
-    while k < toks.len() && given.len() < 3 {
-        let t = toks[k].text;
+    while given.len() < 3
+        && let Some(tok) = toks.get(k)
+    {
+        let t = tok.text;
         let core = bare(t).trim_end_matches('.');
         let word = is_family_word(core) || is_dotted_initials(bare(t));
         if !word {
@@ -816,11 +899,13 @@ fn given_names(toks: &[Tok<'_>], j: usize, family: Words<'_>) -> Option<(PersonN
 }
 
 /// "I. I. Family", "D.V. Streltsov".
-fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool)> {
+fn initials_first(toks: &Tokens<'_>, i: usize) -> Option<(PersonName, usize, bool)> {
     let mut j = i;
     let mut initials: Words<'_> = Words::default();
-    while j < toks.len() && initials.len() < 4 {
-        let t = toks[j].text;
+    while initials.len() < 4
+        && let Some(tok) = toks.get(j)
+    {
+        let t = tok.text;
         if t.ends_with(',') {
             break;
         }
@@ -835,8 +920,10 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
         return None;
     }
     let mut family: Words<'_> = Words::default();
-    while j < toks.len() && family.len() < 3 {
-        let t = toks[j].text;
+    while family.len() < 3
+        && let Some(tok) = toks.get(j)
+    {
+        let t = tok.text;
         let core = bare(t).trim_end_matches('.');
         if is_particle(core) {
             family.push(core);
@@ -853,7 +940,8 @@ fn initials_first(toks: &[Tok<'_>], i: usize) -> Option<(PersonName, usize, bool
     if family.last().is_none_or(|f| is_particle(f)) {
         return None;
     }
-    let closed = toks[j - 1].text.ends_with('.');
+    // a family word was read, so `j - 1` is its token
+    let closed = toks.get(j - 1).is_some_and(|t| t.text.ends_with('.'));
     // "J. Appl. Phys.": an abbreviated journal, not "Appl J." — a dotted word followed by
     // another capitalised dotted word
     if closed
