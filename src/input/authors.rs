@@ -151,7 +151,7 @@ pub(crate) fn author_prefix_extensible(text: &str) -> (AuthorPrefix, bool) {
     if used + 4 < WINDOW {
         // `used` bounds the tokens the scan looked at, with the same margin as above; the
         // window holds token `used + 4` exactly when the text has that many
-        let settled = toks.get(used + 4).is_some();
+        let settled = toks.holds(used + 4);
         return (prefix, settled);
     }
     toks.widen();
@@ -205,6 +205,34 @@ impl<'a> Tokens<'a> {
             return Some(t.get());
         }
         self.cut_to(i)
+    }
+
+    /// Whether the window holds token `i`: `get(i).is_some()`, answered where it can be
+    /// without cutting the tokens up to `i` (the settled test asks about a token a few past
+    /// the names, which nothing else reads).
+    fn holds(&self, i: usize) -> bool {
+        let len = self.len.get();
+        if i < len || i >= self.limit || self.done.get() {
+            return i < len.min(self.limit);
+        }
+        // An ASCII whitespace byte followed by a printable ASCII byte starts a token (tokens
+        // hold no whitespace, and every char after whitespace begins one); past the last cut
+        // token, each such start is a token not cut yet. Counting them undercounts (tokens
+        // led by other chars, or glued after a comma, are missed), so enough of them settle
+        // the answer, and too few leave it to the cutting.
+        let rest = self.rest.get();
+        let mut missing = i + 1 - len;
+        let mut after_space = false;
+        for &b in rest.s.as_bytes().get(rest.pos..).unwrap_or_default() {
+            if after_space && matches!(b, 0x21..=0x7e) {
+                missing -= 1;
+                if missing == 0 {
+                    return true;
+                }
+            }
+            after_space = is_ascii_space(b);
+        }
+        self.get(i).is_some()
     }
 
     /// [`Tokens::get`] for a token not cut yet or past the head: cuts up to token `i`.
