@@ -218,13 +218,46 @@ impl<'a> Tokens<'a> {
         // An ASCII whitespace byte followed by a printable ASCII byte starts a token (tokens
         // hold no whitespace, and every char after whitespace begins one); past the last cut
         // token, each such start is a token not cut yet. Counting them undercounts (tokens
-        // led by other chars, or glued after a comma, are missed), so enough of them settle
-        // the answer, and too few leave it to the cutting.
+        // led by other chars, or glued after a comma, are missed; the words below count
+        // spaces only), so enough of them settle the answer, and too few leave it to the
+        // cutting.
         let rest = self.rest.get();
         let mut missing = i + 1 - len;
-        let mut after_space = false;
-        for &b in rest.s.as_bytes().get(rest.pos..).unwrap_or_default() {
-            if after_space && matches!(b, 0x21..=0x7e) {
+        // Eight bytes at a time, with per-byte masks that no carry crosses: the spaces
+        // (`b ^ 0x20` is zero) and the bytes 0x21..=0x7F (the low seven bits plus 0x5F reach
+        // the high bit, and the byte's own high bit is clear). A start is a printable byte
+        // one above a space; a space in a word's top byte carries over to the next word.
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let mut chunks = rest
+            .s
+            .as_bytes()
+            .get(rest.pos..)
+            .unwrap_or_default()
+            .chunks_exact(8);
+        let mut carry = 0;
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            let v = w ^ (ONES * 0x20);
+            let space = !((v & LOW7).wrapping_add(LOW7) | v) & HIGH;
+            let printable = (w & LOW7).wrapping_add(ONES * 0x5f) & !w & HIGH;
+            let mut starts = ((space << 8) | carry) & printable;
+            while starts != 0 {
+                missing -= 1;
+                if missing == 0 {
+                    return true;
+                }
+                starts &= starts - 1;
+            }
+            carry = space >> 56;
+        }
+        // the last bytes one at a time, where any ASCII whitespace parts tokens
+        let mut after_space = carry != 0;
+        for &b in chunks.remainder() {
+            if after_space && matches!(b, 0x21..=0x7f) {
                 missing -= 1;
                 if missing == 0 {
                     return true;
@@ -1058,6 +1091,33 @@ fn unglue(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_token_starts_agree_with_the_cut_tokens() {
+        let texts = [
+            "",
+            "a",
+            " ",
+            "Smith J., Jones K. (2018) Title of the work, 12(3): 4-5.",
+            "Стрельцов Д.В.,  Иванов\tИ.И. Название // Журнал, 2005",
+            "a\u{a0} b\u{2003}c  d,e,F ,G x\x01y  \u{7f}z é ü",
+            "exactly8 exactly8 exactly8 a b c d e f g h i j k l m n o p q",
+            "Stoffler,D. Lind,P.  and\n\nX   ,  , ; ;",
+            "1234567 1234567 1234567 1234567 1234567 1234567 1234567 1234567",
+        ];
+        for text in texts {
+            let all: Vec<Tok<'_>> = Toks { s: text, pos: 0 }.collect();
+            for cut in 0..=all.len().min(WINDOW) {
+                for i in 0..WINDOW + 2 {
+                    let toks = Tokens::new(text);
+                    let _ = toks.get(cut);
+                    let want = i < WINDOW && i < all.len();
+                    assert_eq!(toks.holds(i), want, "{text:?} cut {cut} token {i}");
+                    assert_eq!(toks.get(i).map(|t| t.start), want.then(|| all[i].start));
+                }
+            }
+        }
+    }
 
     #[test]
     fn ascii_token_tests_agree_with_the_char_tests() {
