@@ -551,29 +551,33 @@ fn is_particle(t: &str) -> bool {
 /// A family-name word: capitalised letters with inner hyphens or apostrophes ("Mikheev",
 /// "Jong-Un", "O'Brien", "Стрельцов").
 pub(crate) fn is_family_word(t: &str) -> bool {
-    // an ASCII token (most are) is read as bytes: for ASCII, the char tests are byte tests
-    // and no char is a combining mark
-    if t.is_ascii() {
-        let b = t.as_bytes();
-        let Some((&first, rest)) = b.split_first() else {
-            return false;
-        };
-        if !first.is_ascii_uppercase() {
-            return false;
-        }
-        let mut letters = 1;
-        let mut lower = false;
-        for &c in rest {
-            if c.is_ascii_alphabetic() {
-                letters += 1;
-                lower |= c.is_ascii_lowercase();
-            } else if c != b'-' && c != b'\'' {
-                return false;
-            }
-        }
-        return letters >= 2 && (lower || letters <= 1) && !t.ends_with('-');
+    // ASCII chars (most tokens are all ASCII) are read as bytes: for them the char tests are
+    // byte tests and none is a combining mark. The bytes are read in one pass; a non-ASCII
+    // byte hands the token to the char reader. An ASCII char that fails here fails there
+    // too, so answering `false` before a later non-ASCII char is its answer.
+    let b = t.as_bytes();
+    let Some((&first, rest)) = b.split_first() else {
+        return false;
+    };
+    if !first.is_ascii() {
+        return is_family_word_by_chars(t);
     }
-    is_family_word_by_chars(t)
+    if !first.is_ascii_uppercase() {
+        return false;
+    }
+    let mut letters = 1;
+    let mut lower = false;
+    for &c in rest {
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+            lower |= c.is_ascii_lowercase();
+        } else if !c.is_ascii() {
+            return is_family_word_by_chars(t);
+        } else if c != b'-' && c != b'\'' {
+            return false;
+        }
+    }
+    letters >= 2 && (lower || letters <= 1) && !t.ends_with('-')
 }
 
 /// [`is_family_word`] read char by char (any script).
@@ -602,16 +606,29 @@ fn is_family_word_by_chars(t: &str) -> bool {
 /// A family name in capitals ("MOLONEY", "DULONG"), as French and some APA-like lists print
 /// them. Accepted only before dotted initials, so an acronym ("IMEMO RAN") stays no name.
 fn is_caps_family_word(t: &str) -> bool {
-    // ASCII (most tokens): a byte is a char, and an uppercase char an ASCII capital
-    if t.is_ascii() {
-        let b = t.as_bytes();
-        return b.len() >= 2
-            && b.first().is_some_and(u8::is_ascii_alphabetic)
-            && b.iter()
-                .all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'\'')
-            && !t.ends_with('-');
+    // ASCII chars (most tokens are all ASCII): a byte is a char, and an uppercase char an
+    // ASCII capital. One pass over the bytes, as in `is_family_word`: a non-ASCII byte
+    // hands the token to the char reader, and an ASCII char that fails here fails there.
+    let b = t.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if !first.is_ascii() {
+        return is_caps_family_word_by_chars(t);
     }
-    is_caps_family_word_by_chars(t)
+    // the first char must be a letter, so a capital
+    if !first.is_ascii_uppercase() {
+        return false;
+    }
+    for &c in b {
+        if !c.is_ascii() {
+            return is_caps_family_word_by_chars(t);
+        }
+        if !(c.is_ascii_uppercase() || c == b'-' || c == b'\'') {
+            return false;
+        }
+    }
+    b.len() >= 2 && !t.ends_with('-')
 }
 
 /// [`is_caps_family_word`] read char by char (any script).
@@ -1122,7 +1139,7 @@ mod tests {
     #[test]
     fn ascii_token_tests_agree_with_the_char_tests() {
         // every token of up to four chars over letters and marks that matter, and real ones
-        let alphabet = ["A", "Y", "u", "h", "K", "a", ".", "-", "'", ",", "1"];
+        let alphabet = ["A", "Y", "u", "h", "K", "a", ".", "-", "'", ",", "1", "é", "Д"];
         let mut tokens: Vec<String> = vec![String::new()];
         let mut last = tokens.clone();
         for _ in 0..4 {
@@ -1135,12 +1152,14 @@ mod tests {
         }
         for t in [
             "Sch.", "Kh.A.", "H.-D.", "Yu.V.", "Vol.", "No.", "O'Brien", "Jong-Un", "MOLONEY",
-            "IMEMO", "Li", "DE-", "Smith,", "Tsh.", "Sh.Ch.", "Ch.-Sh.",
+            "IMEMO", "Li", "DE-", "Smith,", "Tsh.", "Sh.Ch.", "Ch.-Sh.", "Müller", "Ébert",
+            "O'Брайен", "ÉBERT", "MÜLLER-", "Jose\u{301}", "Стрельцов", "СТРЕЛЬЦОВ", "A1é",
         ] {
             tokens.push(t.to_string());
         }
         for t in &tokens {
-            if t.ends_with('.') && t.len() <= 24 {
+            // the byte reader is for ASCII tokens only
+            if t.is_ascii() && t.ends_with('.') && t.len() <= 24 {
                 assert_eq!(
                     is_ascii_dotted_initials(t.as_bytes()),
                     dotted_initial_groups(t),
