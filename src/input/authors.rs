@@ -69,6 +69,8 @@ struct Toks<'a> {
 
 impl<'a> Iterator for Toks<'a> {
     type Item = Tok<'a>;
+    // inlined into `Tokens::cut_to`, which calls it once per token
+    #[inline]
     fn next(&mut self) -> Option<Tok<'a>> {
         let rest = &self.s[self.pos..];
         let lead = whitespace_run(rest);
