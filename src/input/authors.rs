@@ -404,6 +404,16 @@ fn et_al_at(toks: &Tokens<'_>, j: usize) -> Option<usize> {
 
 /// "(eds.)", "(ed.)", "(Eds.)", "eds.", "(ред.)", "(сост.)", "(comp.)".
 pub(crate) fn is_editor_marker(t: &str) -> bool {
+    // Every marker starts with e, c or h, or is Cyrillic; the core below starts where `t`
+    // does past its opening brackets (or is empty, and no marker). An ASCII byte there that
+    // is none of those letters rules the token out before the trimming (most tokens here
+    // are a year or a title word): a char that is ASCII lower-cases to ASCII.
+    if let Some(&b) = t.as_bytes().iter().find(|&&b| b != b'(')
+        && b.is_ascii()
+        && !matches!(b.to_ascii_lowercase(), b'e' | b'c' | b'h')
+    {
+        return false;
+    }
     let core = t
         .trim_end_matches([',', ';', ':'])
         .trim_start_matches('(')
@@ -1110,6 +1120,38 @@ fn unglue(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editor_markers_ruled_out_by_their_first_byte_are_none() {
+        // the test without the first-byte shortcut
+        let full = |t: &str| {
+            let core = t
+                .trim_end_matches([',', ';', ':'])
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim_end_matches('.')
+                .to_lowercase();
+            matches!(
+                core.as_str(),
+                "ed" | "eds"
+                    | "editor"
+                    | "editors"
+                    | "ред"
+                    | "сост"
+                    | "comp"
+                    | "comps"
+                    | "hrsg"
+                    | "hg"
+            )
+        };
+        for t in [
+            "(eds.)", "(Eds.)", "eds.", "(ред.)", "(Сост.)", "(comp.)", "Hrsg.", "(HG)", "((ed))",
+            "(", "", "(2018)", "Title", "é", "Éd.", "(,", "ed,", "EDITOR;", "editors:", "(ed",
+            "(x)", "Comps.,", "(h)", ")ed(",
+        ] {
+            assert_eq!(is_editor_marker(t), full(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn counted_token_starts_agree_with_the_cut_tokens() {
