@@ -965,13 +965,15 @@ fn given_names(toks: &Tokens<'_>, j: usize, family: Words<'_>) -> Option<(Person
     if given.is_empty() || !ends || !has_full_word || family.len() > 3 {
         return None;
     }
-    let given_text = joined(&given);
-    let mut given_text = given_text.trim_end_matches([',', ';']).to_string();
+    // the trims cut the joined words in place rather than copy them
+    let mut given_text = joined(&given);
+    given_text.truncate(given_text.trim_end_matches([',', ';']).len());
     if !given.last().is_some_and(|g| is_dotted_initials(g)) {
         // "Ivan." ends the name; the dot is punctuation, not part of the given name
-        given_text = given_text.trim_end_matches('.').to_string();
+        given_text.truncate(given_text.trim_end_matches('.').len());
     }
-    let mut initials = String::new();
+    // room for every word whole plus a dot: no growth while pushing
+    let mut initials = String::with_capacity(given.iter().map(|g| g.len() + 1).sum());
     for g in given.iter() {
         if is_dotted_initials(g) {
             initials.push_str(g);
