@@ -460,7 +460,7 @@ fn dotted_initial_groups(t: &str) -> bool {
     for group in t.split(['.', '-']).filter(|g| !g.is_empty()) {
         let mut cs = group.chars();
         let Some(first) = cs.next() else { continue };
-        if !first.is_uppercase() {
+        if !is_upper(first) {
             return false;
         }
         let rest = cs.as_str();
@@ -521,7 +521,7 @@ fn is_bare_initials(t: &str) -> bool {
     let n = t.chars().count();
     (1..=3).contains(&n)
         && t.chars()
-            .all(|c| c.is_uppercase() && super::scan::is_alphabetic(c))
+            .all(|c| is_upper(c) && super::scan::is_alphabetic(c))
 }
 
 /// A particle printed with a capital at the head of a family name ("De Rosa", "Van Dyke").
@@ -596,7 +596,7 @@ pub(crate) fn is_family_word(t: &str) -> bool {
 fn is_family_word_by_chars(t: &str) -> bool {
     let mut cs = t.chars();
     let Some(first) = cs.next() else { return false };
-    if !first.is_uppercase() || !super::scan::is_alphabetic(first) {
+    if !is_upper(first) || !super::scan::is_alphabetic(first) {
         return false;
     }
     let mut letters = 1;
@@ -604,7 +604,7 @@ fn is_family_word_by_chars(t: &str) -> bool {
     for c in cs {
         if super::scan::is_alphabetic(c) {
             letters += 1;
-            lower |= c.is_lowercase();
+            lower |= is_lower(c);
         } else if c == '-' || c == '\'' || is_combining_mark(c) {
             continue;
         } else {
@@ -646,9 +646,29 @@ fn is_caps_family_word(t: &str) -> bool {
 /// [`is_caps_family_word`] read char by char (any script).
 fn is_caps_family_word_by_chars(t: &str) -> bool {
     t.chars().count() >= 2
-        && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+        && t.chars().all(|c| is_upper(c) || c == '-' || c == '\'')
         && t.chars().next().is_some_and(super::scan::is_alphabetic)
         && !t.ends_with('-')
+}
+
+/// `char::is_uppercase`, with ASCII and the basic Cyrillic block (the letters of most
+/// non-ASCII names here) answered by range rather than the Unicode tables: U+0400..=U+042F
+/// are its capitals and U+0430..=U+045F its small letters.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{400}'..='\u{42F}' => true,
+        '\0'..='\u{7F}' | '\u{430}'..='\u{45F}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// `char::is_lowercase`, with the ranges of [`is_upper`].
+fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | '\u{430}'..='\u{45F}' => true,
+        '\0'..='\u{7F}' | '\u{400}'..='\u{42F}' => false,
+        _ => c.is_lowercase(),
+    }
 }
 
 /// Combining marks of the common blocks (decomposed diacritics).
@@ -1122,6 +1142,14 @@ fn unglue(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_tests_by_range_agree_with_the_unicode_tables() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+        }
+    }
 
     #[test]
     fn editor_markers_ruled_out_by_their_first_byte_are_none() {
