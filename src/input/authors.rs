@@ -938,7 +938,11 @@ fn family_first(toks: &Tokens<'_>, i: usize) -> Option<(PersonName, usize, bool)
 /// "Streltsov, Dmitry V." / "Smith, John." — full given names after a family name and a
 /// comma (Chicago, MLA, Harvard). The given names must end the name with a comma, a full stop
 /// or a year slot, so a title that follows a comma is not mistaken for them.
-fn given_names(toks: &Tokens<'_>, j: usize, family: Words<'_>) -> Option<(PersonName, usize, bool)> {
+fn given_names(
+    toks: &Tokens<'_>,
+    j: usize,
+    family: Words<'_>,
+) -> Option<(PersonName, usize, bool)> {
     let mut given: Words<'_> = Words::default();
     let mut k = j;
     while given.len() < 3
@@ -1175,9 +1179,30 @@ mod tests {
             )
         };
         for t in [
-            "(eds.)", "(Eds.)", "eds.", "(ред.)", "(Сост.)", "(comp.)", "Hrsg.", "(HG)", "((ed))",
-            "(", "", "(2018)", "Title", "é", "Éd.", "(,", "ed,", "EDITOR;", "editors:", "(ed",
-            "(x)", "Comps.,", "(h)", ")ed(",
+            "(eds.)",
+            "(Eds.)",
+            "eds.",
+            "(ред.)",
+            "(Сост.)",
+            "(comp.)",
+            "Hrsg.",
+            "(HG)",
+            "((ed))",
+            "(",
+            "",
+            "(2018)",
+            "Title",
+            "é",
+            "Éd.",
+            "(,",
+            "ed,",
+            "EDITOR;",
+            "editors:",
+            "(ed",
+            "(x)",
+            "Comps.,",
+            "(h)",
+            ")ed(",
         ] {
             assert_eq!(is_editor_marker(t), full(t), "{t:?}");
         }
@@ -1213,7 +1238,9 @@ mod tests {
     #[test]
     fn ascii_token_tests_agree_with_the_char_tests() {
         // every token of up to four chars over letters and marks that matter, and real ones
-        let alphabet = ["A", "Y", "u", "h", "K", "a", ".", "-", "'", ",", "1", "é", "Д"];
+        let alphabet = [
+            "A", "Y", "u", "h", "K", "a", ".", "-", "'", ",", "1", "é", "Д",
+        ];
         let mut tokens: Vec<String> = vec![String::new()];
         let mut last = tokens.clone();
         for _ in 0..4 {
@@ -1225,9 +1252,31 @@ mod tests {
             last = next;
         }
         for t in [
-            "Sch.", "Kh.A.", "H.-D.", "Yu.V.", "Vol.", "No.", "O'Brien", "Jong-Un", "MOLONEY",
-            "IMEMO", "Li", "DE-", "Smith,", "Tsh.", "Sh.Ch.", "Ch.-Sh.", "Müller", "Ébert",
-            "O'Брайен", "ÉBERT", "MÜLLER-", "Jose\u{301}", "Стрельцов", "СТРЕЛЬЦОВ", "A1é",
+            "Sch.",
+            "Kh.A.",
+            "H.-D.",
+            "Yu.V.",
+            "Vol.",
+            "No.",
+            "O'Brien",
+            "Jong-Un",
+            "MOLONEY",
+            "IMEMO",
+            "Li",
+            "DE-",
+            "Smith,",
+            "Tsh.",
+            "Sh.Ch.",
+            "Ch.-Sh.",
+            "Müller",
+            "Ébert",
+            "O'Брайен",
+            "ÉBERT",
+            "MÜLLER-",
+            "Jose\u{301}",
+            "Стрельцов",
+            "СТРЕЛЬЦОВ",
+            "A1é",
         ] {
             tokens.push(t.to_string());
         }
