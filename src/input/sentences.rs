@@ -89,25 +89,46 @@ fn is_ascii_abbreviation(w: &[u8]) -> bool {
 
 /// Whether the dot at byte `dot` of `s` ends a part.
 fn dot_ends_part(s: &str, dot: usize) -> bool {
-    let before = &s[..dot];
-    let b = before.as_bytes();
+    let b = s.as_bytes();
     // the word before the dot, read back as bytes while they are ASCII (the common case);
-    // for ASCII bytes the char test is the byte test
-    let mut k = b.len();
-    while k > 0 && b[k - 1].is_ascii() && !matches!(b[k - 1], b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+    // for ASCII bytes the char test is the byte test. Whether it holds a dot is noted on the
+    // way rather than searched for again.
+    let mut k = dot;
+    let mut has_dot = false;
+    while k > 0 {
+        let x = b[k - 1];
+        if !x.is_ascii() || matches!(x, b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+            break;
+        }
+        has_dot |= x == b'.';
         k -= 1;
     }
-    let word_start = if k == 0 || b[k - 1].is_ascii() {
-        k
-    } else {
-        // a non-ASCII char: the separator may be a multi-byte space (U+0085, U+3000), so
-        // chars are decoded, stepping over the whole separator char
-        before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(0, |(i, c)| i + c.len_utf8())
-    };
+    if k == 0 || b[k - 1].is_ascii() {
+        // an ASCII word: its bytes are its chars, so each test below is the general one's
+        let word = &b[k..dot];
+        return match word.len() {
+            0 => true,
+            // "U.S", "D.V": dotted acronym or initials
+            _ if has_dot => false,
+            // a single letter: an initial ("J. Brown"); a single digit ends a part
+            1 => !word[0].is_ascii_alphabetic(),
+            2..=6 => {
+                let mut buf = [0u8; 6];
+                let lower = &mut buf[..word.len()];
+                super::scan::lower_into(lower, word);
+                !is_ascii_abbreviation(lower)
+            }
+            _ => true,
+        };
+    }
+    // a non-ASCII char: the separator may be a multi-byte space (U+0085, U+3000), so chars
+    // are decoded, stepping over the whole separator char
+    let before = &s[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
