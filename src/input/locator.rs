@@ -370,47 +370,63 @@ const PAGES_DOTTED: Labels = Labels::new(&["pp.", "p."]);
 
 /// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
 fn after_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
-    // an ASCII first byte must be, in either case, the first byte of some label
-    if let Some(&b) = item.as_bytes().first()
-        && b.is_ascii()
-        && !labels.ascii_first[usize::from(b)]
-        && !labels.ascii_first[usize::from(b.to_ascii_lowercase())]
-    {
-        return None;
-    }
-    let labels = labels.list;
-    // the first char, in both cases, rules most labels out before the char-by-char compare
-    let first = item.chars().next()?;
-    let first_lower = if first.is_ascii() {
-        first.to_ascii_lowercase()
-    } else {
-        first.to_lowercase().next().unwrap_or(first)
-    };
-    // an ASCII first char (most items) is compared as a byte with each label's first byte
-    let first_byte = first
-        .is_ascii()
-        .then(|| (item.as_bytes()[0], item.as_bytes()[0].to_ascii_lowercase()));
-    for l in labels {
-        let possible = match first_byte {
-            Some((b, lower)) => matches!(l.as_bytes().first(), Some(&f) if f == b || f == lower),
-            None => l.starts_with([first, first_lower]),
-        };
-        if !possible {
-            continue;
+    let bytes = item.as_bytes();
+    let &b = bytes.first()?;
+    if b.is_ascii() {
+        // an ASCII first byte must be, in either case, the first byte of some label
+        if !labels.ascii_first[usize::from(b)]
+            && !labels.ascii_first[usize::from(b.to_ascii_lowercase())]
+        {
+            return None;
         }
-        if let Some(rest) = strip_label_ci(item, l) {
-            // "no" must be a word of its own, not the start of "Nobel"
-            let glued_letter = rest.starts_with(is_alphabetic);
-            if glued_letter {
+        // the item's first bytes lower-cased once: a label is compared with them as bytes
+        // when they are ASCII over its length (most items), which is the char-by-char
+        // compare's answer, as no ASCII char equals a non-ASCII one in either case
+        let mut head = [0u8; 8];
+        let n = bytes.len().min(head.len());
+        super::scan::lower_into(&mut head[..n], &bytes[..n]);
+        let ascii = head[..n].iter().take_while(|b| b.is_ascii()).count();
+        for l in labels.list {
+            let lb = l.as_bytes();
+            // labels are lower-case: one starting with another byte cannot match
+            if lb.first() != Some(&head[0]) {
                 continue;
             }
-            let v = rest.trim_start_matches([' ', ':']).trim_end_matches('.');
-            if !v.is_empty() {
+            let rest = if lb.len() <= ascii {
+                (head[..lb.len()] == *lb && item.len() > lb.len()).then(|| &item[lb.len()..])
+            } else {
+                // a non-ASCII char may lower-case to an ASCII letter (KELVIN SIGN to 'k'):
+                // such items are compared char by char
+                strip_label_ci(item, l)
+            };
+            if let Some(v) = rest.and_then(label_value) {
                 return Some(v);
             }
         }
+        return None;
+    }
+    // the first char, in both cases, rules most labels out before the char-by-char compare
+    let first = item.chars().next()?;
+    let first_lower = first.to_lowercase().next().unwrap_or(first);
+    for l in labels.list {
+        if !l.starts_with([first, first_lower]) {
+            continue;
+        }
+        if let Some(v) = strip_label_ci(item, l).and_then(label_value) {
+            return Some(v);
+        }
     }
     None
+}
+
+/// The value in what follows a label, if the label is a word of its own.
+fn label_value(rest: &str) -> Option<&str> {
+    // "no" must be a word of its own, not the start of "Nobel"
+    if rest.starts_with(is_alphabetic) {
+        return None;
+    }
+    let v = rest.trim_start_matches([' ', ':']).trim_end_matches('.');
+    (!v.is_empty()).then_some(v)
 }
 
 fn is_number_like(v: &str) -> bool {
