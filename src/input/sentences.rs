@@ -150,6 +150,13 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
     !is_abbreviation(word)
 }
 
+/// Whether the mark `c` ('.', '?' or '!') at byte `i` of `s`, followed by a space, ends a
+/// part.
+#[inline]
+pub(crate) fn mark_ends_part(s: &str, i: usize, c: u8) -> bool {
+    c != b'.' || dot_ends_part(s, i)
+}
+
 /// Splits `s` into parts; each item is the byte range of a part without its closing
 /// punctuation and separator, plus the punctuation char that closed it (`'.'`, `'?'`, `'!'`,
 /// or `'\0'` for the last part).
@@ -169,7 +176,7 @@ pub(crate) fn each_part(s: &str, mut f: impl FnMut(usize, usize, char)) {
     while let Some(k) = memchr::memchr3(b'.', b'?', b'!', &b[i..]) {
         i += k;
         let c = b[i];
-        if b.get(i + 1) == Some(&b' ') && (c != b'.' || dot_ends_part(s, i)) {
+        if b.get(i + 1) == Some(&b' ') && mark_ends_part(s, i, c) {
             if i > start {
                 f(start, i, c as char);
             }
