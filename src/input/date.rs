@@ -17,6 +17,28 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         return None;
     }
     if !word.is_ascii() {
+        // the first two letters, lower-cased, rule out most words before the whole word is
+        // lower-cased into a new string: those of the Russian stems, "février", "märz",
+        // "août" and "décembre"
+        let mut cs = word.chars().flat_map(char::to_lowercase);
+        if !matches!(
+            (cs.next(), cs.next()),
+            (Some('я'), Some('н'))
+                | (Some('ф'), Some('е'))
+                | (Some('м'), Some('а'))
+                | (Some('а'), Some('п' | 'в'))
+                | (Some('и'), Some('ю'))
+                | (Some('с'), Some('е'))
+                | (Some('о'), Some('к'))
+                | (Some('н'), Some('о'))
+                | (Some('д'), Some('е'))
+                | (Some('f'), Some('é'))
+                | (Some('m'), Some('ä'))
+                | (Some('a'), Some('o'))
+                | (Some('d'), Some('é'))
+        ) {
+            return None;
+        }
         let lower = word.to_lowercase();
         return match lower.as_str() {
             "février" => Some(2),
