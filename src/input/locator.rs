@@ -427,16 +427,27 @@ const CHAPTER_PAGES: Labels = Labels::new(&["pp.", "p.", "pp", "p"]);
 const PAGES_DOTTED: Labels = Labels::new(&["pp.", "p."]);
 
 /// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
+// always inlined: the call would cost more than the first-byte test that settles most items
+#[inline(always)]
 fn after_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
+    // an ASCII first byte must be, in either case, the first byte of some label: most items
+    // ("12(3)", "42-65") are ruled out here, inlined, without a call
+    let &b = item.as_bytes().first()?;
+    if b.is_ascii()
+        && !labels.ascii_first[usize::from(b)]
+        && !labels.ascii_first[usize::from(b.to_ascii_lowercase())]
+    {
+        return None;
+    }
+    after_possible_label(item, labels)
+}
+
+/// [`after_label`] once the first byte has not ruled the labels out.
+#[inline(never)]
+fn after_possible_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
     let bytes = item.as_bytes();
     let &b = bytes.first()?;
     if b.is_ascii() {
-        // an ASCII first byte must be, in either case, the first byte of some label
-        if !labels.ascii_first[usize::from(b)]
-            && !labels.ascii_first[usize::from(b.to_ascii_lowercase())]
-        {
-            return None;
-        }
         // the item's first bytes lower-cased once: a label is compared with them as bytes
         // when they are ASCII over its length (most items), which is the char-by-char
         // compare's answer, as no ASCII char equals a non-ASCII one in either case
