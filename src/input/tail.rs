@@ -401,7 +401,10 @@ fn find_accessed(
     taken: &[(usize, usize)],
     has_url: bool,
 ) -> Option<(usize, usize, Date)> {
-    let cyrillic = !lower.is_ascii();
+    // which words apply is settled by the needle, without comparing its text: "дата
+    // обращения" only in a text that is not all ASCII (asked once, and only then), and
+    // "retrieved", "viewed" and "access date", which go with a URL, only when there is one
+    let mut cyrillic = None;
     for needle in [
         Needle::Accessed,
         Needle::Retrieved,
@@ -410,15 +413,17 @@ fn find_accessed(
         Needle::AccessDateRuCapital,
         Needle::AccessDate,
     ] {
+        let applies = match needle {
+            Needle::AccessDateRu | Needle::AccessDateRuCapital => {
+                *cyrillic.get_or_insert_with(|| !lower.is_ascii())
+            }
+            Needle::Retrieved | Needle::Viewed | Needle::AccessDate => has_url,
+            _ => true,
+        };
+        if !applies {
+            continue;
+        }
         let word = needle.pat();
-        if !word.is_ascii() && !cyrillic {
-            continue;
-        }
-        // "retrieved", "viewed" and "access date" go with a URL; without one only the
-        // common forms are looked for
-        if !has_url && matches!(word, "retrieved" | "viewed" | "access date") {
-            continue;
-        }
         let mut from = 0;
         while let Some(i) = find_needle(needle, lower, from) {
             from = i + word.len();
