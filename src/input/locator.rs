@@ -395,27 +395,54 @@ fn take_place_publisher(item: &str, loc: &mut Locators) -> bool {
     true
 }
 
-/// A list of labels (lower-case) with the ASCII bytes they start with, worked out at
-/// compile time: an item whose first byte starts none of them (most items: "12(3)",
-/// "Journal of …") is ruled out with one look-up instead of a compare per label.
+/// A list of labels (lower-case) with, worked out at compile time, the labels each ASCII
+/// byte starts (bit `k` for `list[k]`) and those starting with a non-ASCII char: an item
+/// whose first byte starts none of them (most items: "12(3)", "Journal of …") is ruled
+/// out with one look-up, and any other is compared only with the labels its first char
+/// may start, in the list's order.
 struct Labels {
     list: &'static [&'static str],
-    ascii_first: [bool; 128],
+    by_first: [u16; 128],
+    non_ascii_first: u16,
 }
 
 impl Labels {
     const fn new(list: &'static [&'static str]) -> Labels {
-        let mut ascii_first = [false; 128];
+        assert!(list.len() <= 16, "one bit a label");
+        let mut by_first = [0u16; 128];
+        let mut non_ascii_first = 0;
         let mut k = 0;
         while k < list.len() {
             let b = list[k].as_bytes();
-            if !b.is_empty() && b[0] < 128 {
-                ascii_first[b[0] as usize] = true;
+            if !b.is_empty() {
+                if b[0] < 128 {
+                    by_first[b[0] as usize] |= 1 << k;
+                } else {
+                    non_ascii_first |= 1 << k;
+                }
             }
             k += 1;
         }
-        Labels { list, ascii_first }
+        Labels {
+            list,
+            by_first,
+            non_ascii_first,
+        }
     }
+
+    /// The labels whose first byte is ASCII byte `b`.
+    fn starting_with(&self, b: u8) -> u16 {
+        self.by_first.get(usize::from(b)).copied().unwrap_or(0)
+    }
+}
+
+/// The labels of a candidate set, in the list's order.
+fn each_label(labels: &Labels, mut set: u16) -> impl Iterator<Item = &'static str> + '_ {
+    std::iter::from_fn(move || {
+        let k = set.trailing_zeros() as usize;
+        set &= set.wrapping_sub(1);
+        labels.list.get(k).copied()
+    })
 }
 
 const PAGES: Labels = Labels::new(&["pp.", "pp", "p.", "с.", "c.", "s.", "стр.", "pages", "page"]);
@@ -433,9 +460,7 @@ fn after_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
     // an ASCII first byte must be, in either case, the first byte of some label: most items
     // ("12(3)", "42-65") are ruled out here, inlined, without a call
     let &b = item.as_bytes().first()?;
-    if b.is_ascii()
-        && !labels.ascii_first[usize::from(b)]
-        && !labels.ascii_first[usize::from(b.to_ascii_lowercase())]
+    if b.is_ascii() && labels.starting_with(b) | labels.starting_with(b.to_ascii_lowercase()) == 0
     {
         return None;
     }
@@ -455,12 +480,11 @@ fn after_possible_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
         let n = bytes.len().min(head.len());
         super::scan::lower_into(&mut head[..n], &bytes[..n]);
         let ascii = head[..n].iter().take_while(|b| b.is_ascii()).count();
-        for l in labels.list {
+        // the labels starting with the first byte in either case (being lower-case, with the
+        // lower-case byte); no other one can match
+        let set = labels.starting_with(b) | labels.starting_with(head[0]);
+        for l in each_label(labels, set) {
             let lb = l.as_bytes();
-            // labels are lower-case: one starting with another byte cannot match
-            if lb.first() != Some(&head[0]) {
-                continue;
-            }
             let rest = if lb.len() <= ascii {
                 (head[..lb.len()] == *lb && item.len() > lb.len()).then(|| &item[lb.len()..])
             } else {
@@ -477,7 +501,13 @@ fn after_possible_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
     // the first char, in both cases, rules most labels out before the char-by-char compare
     let first = item.chars().next()?;
     let first_lower = first.to_lowercase().next().unwrap_or(first);
-    for l in labels.list {
+    // a label starting with either char starts with a non-ASCII one, or with an ASCII one
+    // that the first char lower-cases to (KELVIN SIGN to 'k')
+    let mut set = labels.non_ascii_first;
+    if first_lower.is_ascii() {
+        set |= labels.starting_with(first_lower as u8);
+    }
+    for l in each_label(labels, set) {
         if !l.starts_with([first, first_lower]) {
             continue;
         }
