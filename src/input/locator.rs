@@ -8,7 +8,7 @@
 use super::date::month_number;
 use super::scan::{
     after_last_byte, find_byte, first_year, is_alphabetic, is_alphanumeric, number_at, rfind_byte,
-    starts_with_ci, trim_end_ascii, trim_ws, words, year_at,
+    spaces, starts_with_ci, trim_end_ascii, trim_ws, words, year_at,
 };
 use super::sentences;
 
@@ -44,9 +44,11 @@ static ITEM_MARKS: [u8; 256] = {
 };
 
 /// Item boundaries: sentence parts (as [`sentences::each_part`] cuts them), each cut again
-/// at ", " and "; ". Both cuts are made in one pass over the bytes, with one table look-up
-/// a byte, rather than a search for the sentence marks and another for the separators of
-/// each part.
+/// at ", " and "; ". Every cut is at a mark followed by a space, so both cuts are made in
+/// one pass over the spaces, eight bytes tested at a time, with one table look-up for the
+/// byte before each, rather than a search for the sentence marks and another for the
+/// separators of each part. A space never is a mark, so the marks are met in the order, and
+/// with the same outcome, as a byte-by-byte scan that steps over the space after each cut.
 fn items(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     // sized for a typical source at once ("Journal, 12(3), pp. 42-65")
@@ -57,27 +59,22 @@ fn items(s: &str) -> Vec<(usize, usize)> {
     // a ", " whose space is the first trailing byte: it splits its part only if a sentence
     // mark after it closes that part, as the last part ends before the space
     let mut pending = None;
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let class = ITEM_MARKS[usize::from(x)];
-        if class == 0 || b.get(i + 1) != Some(&b' ') {
-            i += 1;
+    for space in spaces(b) {
+        let Some(i) = space.checked_sub(1) else {
             continue;
-        }
+        };
+        let x = b[i];
+        let class = ITEM_MARKS[usize::from(x)];
         if class == ITEM_SEPARATOR {
             if i + 1 < trimmed {
                 if i > item_start {
                     out.push((item_start, i));
                 }
                 item_start = i + 2;
-                i += 2;
             } else {
                 pending = Some(i);
-                i += 1;
             }
-            continue;
-        }
-        if sentences::mark_ends_part(s, i, x) {
+        } else if class == SENTENCE_MARK && sentences::mark_ends_part(s, i, x) {
             if let Some(j) = pending.take() {
                 if j > item_start {
                     out.push((item_start, j));
@@ -90,10 +87,7 @@ fn items(s: &str) -> Vec<(usize, usize)> {
             }
             part_start = i + 2;
             item_start = i + 2;
-            i += 2;
-            continue;
         }
-        i += 1;
     }
     if part_start < s.len() {
         let end = trimmed.max(part_start);
