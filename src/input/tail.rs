@@ -402,8 +402,9 @@ fn find_accessed(
     has_url: bool,
 ) -> Option<(usize, usize, Date)> {
     // which words apply is settled by the needle, without comparing its text: "дата
-    // обращения" only in a text that is not all ASCII (asked once, and only then), and
-    // "retrieved", "viewed" and "access date", which go with a URL, only when there is one
+    // обращения" only in a text with a byte 0xD0 (asked once, and only then), which leads
+    // the UTF-8 of "д" and "Д" as of every Cyrillic letter up to "п"; and "retrieved",
+    // "viewed" and "access date", which go with a URL, only when there is one
     let mut cyrillic = None;
     for needle in [
         Needle::Accessed,
@@ -415,7 +416,7 @@ fn find_accessed(
     ] {
         let applies = match needle {
             Needle::AccessDateRu | Needle::AccessDateRuCapital => {
-                *cyrillic.get_or_insert_with(|| !lower.is_ascii())
+                *cyrillic.get_or_insert_with(|| memchr::memchr(0xD0, lower.as_bytes()).is_some())
             }
             Needle::Retrieved | Needle::Viewed | Needle::AccessDate => has_url,
             _ => true,
