@@ -288,8 +288,18 @@ pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
             s[pos..].chars().next()?
         };
         if !prev_alnum && (is_alphabetic(c) || c.is_ascii_digit()) {
-            // skip the rest of this word (all alphanumeric): keeps the scan linear
-            let end = alphanumeric_run_end(s, pos);
+            // skip the rest of this word (all alphanumeric): keeps the scan linear. Its
+            // ASCII letters and digits (most words are all of them) are stepped over here,
+            // without a call; the general scan goes on from a non-ASCII byte
+            let mut end = pos;
+            while let Some(&y) = b.get(end)
+                && ASCII_ALNUM[usize::from(y)]
+            {
+                end += 1;
+            }
+            if b.get(end).is_some_and(|y| !y.is_ascii()) {
+                end = alphanumeric_run_end(s, end);
+            }
             // a worded date starts with a day of one or two digits followed by a space, or
             // with a month name of 3 to 20 bytes: other words are passed over without the
             // attempt
