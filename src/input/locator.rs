@@ -356,9 +356,9 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
     // items left here, a source's name, are not)
     let mut ws = words(item);
     let first = ws.next();
-    if !first.is_some_and(|w| {
-        w.parse::<u8>().is_ok() || month_number(w.trim_end_matches('.')).is_some()
-    }) {
+    if !first
+        .is_some_and(|w| w.parse::<u8>().is_ok() || month_number(w.trim_end_matches('.')).is_some())
+    {
         return loc.publisher.is_none() && take_place_publisher(item, loc);
     }
     let short = ShortItem::new(first, ws);
@@ -454,8 +454,7 @@ fn after_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
     // an ASCII first byte must be, in either case, the first byte of some label: most items
     // ("12(3)", "42-65") are ruled out here, inlined, without a call
     let &b = item.as_bytes().first()?;
-    if b.is_ascii() && labels.starting_with(b) | labels.starting_with(b.to_ascii_lowercase()) == 0
-    {
+    if b.is_ascii() && labels.starting_with(b) | labels.starting_with(b.to_ascii_lowercase()) == 0 {
         return None;
     }
     after_possible_label(item, labels)
