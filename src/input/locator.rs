@@ -49,10 +49,9 @@ static ITEM_MARKS: [u8; 256] = {
 /// byte before each, rather than a search for the sentence marks and another for the
 /// separators of each part. A space never is a mark, so the marks are met in the order, and
 /// with the same outcome, as a byte-by-byte scan that steps over the space after each cut.
-fn items(s: &str) -> Vec<(usize, usize)> {
+fn items(s: &str) -> Cuts {
     let b = s.as_bytes();
-    // sized for a typical source at once ("Journal, 12(3), pp. 42-65")
-    let mut out = Vec::with_capacity(8);
+    let mut out = Cuts::default();
     // the last part ends before the trailing dots and spaces
     let trimmed = trim_end_ascii(s, b". ").len();
     let (mut part_start, mut item_start) = (0, 0);
@@ -96,6 +95,42 @@ fn items(s: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The item boundaries of a source: the first [`Cuts::HEAD`] (a typical source has fewer
+/// than ten) are kept in place, so cutting a source allocates nothing; more go to a vector.
+#[derive(Default)]
+struct Cuts {
+    head: [(usize, usize); Cuts::HEAD],
+    len: usize,
+    more: Vec<(usize, usize)>,
+}
+
+impl Cuts {
+    const HEAD: usize = 16;
+
+    fn push(&mut self, cut: (usize, usize)) {
+        match self.head.get_mut(self.len) {
+            Some(slot) => *slot = cut,
+            None => self.more.push(cut),
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl std::ops::Index<usize> for Cuts {
+    type Output = (usize, usize);
+    fn index(&self, k: usize) -> &(usize, usize) {
+        debug_assert!(k < self.len, "cut {k} of {}", self.len);
+        match self.head.get(k) {
+            Some(cut) => cut,
+            None => &self.more[k - Cuts::HEAD],
+        }
+    }
 }
 
 /// Reads locators from the right end of `s`, never consuming the first `keep` items. Returns
@@ -614,6 +649,16 @@ fn day_month(item: &ShortItem<'_>) -> Option<(u8, u8)> {
 
 /// [`day_month`] of two words.
 fn day_month_words(a: &str, b: &str) -> Option<(u8, u8)> {
+    // one word must be the day: a word that starts with neither a digit nor '+' does not
+    // parse as a number, so two such words are ruled out before either is parsed
+    let may_be_day = |w: &str| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&c| c.is_ascii_digit() || c == b'+')
+    };
+    if !may_be_day(a) && !may_be_day(b) {
+        return None;
+    }
     let (day, month) = match (a.parse::<u8>(), b.parse::<u8>()) {
         (Ok(d), Err(_)) => (d, month_number(b.trim_end_matches('.'))?),
         (Err(_), Ok(d)) => (d, month_number(a.trim_end_matches('.'))?),
@@ -741,14 +786,20 @@ fn place_publisher(item: &str) -> Option<(&str, &str)> {
     if place.is_empty() || publisher.is_empty() || place.len() > 40 || publisher.len() > 120 {
         return None;
     }
-    // the first four words at most: a fourth rules the place out
-    let place_ok = words(place).take(4).count() <= 3
-        && words(place).all(|w| {
-            w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "am" | "upon" | "on" | "de")
-        });
-    let publisher_ok = publisher
-        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')
-        && first_year(publisher).is_none_or(|(i, _)| i > 0);
+    // the cheapest test first: each is a condition of the answer, in any order
+    if !publisher.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"') {
+        return None;
+    }
+    // at most three words, each capitalised or a particle, read in one pass: a fourth
+    // rules the place out
+    let mut count = 0;
+    let place_ok = words(place).all(|w| {
+        count += 1;
+        count <= 3
+            && (w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "am" | "upon" | "on" | "de"))
+    });
+    let publisher_ok = first_year(publisher).is_none_or(|(i, _)| i > 0);
     (place_ok && publisher_ok && !starts_with_ci(place, "http")).then_some((place, publisher))
 }
 
