@@ -506,7 +506,7 @@ fn first_space(s: &str, comma: bool) -> Option<usize> {
 
 /// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab, unlike
 /// `u8::is_ascii_whitespace`).
-fn is_ascii_space(b: u8) -> bool {
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 

@@ -12,7 +12,7 @@ use crate::model::{Date, WarningCode};
 
 use super::date::date_at;
 use super::scan::{
-    at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci, trim_ws,
+    at_word_start, ends_with_ci, find_from, is_ascii_space, prefix_at_most, starts_with_ci, trim_ws,
 };
 
 /// What was cut from a reference, and the text left once it is gone.
@@ -221,6 +221,16 @@ fn language_note(text: &str, lower: &str) -> Option<(usize, usize, &'static str)
         .map(|k| k + from)
     {
         from = b + 1;
+        // most brackets open a year, a number or a capitalised word: an ASCII byte after
+        // the bracket that is neither 'i' nor whitespace rules the note out before the
+        // whitespace is trimmed
+        if let Some(&n) = lower.as_bytes().get(b + 1)
+            && n.is_ascii()
+            && n != b'i'
+            && !is_ascii_space(n)
+        {
+            continue;
+        }
         let after = &lower[b + 1..];
         let pad = after.len() - after.trim_start().len();
         if !after[pad..].starts_with("in ") {
