@@ -3,7 +3,7 @@
 
 use crate::model::Date;
 
-use super::scan::{is_alphabetic, is_alphanumeric, number_at, year_at};
+use super::scan::{first_year, is_alphabetic, is_alphanumeric, number_at, year_at};
 
 /// The month number of an English or Russian month name or abbreviation ("Dec", "Sept",
 /// "января", "янв"). Case is ignored; a trailing dot must already be stripped.
@@ -17,6 +17,28 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         return None;
     }
     if !word.is_ascii() {
+        // the first two letters, lower-cased, rule out most words before the whole word is
+        // lower-cased into a new string: those of the Russian stems, "février", "märz",
+        // "août" and "décembre"
+        let mut cs = word.chars().flat_map(char::to_lowercase);
+        if !matches!(
+            (cs.next(), cs.next()),
+            (Some('я'), Some('н'))
+                | (Some('ф'), Some('е'))
+                | (Some('м'), Some('а'))
+                | (Some('а'), Some('п' | 'в'))
+                | (Some('и'), Some('ю'))
+                | (Some('с'), Some('е'))
+                | (Some('о'), Some('к'))
+                | (Some('н'), Some('о'))
+                | (Some('д'), Some('е'))
+                | (Some('f'), Some('é'))
+                | (Some('m'), Some('ä'))
+                | (Some('a'), Some('o'))
+                | (Some('d'), Some('é'))
+        ) {
+            return None;
+        }
         let lower = word.to_lowercase();
         return match lower.as_str() {
             "février" => Some(2),
@@ -26,9 +48,28 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
             _ => russian_month(&lower),
         };
     }
-    let mut buf = [0u8; 20];
+    // no ASCII month name is longer than "september"
+    if word.len() > 9 {
+        return None;
+    }
+    let mut buf = [0u8; 9];
     let lower = &mut buf[..word.len()];
     super::scan::lower_into(lower, word.as_bytes());
+    // the first two letters rule out most words ("and", "of", "Modern") in one compare,
+    // before the name-by-name one
+    if !matches!(
+        [lower[0], lower[1]],
+        [b'j', b'a' | b'u']
+            | [b'f', b'e']
+            | [b'm', b'a']
+            | [b'a', b'p' | b'u' | b'v']
+            | [b's', b'e']
+            | [b'o', b'c' | b'k']
+            | [b'n', b'o']
+            | [b'd', b'e']
+    ) {
+        return None;
+    }
     let m = match &*lower {
         b"january" | b"jan" => 1,
         b"february" | b"feb" => 2,
@@ -217,6 +258,9 @@ pub(crate) fn date_at(s: &str) -> Option<(Date, usize)> {
 /// The first worded full date ("Month D, YYYY" or "D Month YYYY") in `s`: its byte span and
 /// value. Month-and-year alone is not taken, because "May 2017" inside a title is too common.
 pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
+    // every full date ends in a year: a text with none (a title and source whose year was
+    // in the slot, as in most styles) is ruled out by one scan for digits
+    first_year(s)?;
     let b = s.as_bytes();
     let mut pos = 0;
     // whether the char before this one is alphanumeric, carried along rather than decoded
@@ -244,11 +288,28 @@ pub(crate) fn find_worded_date(s: &str) -> Option<(usize, usize, Date)> {
             s[pos..].chars().next()?
         };
         if !prev_alnum && (is_alphabetic(c) || c.is_ascii_digit()) {
-            // skip the rest of this word (all alphanumeric): keeps the scan linear
-            let end = alphanumeric_run_end(s, pos);
-            // a worded date starts with a day or a month name: other words are passed over
-            // without the attempt
-            if (c.is_ascii_digit() || is_month_initial(c))
+            // skip the rest of this word (all alphanumeric): keeps the scan linear. Its
+            // ASCII letters and digits (most words are all of them) are stepped over here,
+            // without a call; the general scan goes on from a non-ASCII byte
+            let mut end = pos;
+            while let Some(&y) = b.get(end)
+                && ASCII_ALNUM[usize::from(y)]
+            {
+                end += 1;
+            }
+            if b.get(end).is_some_and(|y| !y.is_ascii()) {
+                end = alphanumeric_run_end(s, end);
+            }
+            // a worded date starts with a day of one or two digits followed by a space, or
+            // with a month name of 3 to 20 bytes: other words are passed over without the
+            // attempt
+            let len = end - pos;
+            let may_start = if c.is_ascii_digit() {
+                len <= 2 && b.get(end) == Some(&b' ')
+            } else {
+                is_month_initial(c) && (3..=20).contains(&len)
+            };
+            if may_start
                 && let Some((d, len)) = worded_date_with_word(&s[pos..], end - pos)
                 && d.day.is_some()
             {

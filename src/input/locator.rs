@@ -8,7 +8,7 @@
 use super::date::month_number;
 use super::scan::{
     after_last_byte, find_byte, first_year, is_alphabetic, is_alphanumeric, number_at, rfind_byte,
-    starts_with_ci, trim_end_ascii, trim_ws, words, year_at,
+    spaces, starts_with_ci, trim_end_ascii, trim_ws, words, year_at,
 };
 use super::sentences;
 
@@ -29,33 +29,108 @@ pub(crate) struct Locators {
     pub day_month: Option<(u8, u8)>,
 }
 
-/// Item boundaries: sentence parts, each cut again at ", " and "; ".
-fn items(s: &str) -> Vec<(usize, usize)> {
-    // sized for a typical source at once ("Journal, 12(3), pp. 42-65")
-    let mut out = Vec::with_capacity(8);
-    sentences::each_part(s, |a, b, _| {
-        let part = &s[a..b];
-        let mut start = 0;
-        let pb = part.as_bytes();
-        let mut i = 0;
-        // from one ',' or ';' to the next: the bytes between split nothing
-        while let Some(k) = memchr::memchr2(b',', b';', &pb[i..]) {
-            let j = i + k;
-            if pb.get(j + 1) == Some(&b' ') {
-                if j > start {
-                    out.push((a + start, a + j));
+/// The bytes [`items`] stops at: marks that may end a sentence part, and the separators
+/// within one.
+const SENTENCE_MARK: u8 = 1;
+const ITEM_SEPARATOR: u8 = 2;
+static ITEM_MARKS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'.' as usize] = SENTENCE_MARK;
+    t[b'?' as usize] = SENTENCE_MARK;
+    t[b'!' as usize] = SENTENCE_MARK;
+    t[b',' as usize] = ITEM_SEPARATOR;
+    t[b';' as usize] = ITEM_SEPARATOR;
+    t
+};
+
+/// Item boundaries: sentence parts (as [`sentences::each_part`] cuts them), each cut again
+/// at ", " and "; ". Every cut is at a mark followed by a space, so both cuts are made in
+/// one pass over the spaces, eight bytes tested at a time, with one table look-up for the
+/// byte before each, rather than a search for the sentence marks and another for the
+/// separators of each part. A space never is a mark, so the marks are met in the order, and
+/// with the same outcome, as a byte-by-byte scan that steps over the space after each cut.
+fn items(s: &str) -> Cuts {
+    let b = s.as_bytes();
+    let mut out = Cuts::default();
+    // the last part ends before the trailing dots and spaces
+    let trimmed = trim_end_ascii(s, b". ").len();
+    let (mut part_start, mut item_start) = (0, 0);
+    // a ", " whose space is the first trailing byte: it splits its part only if a sentence
+    // mark after it closes that part, as the last part ends before the space
+    let mut pending = None;
+    for space in spaces(b) {
+        let Some(i) = space.checked_sub(1) else {
+            continue;
+        };
+        let x = b[i];
+        let class = ITEM_MARKS[usize::from(x)];
+        if class == ITEM_SEPARATOR {
+            if i + 1 < trimmed {
+                if i > item_start {
+                    out.push((item_start, i));
                 }
-                start = j + 2;
-                i = j + 2;
+                item_start = i + 2;
             } else {
-                i = j + 1;
+                pending = Some(i);
             }
+        } else if class == SENTENCE_MARK && sentences::mark_ends_part(s, i, x) {
+            if let Some(j) = pending.take() {
+                if j > item_start {
+                    out.push((item_start, j));
+                }
+                item_start = j + 2;
+            }
+            // an empty part (nothing since the last mark) has no item
+            if i > item_start {
+                out.push((item_start, i));
+            }
+            part_start = i + 2;
+            item_start = i + 2;
         }
-        if start < part.len() {
-            out.push((a + start, b));
+    }
+    if part_start < s.len() {
+        let end = trimmed.max(part_start);
+        if item_start < end {
+            out.push((item_start, end));
         }
-    });
+    }
     out
+}
+
+/// The item boundaries of a source: the first [`Cuts::HEAD`] (a typical source has fewer
+/// than ten) are kept in place, so cutting a source allocates nothing; more go to a vector.
+#[derive(Default)]
+struct Cuts {
+    head: [(usize, usize); Cuts::HEAD],
+    len: usize,
+    more: Vec<(usize, usize)>,
+}
+
+impl Cuts {
+    const HEAD: usize = 16;
+
+    fn push(&mut self, cut: (usize, usize)) {
+        match self.head.get_mut(self.len) {
+            Some(slot) => *slot = cut,
+            None => self.more.push(cut),
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl std::ops::Index<usize> for Cuts {
+    type Output = (usize, usize);
+    fn index(&self, k: usize) -> &(usize, usize) {
+        debug_assert!(k < self.len, "cut {k} of {}", self.len);
+        match self.head.get(k) {
+            Some(cut) => cut,
+            None => &self.more[k - Cuts::HEAD],
+        }
+    }
 }
 
 /// Reads locators from the right end of `s`, never consuming the first `keep` items. Returns
@@ -311,8 +386,17 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.issue = Some(inner.to_string());
         return true;
     }
-    // both date forms below are of one or two words: the item is cut into words once
-    let short = ShortItem::new(item);
+    // both date forms below are of one or two words: the item is cut into words once, and
+    // only when its first word is a day or a month name, as each form's first word is (most
+    // items left here, a source's name, are not)
+    let mut ws = words(item);
+    let first = ws.next();
+    if !first
+        .is_some_and(|w| w.parse::<u8>().is_ok() || month_number(w.trim_end_matches('.')).is_some())
+    {
+        return loc.publisher.is_none() && take_place_publisher(item, loc);
+    }
+    let short = ShortItem::new(first, ws);
     if loc.day_month.is_none()
         && let Some(dm) = day_month(&short)
     {
@@ -327,37 +411,67 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         loc.year = loc.year.or(y);
         return true;
     }
-    if loc.publisher.is_none()
-        && let Some((place, publisher)) = place_publisher(item)
-    {
-        loc.place = Some(place.to_string());
-        loc.publisher = Some(publisher.to_string());
-        return true;
-    }
-    false
+    loc.publisher.is_none() && take_place_publisher(item, loc)
 }
 
-/// A list of labels (lower-case) with the ASCII bytes they start with, worked out at
-/// compile time: an item whose first byte starts none of them (most items: "12(3)",
-/// "Journal of …") is ruled out with one look-up instead of a compare per label.
+/// Records the item as place and publisher if it is one ("Moscow: AIRO-XXI").
+fn take_place_publisher(item: &str, loc: &mut Locators) -> bool {
+    let Some((place, publisher)) = place_publisher(item) else {
+        return false;
+    };
+    loc.place = Some(place.to_string());
+    loc.publisher = Some(publisher.to_string());
+    true
+}
+
+/// A list of labels (lower-case) with, worked out at compile time, the labels each ASCII
+/// byte starts (bit `k` for `list[k]`) and those starting with a non-ASCII char: an item
+/// whose first byte starts none of them (most items: "12(3)", "Journal of …") is ruled
+/// out with one look-up, and any other is compared only with the labels its first char
+/// may start, in the list's order.
 struct Labels {
     list: &'static [&'static str],
-    ascii_first: [bool; 128],
+    by_first: [u16; 128],
+    non_ascii_first: u16,
 }
 
 impl Labels {
     const fn new(list: &'static [&'static str]) -> Labels {
-        let mut ascii_first = [false; 128];
+        assert!(list.len() <= 16, "one bit a label");
+        let mut by_first = [0u16; 128];
+        let mut non_ascii_first = 0;
         let mut k = 0;
         while k < list.len() {
             let b = list[k].as_bytes();
-            if !b.is_empty() && b[0] < 128 {
-                ascii_first[b[0] as usize] = true;
+            if !b.is_empty() {
+                if b[0] < 128 {
+                    by_first[b[0] as usize] |= 1 << k;
+                } else {
+                    non_ascii_first |= 1 << k;
+                }
             }
             k += 1;
         }
-        Labels { list, ascii_first }
+        Labels {
+            list,
+            by_first,
+            non_ascii_first,
+        }
     }
+
+    /// The labels whose first byte is ASCII byte `b`.
+    fn starting_with(&self, b: u8) -> u16 {
+        self.by_first.get(usize::from(b)).copied().unwrap_or(0)
+    }
+}
+
+/// The labels of a candidate set, in the list's order.
+fn each_label(labels: &Labels, mut set: u16) -> impl Iterator<Item = &'static str> + '_ {
+    std::iter::from_fn(move || {
+        let k = set.trailing_zeros() as usize;
+        set &= set.wrapping_sub(1);
+        labels.list.get(k).copied()
+    })
 }
 
 const PAGES: Labels = Labels::new(&["pp.", "pp", "p.", "с.", "c.", "s.", "стр.", "pages", "page"]);
@@ -369,48 +483,77 @@ const CHAPTER_PAGES: Labels = Labels::new(&["pp.", "p.", "pp", "p"]);
 const PAGES_DOTTED: Labels = Labels::new(&["pp.", "p."]);
 
 /// The value after one of the labels ("pp. 61-78" → "61-78"), labels matched case-blind.
+// always inlined: the call would cost more than the first-byte test that settles most items
+#[inline(always)]
 fn after_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
-    // an ASCII first byte must be, in either case, the first byte of some label
-    if let Some(&b) = item.as_bytes().first()
-        && b.is_ascii()
-        && !labels.ascii_first[usize::from(b)]
-        && !labels.ascii_first[usize::from(b.to_ascii_lowercase())]
-    {
+    // an ASCII first byte must be, in either case, the first byte of some label: most items
+    // ("12(3)", "42-65") are ruled out here, inlined, without a call
+    let &b = item.as_bytes().first()?;
+    if b.is_ascii() && labels.starting_with(b) | labels.starting_with(b.to_ascii_lowercase()) == 0 {
         return None;
     }
-    let labels = labels.list;
-    // the first char, in both cases, rules most labels out before the char-by-char compare
-    let first = item.chars().next()?;
-    let first_lower = if first.is_ascii() {
-        first.to_ascii_lowercase()
-    } else {
-        first.to_lowercase().next().unwrap_or(first)
-    };
-    // an ASCII first char (most items) is compared as a byte with each label's first byte
-    let first_byte = first
-        .is_ascii()
-        .then(|| (item.as_bytes()[0], item.as_bytes()[0].to_ascii_lowercase()));
-    for l in labels {
-        let possible = match first_byte {
-            Some((b, lower)) => matches!(l.as_bytes().first(), Some(&f) if f == b || f == lower),
-            None => l.starts_with([first, first_lower]),
-        };
-        if !possible {
-            continue;
-        }
-        if let Some(rest) = strip_label_ci(item, l) {
-            // "no" must be a word of its own, not the start of "Nobel"
-            let glued_letter = rest.starts_with(is_alphabetic);
-            if glued_letter {
-                continue;
-            }
-            let v = rest.trim_start_matches([' ', ':']).trim_end_matches('.');
-            if !v.is_empty() {
+    after_possible_label(item, labels)
+}
+
+/// [`after_label`] once the first byte has not ruled the labels out.
+#[inline(never)]
+fn after_possible_label<'a>(item: &'a str, labels: &Labels) -> Option<&'a str> {
+    let bytes = item.as_bytes();
+    let &b = bytes.first()?;
+    if b.is_ascii() {
+        // the item's first bytes lower-cased once: a label is compared with them as bytes
+        // when they are ASCII over its length (most items), which is the char-by-char
+        // compare's answer, as no ASCII char equals a non-ASCII one in either case
+        let mut head = [0u8; 8];
+        let n = bytes.len().min(head.len());
+        super::scan::lower_into(&mut head[..n], &bytes[..n]);
+        let ascii = head[..n].iter().take_while(|b| b.is_ascii()).count();
+        // the labels starting with the first byte in either case (being lower-case, with the
+        // lower-case byte); no other one can match
+        let set = labels.starting_with(b) | labels.starting_with(head[0]);
+        for l in each_label(labels, set) {
+            let lb = l.as_bytes();
+            let rest = if lb.len() <= ascii {
+                (head[..lb.len()] == *lb && item.len() > lb.len()).then(|| &item[lb.len()..])
+            } else {
+                // a non-ASCII char may lower-case to an ASCII letter (KELVIN SIGN to 'k'):
+                // such items are compared char by char
+                strip_label_ci(item, l)
+            };
+            if let Some(v) = rest.and_then(label_value) {
                 return Some(v);
             }
         }
+        return None;
+    }
+    // the first char, in both cases, rules most labels out before the char-by-char compare
+    let first = item.chars().next()?;
+    let first_lower = first.to_lowercase().next().unwrap_or(first);
+    // a label starting with either char starts with a non-ASCII one, or with an ASCII one
+    // that the first char lower-cases to (KELVIN SIGN to 'k')
+    let mut set = labels.non_ascii_first;
+    if first_lower.is_ascii() {
+        set |= labels.starting_with(first_lower as u8);
+    }
+    for l in each_label(labels, set) {
+        if !l.starts_with([first, first_lower]) {
+            continue;
+        }
+        if let Some(v) = strip_label_ci(item, l).and_then(label_value) {
+            return Some(v);
+        }
     }
     None
+}
+
+/// The value in what follows a label, if the label is a word of its own.
+fn label_value(rest: &str) -> Option<&str> {
+    // "no" must be a word of its own, not the start of "Nobel"
+    if rest.starts_with(is_alphabetic) {
+        return None;
+    }
+    let v = rest.trim_start_matches([' ', ':']).trim_end_matches('.');
+    (!v.is_empty()).then_some(v)
 }
 
 fn is_number_like(v: &str) -> bool {
@@ -482,9 +625,8 @@ struct ShortItem<'a> {
 }
 
 impl<'a> ShortItem<'a> {
-    fn new(item: &'a str) -> Self {
-        let mut ws = words(item);
-        let first = ws.next();
+    /// From the item's first word and the words after it.
+    fn new(first: Option<&'a str>, mut ws: super::scan::Words<'a>) -> Self {
         let second = ws.next();
         // a word after an exhausted split is none, as `words` gives it
         let more = second.is_some() && ws.next().is_some();
@@ -507,6 +649,16 @@ fn day_month(item: &ShortItem<'_>) -> Option<(u8, u8)> {
 
 /// [`day_month`] of two words.
 fn day_month_words(a: &str, b: &str) -> Option<(u8, u8)> {
+    // one word must be the day: a word that starts with neither a digit nor '+' does not
+    // parse as a number, so two such words are ruled out before either is parsed
+    let may_be_day = |w: &str| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&c| c.is_ascii_digit() || c == b'+')
+    };
+    if !may_be_day(a) && !may_be_day(b) {
+        return None;
+    }
     let (day, month) = match (a.parse::<u8>(), b.parse::<u8>()) {
         (Ok(d), Err(_)) => (d, month_number(b.trim_end_matches('.'))?),
         (Err(_), Ok(d)) => (d, month_number(a.trim_end_matches('.'))?),
@@ -634,14 +786,20 @@ fn place_publisher(item: &str) -> Option<(&str, &str)> {
     if place.is_empty() || publisher.is_empty() || place.len() > 40 || publisher.len() > 120 {
         return None;
     }
-    // the first four words at most: a fourth rules the place out
-    let place_ok = words(place).take(4).count() <= 3
-        && words(place).all(|w| {
-            w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "am" | "upon" | "on" | "de")
-        });
-    let publisher_ok = publisher
-        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')
-        && first_year(publisher).is_none_or(|(i, _)| i > 0);
+    // the cheapest test first: each is a condition of the answer, in any order
+    if !publisher.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"') {
+        return None;
+    }
+    // at most three words, each capitalised or a particle, read in one pass: a fourth
+    // rules the place out
+    let mut count = 0;
+    let place_ok = words(place).all(|w| {
+        count += 1;
+        count <= 3
+            && (w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "am" | "upon" | "on" | "de"))
+    });
+    let publisher_ok = first_year(publisher).is_none_or(|(i, _)| i > 0);
     (place_ok && publisher_ok && !starts_with_ci(place, "http")).then_some((place, publisher))
 }
 

@@ -277,6 +277,58 @@ pub(crate) fn first_year(s: &str) -> Option<(usize, i32)> {
     None
 }
 
+/// The byte offsets of the ASCII spaces in `b`, in order. Eight bytes are tested at a time:
+/// in `x`, the bytes XOR-ed with a space, a byte is zero exactly where a space was; adding
+/// 0x7f to its low seven bits sets the high bit of every non-zero one without a carry into
+/// the next byte, so the bytes with no high bit in `sum | x` are the spaces.
+pub(crate) fn spaces(b: &[u8]) -> Spaces<'_> {
+    Spaces {
+        b,
+        next: 0,
+        base: 0,
+        mask: 0,
+    }
+}
+
+/// The iterator of [`spaces`].
+pub(crate) struct Spaces<'a> {
+    b: &'a [u8],
+    /// The offset of the next eight bytes to test.
+    next: usize,
+    /// The offset of the eight bytes `mask` marks.
+    base: usize,
+    /// The high bit of each byte that is a space and not yet returned.
+    mask: u64,
+}
+
+impl Iterator for Spaces<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const SPACES: u64 = 0x2020_2020_2020_2020;
+        while self.mask == 0 {
+            let rest = self.b.get(self.next..).filter(|r| !r.is_empty())?;
+            let word = match rest.first_chunk::<8>() {
+                Some(w) => *w,
+                None => {
+                    // the last few bytes, padded with bytes that are no space
+                    let mut w = [0u8; 8];
+                    w[..rest.len()].copy_from_slice(rest);
+                    w
+                }
+            };
+            let x = u64::from_le_bytes(word) ^ SPACES;
+            let sum = (x & LOW7).wrapping_add(LOW7);
+            self.mask = !(sum | x | LOW7);
+            self.base = self.next;
+            self.next += 8;
+        }
+        let k = (self.mask.trailing_zeros() / 8) as usize;
+        self.mask &= self.mask - 1;
+        Some(self.base + k)
+    }
+}
+
 /// The offset of the first ASCII digit at or after `from`. Eight bytes are tested at a
 /// time: a byte's low seven bits plus 0x50 reach 0x80 from '0' up, plus 0x46 from past '9'
 /// up, no sum carries into the next byte, and a byte with its high bit is no digit; so the
@@ -456,7 +508,7 @@ fn first_space(s: &str, comma: bool) -> Option<usize> {
 
 /// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab, unlike
 /// `u8::is_ascii_whitespace`).
-fn is_ascii_space(b: u8) -> bool {
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
@@ -510,6 +562,27 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_every_space_byte() {
+        for s in [
+            "",
+            " ",
+            "a b",
+            "Journal of Things, 12(3), pp. 42-65",
+            "  two\u{a0}kinds \u{3000} of  space ",
+            "Японские исследования. 2016. Т. 5. № 3. С. 42-65",
+            "\x01 \x00 \u{80} 0123456 ",
+        ] {
+            let naive: Vec<usize> = s
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b' ')
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(spaces(s.as_bytes()).collect::<Vec<_>>(), naive, "{s:?}");
+        }
+    }
 
     #[test]
     fn ascii_trims_as_the_char_trims() {

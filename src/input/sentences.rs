@@ -89,25 +89,46 @@ fn is_ascii_abbreviation(w: &[u8]) -> bool {
 
 /// Whether the dot at byte `dot` of `s` ends a part.
 fn dot_ends_part(s: &str, dot: usize) -> bool {
-    let before = &s[..dot];
-    let b = before.as_bytes();
+    let b = s.as_bytes();
     // the word before the dot, read back as bytes while they are ASCII (the common case);
-    // for ASCII bytes the char test is the byte test
-    let mut k = b.len();
-    while k > 0 && b[k - 1].is_ascii() && !matches!(b[k - 1], b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+    // for ASCII bytes the char test is the byte test. Whether it holds a dot is noted on the
+    // way rather than searched for again.
+    let mut k = dot;
+    let mut has_dot = false;
+    while k > 0 {
+        let x = b[k - 1];
+        if !x.is_ascii() || matches!(x, b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+            break;
+        }
+        has_dot |= x == b'.';
         k -= 1;
     }
-    let word_start = if k == 0 || b[k - 1].is_ascii() {
-        k
-    } else {
-        // a non-ASCII char: the separator may be a multi-byte space (U+0085, U+3000), so
-        // chars are decoded, stepping over the whole separator char
-        before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(0, |(i, c)| i + c.len_utf8())
-    };
+    if k == 0 || b[k - 1].is_ascii() {
+        // an ASCII word: its bytes are its chars, so each test below is the general one's
+        let word = &b[k..dot];
+        return match word.len() {
+            0 => true,
+            // "U.S", "D.V": dotted acronym or initials
+            _ if has_dot => false,
+            // a single letter: an initial ("J. Brown"); a single digit ends a part
+            1 => !word[0].is_ascii_alphabetic(),
+            2..=6 => {
+                let mut buf = [0u8; 6];
+                let lower = &mut buf[..word.len()];
+                super::scan::lower_into(lower, word);
+                !is_ascii_abbreviation(lower)
+            }
+            _ => true,
+        };
+    }
+    // a non-ASCII char: the separator may be a multi-byte space (U+0085, U+3000), so chars
+    // are decoded, stepping over the whole separator char
+    let before = &s[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -129,6 +150,13 @@ fn dot_ends_part(s: &str, dot: usize) -> bool {
     !is_abbreviation(word)
 }
 
+/// Whether the mark `c` ('.', '?' or '!') at byte `i` of `s`, followed by a space, ends a
+/// part.
+#[inline]
+pub(crate) fn mark_ends_part(s: &str, i: usize, c: u8) -> bool {
+    c != b'.' || dot_ends_part(s, i)
+}
+
 /// Splits `s` into parts; each item is the byte range of a part without its closing
 /// punctuation and separator, plus the punctuation char that closed it (`'.'`, `'?'`, `'!'`,
 /// or `'\0'` for the last part).
@@ -148,7 +176,7 @@ pub(crate) fn each_part(s: &str, mut f: impl FnMut(usize, usize, char)) {
     while let Some(k) = memchr::memchr3(b'.', b'?', b'!', &b[i..]) {
         i += k;
         let c = b[i];
-        if b.get(i + 1) == Some(&b' ') && (c != b'.' || dot_ends_part(s, i)) {
+        if b.get(i + 1) == Some(&b' ') && mark_ends_part(s, i, c) {
             if i > start {
                 f(start, i, c as char);
             }

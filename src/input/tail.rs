@@ -12,7 +12,7 @@ use crate::model::{Date, WarningCode};
 
 use super::date::date_at;
 use super::scan::{
-    at_word_start, ends_with_ci, find_from, prefix_at_most, starts_with_ci, trim_ws,
+    at_word_start, ends_with_ci, find_from, is_ascii_space, prefix_at_most, starts_with_ci, trim_ws,
 };
 
 /// What was cut from a reference, and the text left once it is gone.
@@ -29,17 +29,19 @@ pub(crate) struct Tail<'a> {
     pub body: Cow<'a, str>,
 }
 
-/// Whether the needle's pattern occurs nowhere in `hay`. Most entries have no DOI, URL, access date or
-/// "(online)": one vectorised substring check (the finder is built once) rules a search out
-/// before `find_from` walks the occurrences of the pattern's rarest char. It only skips
-/// searches that could find nothing, so results are those of the searches alone.
-fn absent(needle: Needle, hay: &str) -> bool {
+/// The first match of the needle's pattern in `hay` at or after byte `from` (a char
+/// boundary), as `find_from` finds it. Most entries have no DOI, URL, access date or
+/// "(online)": a vectorised substring search (the finder is built once) answers that in one
+/// pass, and where the pattern occurs it finds it without walking the occurrences of the
+/// pattern's rarest char. A match of a whole UTF-8 pattern starts at a char boundary.
+fn find_needle(needle: Needle, hay: &str, from: usize) -> Option<usize> {
     static FINDERS: LazyLock<[Finder<'static>; 10]> =
         LazyLock::new(|| Needle::ALL.map(|n| Finder::new(n.pat())));
-    FINDERS[needle as usize].find(hay.as_bytes()).is_none()
+    let rest = hay.as_bytes().get(from..)?;
+    FINDERS[needle as usize].find(rest).map(|k| from + k)
 }
 
-/// The patterns [`absent`] has a finder for. Named rather than looked up by their text, so
+/// The patterns [`find_needle`] has a finder for. Named rather than looked up by their text, so
 /// a call does not compare the pattern with each of them first.
 #[derive(Debug, Clone, Copy)]
 enum Needle {
@@ -131,10 +133,11 @@ fn cut_tail_with<'a>(text: &'a str, lower: &str) -> Tail<'a> {
         if note.starts_with('[') && !bracket {
             continue;
         }
-        if needle.is_some_and(|n| absent(n, lower)) {
-            continue;
-        }
-        if let Some(i) = find_from(lower, note, 0) {
+        let found = match needle {
+            Some(n) => find_needle(n, lower, 0),
+            None => find_from(lower, note, 0),
+        };
+        if let Some(i) = found {
             spans.push((i, i + note.len()));
         }
     }
@@ -218,6 +221,16 @@ fn language_note(text: &str, lower: &str) -> Option<(usize, usize, &'static str)
         .map(|k| k + from)
     {
         from = b + 1;
+        // most brackets open a year, a number or a capitalised word: an ASCII byte after
+        // the bracket that is neither 'i' nor whitespace rules the note out before the
+        // whitespace is trimmed
+        if let Some(&n) = lower.as_bytes().get(b + 1)
+            && n.is_ascii()
+            && n != b'i'
+            && !is_ascii_space(n)
+        {
+            continue;
+        }
         let after = &lower[b + 1..];
         let pad = after.len() - after.trim_start().len();
         if !after[pad..].starts_with("in ") {
@@ -267,11 +280,8 @@ pub(crate) fn language_code(word: &str) -> Option<&'static str> {
 
 /// `DOI: 10.x/y`, `doi:10.x/y`, `https://doi.org/10.x/y`, `http://dx.doi.org/10.x/y`.
 fn find_doi(text: &str, lower: &str) -> Option<(usize, usize, String)> {
-    if absent(Needle::Doi, lower) {
-        return None;
-    }
     let mut from = 0;
-    while let Some(i) = find_from(lower, "doi", from) {
+    while let Some(i) = find_needle(Needle::Doi, lower, from) {
         from = i + 3;
         let after = &text[i + 3..];
         let skip = if starts_with_ci(after, ".org/") {
@@ -337,7 +347,7 @@ const URL_LEADS: [&str; 10] = [
 ];
 
 /// Words that may follow a URL with no space after its comma.
-const AFTER_URL: [&str; 3] = ["accessed", "retrieved", "viewed"];
+const AFTER_URL: [Needle; 3] = [Needle::Accessed, Needle::Retrieved, Needle::Viewed];
 
 /// The first URL that is not a DOI link. Returns the cut span, the URL and the word that
 /// was glued to it by a comma, if any.
@@ -346,13 +356,10 @@ fn find_url(
     lower: &str,
     taken: &[(usize, usize)],
 ) -> Option<(usize, usize, String, Option<&'static str>)> {
-    if absent(Needle::Http, lower) && absent(Needle::Www, lower) {
-        return None;
-    }
     let mut from = 0;
     loop {
-        let http = find_from(lower, "http", from);
-        let www = find_from(lower, "www.", from);
+        let http = find_needle(Needle::Http, lower, from);
+        let www = find_needle(Needle::Www, lower, from);
         let i = match (http, www) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
@@ -371,8 +378,9 @@ fn find_url(
             .find(char::is_whitespace)
             .unwrap_or(text.len() - i);
         let mut glued = None;
-        for word in AFTER_URL {
-            if let Some(k) = find_from(&lower[i..end], word, 0)
+        for needle in AFTER_URL {
+            let word = needle.pat();
+            if let Some(k) = find_needle(needle, &lower[i..end], 0)
                 && k > 0
                 && text[i + k - 1..].starts_with(',')
             {
@@ -403,7 +411,11 @@ fn find_accessed(
     taken: &[(usize, usize)],
     has_url: bool,
 ) -> Option<(usize, usize, Date)> {
-    let cyrillic = !lower.is_ascii();
+    // which words apply is settled by the needle, without comparing its text: "дата
+    // обращения" only in a text with a byte 0xD0 (asked once, and only then), which leads
+    // the UTF-8 of "д" and "Д" as of every Cyrillic letter up to "п"; and "retrieved",
+    // "viewed" and "access date", which go with a URL, only when there is one
+    let mut cyrillic = None;
     for needle in [
         Needle::Accessed,
         Needle::Retrieved,
@@ -412,20 +424,19 @@ fn find_accessed(
         Needle::AccessDateRuCapital,
         Needle::AccessDate,
     ] {
+        let applies = match needle {
+            Needle::AccessDateRu | Needle::AccessDateRuCapital => {
+                *cyrillic.get_or_insert_with(|| memchr::memchr(0xD0, lower.as_bytes()).is_some())
+            }
+            Needle::Retrieved | Needle::Viewed | Needle::AccessDate => has_url,
+            _ => true,
+        };
+        if !applies {
+            continue;
+        }
         let word = needle.pat();
-        if !word.is_ascii() && !cyrillic {
-            continue;
-        }
-        // "retrieved", "viewed" and "access date" go with a URL; without one only the
-        // common forms are looked for
-        if !has_url && matches!(word, "retrieved" | "viewed" | "access date") {
-            continue;
-        }
-        if absent(needle, lower) {
-            continue;
-        }
         let mut from = 0;
-        while let Some(i) = find_from(lower, word, from) {
+        while let Some(i) = find_needle(needle, lower, from) {
             from = i + word.len();
             if overlaps(taken, i) {
                 continue;
@@ -459,7 +470,7 @@ mod tests {
     fn needles_index_their_own_finders() {
         for (i, n) in Needle::ALL.into_iter().enumerate() {
             assert_eq!(n as usize, i);
-            assert!(!absent(n, n.pat()));
+            assert_eq!(find_needle(n, n.pat(), 0), Some(0));
         }
     }
 
