@@ -262,6 +262,26 @@ fn vancouver_editors_and_organisations_in_an_unnumbered_list() {
     assert_eq!(book.publisher.as_deref(), Some("Springer"));
 }
 
+/// MLA's "edited by R. V. Cassill, Norton": initials do not end the editor clause, and the
+/// publisher after it is the book's.
+#[test]
+fn mla_editors_with_initials_and_the_publisher_after_them() {
+    check_all(&[(
+        "Baldwin, James. \"Sonny's Blues.\" The Norton Anthology of Short Fiction, edited by R. V. Cassill, Norton, 1978, pp. 21–48.",
+        Want {
+            style: Some(Style::Mla),
+            authors: Some(&["Baldwin"]),
+            editors: Some(&["Cassill"]),
+            year: Some(1978),
+            title: Some("Sonny's Blues"),
+            container: Some("The Norton Anthology of Short Fiction"),
+            publisher: Some("Norton"),
+            pages: Some("21-48"),
+            ..Want::default()
+        },
+    )]);
+}
+
 #[test]
 fn harvard() {
     check_all(&[

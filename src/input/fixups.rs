@@ -494,7 +494,19 @@ pub(crate) fn edited_by(c: &str) -> Vec<PersonName> {
         return Vec::new();
     };
     let rest = &c[k + "edited by ".len()..];
-    let rest = rest.split(". ").next().unwrap_or("");
+    // the clause ends at a full stop, not at an initial's ("edited by R. V. Cassill, Norton")
+    let mut end = rest.len();
+    let mut from = 0;
+    while let Some(j) = find_str(&rest[from..], ". ").map(|j| from + j) {
+        let word = rest[..j].rsplit(' ').next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if !initial {
+            end = j;
+            break;
+        }
+        from = j + 2;
+    }
+    let rest = &rest[..end];
     let mut out = Vec::new();
     'items: for item in rest.split(", ") {
         for part in item.split(" and ") {
@@ -630,6 +642,16 @@ mod tests {
         assert_eq!(fam, ["Vance", "Lee"]);
         assert_eq!(eds[0].initials, "P.");
         assert!(edited_by("Book, Edited by 3 people").is_empty());
+        // an initial's full stop does not end the clause; a sentence's does
+        let eds = edited_by("The Norton Anthology, edited by R. V. Cassill, Norton");
+        assert_eq!(eds.len(), 1);
+        assert_eq!(
+            (eds[0].family.as_str(), eds[0].initials.as_str()),
+            ("Cassill", "R.V.")
+        );
+        let eds =
+            edited_by("Book, edited by Ann Lee. Oxford: Clarendon Press. Reprinted by Ben Wu");
+        assert_eq!(eds.len(), 1);
         assert!(edited_by("İİİİ edited by İ").is_empty());
     }
 

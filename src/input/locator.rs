@@ -261,6 +261,11 @@ fn names_a_number(word: &str) -> bool {
             | "volume"
             | "section"
             | "sect"
+            // IEEE's "ch. 2, sec. 4": a chapter's or section's number is no volume
+            | "sec"
+            | "ch"
+            | "chap"
+            | "chapter"
     )
 }
 

@@ -418,6 +418,7 @@ pub(crate) fn refine(
         && (r.container.is_none() || r.kind == crate::model::Kind::Chapter)
         && let Some(publisher) = f
             .get(FieldLabel::Publisher)
+            .map(|p| after_editor(p, &r.editors))
             .filter(|p| plausible_imprint(p))
     {
         r.publisher = Some(publisher.to_string());
@@ -490,6 +491,19 @@ fn book_after_quoted_title(span: &str) -> Option<&str> {
         .trim()
         .trim_end_matches([',', '.', ' ']);
     (!book.is_empty()).then_some(book)
+}
+
+/// A publisher span without the editor's name the model ran it on from ("edited by R. V.
+/// Cassill, Norton" labelled "Cassill, Norton").
+fn after_editor<'a>(span: &'a str, editors: &[crate::model::PersonName]) -> &'a str {
+    editors
+        .iter()
+        .find_map(|e| {
+            span.strip_prefix(e.family.as_str())
+                .and_then(|rest| rest.strip_prefix(", "))
+        })
+        .unwrap_or(span)
+        .trim()
 }
 
 /// Whether a span the model labelled publisher or place reads as one: a short name that
