@@ -132,7 +132,30 @@ fn starts_anew(prev: &str, body: &str) -> bool {
     let ends_on_locator = p
         .strip_suffix('.')
         .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
-    ends_on_locator && body.starts_with(|c: char| c.is_uppercase()) && first_year(body).is_some()
+    (ends_on_locator || ends_on_identifier(p))
+        && body.starts_with(|c: char| c.is_uppercase())
+        && first_year(body).is_some()
+}
+
+/// Whether the entry so far ends on a DOI or a URL ("doi:10.1056/NEJMe2002387",
+/// "https://doi.org/10.1/x"), which close an entry without a full stop.
+fn ends_on_identifier(prev: &str) -> bool {
+    let last = last_word(prev.trim_end());
+    starts_with_ci(last, "doi:")
+        || starts_with_ci(last, "http://")
+        || starts_with_ci(last, "https://")
+        || (last.starts_with("10.") && last.contains('/'))
+}
+
+/// Whether a line starts with a family-name particle written in lower case ("van der
+/// Berg", "de Vries", "von Neumann"), as name lists may.
+fn starts_with_particle(body: &str) -> bool {
+    const PARTICLES: [&str; 14] = [
+        "van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "dos", "le", "la",
+        "ten",
+    ];
+    let first = first_word(body);
+    PARTICLES.contains(&first)
 }
 
 /// Appends a continuation line, rejoining words split by a hyphen at the line end.
@@ -320,8 +343,11 @@ fn segment_unnumbered(lines: &[(usize, &str, usize)]) -> Vec<Entry> {
             None => false,
             Some(_) if hanging => indent > min_indent,
             Some(prev) => {
-                let prev_done = prev.text.ends_with(['.', ')', ']', '"']);
-                starts_as_continuation(body)
+                let prev_done =
+                    prev.text.ends_with(['.', ')', ']', '"']) || ends_on_identifier(&prev.text);
+                // "van der Berg, P., …": a name list may start with a lower-case particle
+                let particle_start = start && prev_done && starts_with_particle(body);
+                (starts_as_continuation(body) && !particle_start)
                     || ends_mid_phrase(&prev.text)
                     || (!start && (!prev_done || (recognised && !starts_anew(&prev.text, body))))
                     || (indent > prev_indent && indents_vary && !start)
@@ -493,6 +519,17 @@ mod tests {
         let (e, _) = segment(&lines(text));
         assert_eq!(e.len(), 3, "{e:#?}");
         assert!(e[1].text.starts_with("World Health Organization."));
+        // an entry that ends on its DOI has ended too
+        let text = "Fauci AS, Lane HC. Covid-19. N Engl J Med. 2020;382(13):1268-9. doi:10.1056/NEJMe2002387\nNational Cancer Institute. Cancer statistics [Internet]. Bethesda (MD): NCI; 2020.";
+        assert_eq!(segment(&lines(text)).0.len(), 2);
+        // a name list that starts with a particle starts an entry
+        let text = "Streltsov D.V. (2018) Japan. Moscow: AIRO-XXI (in Russian).\nvan der Berg, P., & de Vries, M. (2017). Particles in names. Journal, 4(1), 1–12.";
+        let (e, _) = segment(&lines(text));
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert!(e[1].text.starts_with("van der Berg"));
+        // a wrapped title that goes on in lower case stays wrapped
+        let text = "Brown J. (2017) Japan and\nde facto alliances. Source.";
+        assert_eq!(segment(&lines(text)).0.len(), 1);
         // a wrapped journal after an entry that has not reached its locators stays
         let text = "Hofmann T, Smola AJ. Kernel methods in machine learning.\nAnnals of Statistics. 2008;36(3):1171-220.";
         assert_eq!(segment(&lines(text)).0.len(), 1);
