@@ -282,6 +282,18 @@ fn mla_editors_with_initials_and_the_publisher_after_them() {
     )]);
 }
 
+/// Chicago's newspaper entry: the day of "July 22, 2019" is no volume.
+#[test]
+fn chicago_news_dates_are_no_volumes() {
+    let (r, _) = parse_reference(
+        "Japan Times. 2019. \"Abe Wins Election.\" July 22, 2019. https://www.japantimes.co.jp/news/2019/07/22/abe.html.",
+    );
+    assert_eq!(r.title.as_deref(), Some("Abe Wins Election"));
+    assert_eq!(r.container.as_deref(), Some("Japan Times"));
+    assert_eq!(r.volume, None);
+    assert_eq!(r.year, Some(2019));
+}
+
 #[test]
 fn harvard() {
     check_all(&[

@@ -391,7 +391,9 @@ pub(crate) fn refine(
     // (2014)", "Phys. Rev. Lett. 115, 231301") leaves them empty: there the model's stand.
     if r.volume.is_none()
         && r.issue.is_none()
-        && let Some((volume, issue)) = model_volume.and_then(volume_of)
+        && let Some((volume, issue)) = model_volume
+            .filter(|v| !after_month(text, v))
+            .and_then(volume_of)
     {
         r.volume = Some(volume);
         r.issue = issue;
@@ -557,6 +559,19 @@ fn without_year_slot<'a>(text: &'a str, title: &'a str) -> &'a str {
         }
         _ => title,
     }
+}
+
+/// Whether the word before `span` (a slice of `text`) names a month: "July 22, 2019" is a
+/// date, whatever the model labelled its day.
+fn after_month(text: &str, span: &str) -> bool {
+    let start = (span.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ',']);
+    crate::input::date::month_number(word).is_some()
 }
 
 /// The volume (and issue) of a span the model labelled volume: "115,", "B 72", "D85",
