@@ -58,26 +58,77 @@ fn scan_words(text: &str, w: &mut Words) {
     }
 }
 
-/// [`read_word`] for a non-empty ASCII word, without its UTF-8 checks.
+/// The keywords and lead words of [`read_keyword`] by first letter: bit `n` of
+/// `KEYWORD_LENGTHS[b]` is set when some keyword or lead word of `n` letters starts with the
+/// letter `b` (either case). A word whose first letter and length match none (most words of
+/// a title) is passed over with this one look-up, without the copy and the compares.
+static KEYWORD_LENGTHS: [u16; 256] = {
+    const WORDS: [&[u8]; 17] = [
+        b"dissertation",
+        b"thesis",
+        b"phd",
+        b"proceedings",
+        b"conference",
+        b"symposium",
+        b"workshop",
+        b"congress",
+        b"proc",
+        b"report",
+        b"reports",
+        b"brief",
+        b"paper",
+        b"working",
+        b"discussion",
+        b"white",
+        b"policy",
+    ];
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < WORDS.len() {
+        let w = WORDS[k];
+        let first = w[0];
+        t[first as usize] |= 1 << w.len();
+        t[first.to_ascii_uppercase() as usize] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// Whether a word (its trailing dots cut) could be a keyword or lead word, by its first
+/// letter and length (see [`KEYWORD_LENGTHS`]).
+#[inline(always)]
+fn keyword_like(word: &[u8]) -> bool {
+    match word.first() {
+        // every keyword is shorter than 16 letters, which keeps the shift in range
+        Some(&f) if word.len() < 16 => KEYWORD_LENGTHS[usize::from(f)] >> word.len() & 1 != 0,
+        _ => false,
+    }
+}
+
+/// [`read_word`] for a non-empty ASCII word, without its UTF-8 checks. Inlined into the
+/// split's loop: most words are answered by [`keyword_like`] without a call.
+#[inline(always)]
 fn read_ascii_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
     let mut word = word;
     while let Some(w) = word.strip_suffix(b".") {
         word = w;
     }
     // as in `read_word`: other words (most) are passed over without the copy and compares
-    let keyword_like = (3..=12).contains(&word.len())
-        && word.first().is_some_and(|f| {
-            matches!(
-                f.to_ascii_lowercase(),
-                b'd' | b't' | b'p' | b'c' | b's' | b'w' | b'r' | b'b'
-            )
-        });
-    if !keyword_like {
+    if !keyword_like(word) {
         *paper_lead = false;
         return;
     }
+    read_ascii_keyword(word, paper_lead, w);
+}
+
+/// The rest of [`read_ascii_word`] for a word that passed [`keyword_like`] (3 to 12 letters).
+#[inline(never)]
+fn read_ascii_keyword(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
     let mut buf = [0u8; 12];
-    let b = &mut buf[..word.len()];
+    let Some(b) = buf.get_mut(..word.len()) else {
+        *paper_lead = false;
+        return;
+    };
     super::scan::lower_into(b, word);
     read_keyword(b, paper_lead, w);
 }
@@ -135,17 +186,25 @@ fn read_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
         read_keyword(b, paper_lead, w);
         return;
     }
-    let lower = std::str::from_utf8(b).unwrap_or("");
-    if lower == "дис" {
+    // Compared as UTF-8 bytes, without decoding: lower-casing changed only ASCII bytes, so
+    // the word is still the chars it was, and a char's bytes are a prefix of the text's bytes
+    // exactly when the text starts with that char.
+    let lower: &[u8] = b;
+    if lower == "дис".as_bytes() {
         w.thesis = true;
     }
-    // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад")
-    let stem = lower.trim_start_matches(['Д', 'д', 'К', 'к', 'А', 'а']);
-    if stem.starts_with("иссертац") || stem.starts_with("втореф") {
+    // Cyrillic stems, case-blind on the first letter only ("Доклад", "доклад"): the leading
+    // chars of these six cut as `trim_start_matches` would
+    const LEADS: [&str; 6] = ["Д", "д", "К", "к", "А", "а"];
+    let mut stem = lower;
+    while let Some(rest) = LEADS.iter().find_map(|l| stem.strip_prefix(l.as_bytes())) {
+        stem = rest;
+    }
+    if stem.starts_with("иссертац".as_bytes()) || stem.starts_with("втореф".as_bytes()) {
         w.thesis = true;
-    } else if stem.starts_with("онференц") {
+    } else if stem.starts_with("онференц".as_bytes()) {
         w.conference = true;
-    } else if stem.starts_with("оклад") {
+    } else if stem.starts_with("оклад".as_bytes()) {
         w.report = true;
     }
     // no lead word is non-ASCII
