@@ -2,10 +2,15 @@
 //! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
 //! English function words, so it stays unknown rather than being called English.
 
+use super::kind::{ascii_equal, ascii_letters, each_ascii_word};
 use super::scan::{is_alphabetic, is_cyrillic};
 
-/// The bytes of an ASCII word: letters and the apostrophe ("Abe's").
-static WORD_BYTE: [bool; 256] = super::scan::byte_class(false, b'\'');
+/// The bytes of an ASCII word: letters and the apostrophe ("Abe's"), the high bit of each
+/// such byte of an eight-byte block (see [`each_ascii_word`]).
+#[inline(always)]
+fn word_bytes(w: u64) -> u64 {
+    ascii_letters(w) | ascii_equal(w, b'\'')
+}
 
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
 #[cfg(test)]
@@ -47,55 +52,100 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
-    // `letters_only`: the word is ASCII letters and apostrophes, as the ASCII split gives
-    let mut read_word = |word: &[u8], letters_only: bool| {
-        if word.len() < 2 || word.len() > 14 {
-            return;
-        }
-        // lower-cased on the stack: this runs for every word of every unmarked entry
-        let mut buf = [0u8; 14];
-        let b = &mut buf[..word.len()];
-        if letters_only {
-            // an ASCII letter's lower case sets 0x20, which the apostrophe (0x27) has
-            for (d, &c) in b.iter_mut().zip(word) {
-                *d = c | 0x20;
-            }
-        } else {
-            super::scan::lower_into(b, word);
-        }
-        // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
-        let mut w: &[u8] = b;
-        while let Some(stem) = w.strip_suffix(b"'s") {
-            w = stem;
-        }
-        if is_english_word(w) {
-            english += 1;
-        } else if looks_transliterated(w) {
-            translit += 1;
-        }
+    let mut tally = |vote: Vote| match vote {
+        Vote::English => english += 1,
+        Vote::Transliterated => translit += 1,
+        Vote::Neither => {}
     };
     for text in parts {
         // the same words either way: for ASCII text the char test is the byte test
         if text.is_ascii() {
-            let b = text.as_bytes();
-            let mut start = 0;
-            for (i, &x) in b.iter().enumerate() {
-                if !WORD_BYTE[usize::from(x)] {
-                    // the words `split` would give, without its per-byte iterator
-                    if i > start + 1 {
-                        read_word(&b[start..i], true);
-                    }
-                    start = i + 1;
-                }
-            }
-            read_word(&b[start..], true);
+            // the words `split` would give (an empty one votes for nothing)
+            each_ascii_word(text.as_bytes(), word_bytes, |word| tally(ascii_vote(word)));
         } else {
             for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
-                read_word(word.as_bytes(), false);
+                tally(vote(word.as_bytes()));
             }
         }
     }
     (english > 0 && english >= translit).then_some("en")
+}
+
+/// What one word says about the language.
+#[derive(Debug, PartialEq)]
+enum Vote {
+    English,
+    Transliterated,
+    Neither,
+}
+
+/// The vote of one word of the general split (of non-ASCII text): lower-cased, "'s" cut,
+/// an English word, else a transliterated ending.
+fn vote(word: &[u8]) -> Vote {
+    if word.len() < 2 || word.len() > 14 {
+        return Vote::Neither;
+    }
+    // lower-cased on the stack
+    let mut buf = [0u8; 14];
+    let b = &mut buf[..word.len()];
+    super::scan::lower_into(b, word);
+    // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
+    let mut w: &[u8] = b;
+    while let Some(stem) = w.strip_suffix(b"'s") {
+        w = stem;
+    }
+    if is_english_word(w) {
+        Vote::English
+    } else if looks_transliterated(w) {
+        Vote::Transliterated
+    } else {
+        Vote::Neither
+    }
+}
+
+/// The vote of one word of the ASCII split (ASCII letters and apostrophes): what the general
+/// split's reading gives it (lower-cased, "'s" cut, an English word, else a transliterated
+/// ending), with the English list asked only when the first letter and length fit one of its
+/// words (see [`ENGLISH_LENGTHS`]), and only the last four letters, which the endings read,
+/// lower-cased for the transliteration test.
+#[inline(always)]
+fn ascii_vote(word: &[u8]) -> Vote {
+    if word.len() < 2 || word.len() > 14 {
+        return Vote::Neither;
+    }
+    // "'s" cut as after lower-casing: an ASCII letter's lower case sets 0x20, which the
+    // apostrophe (0x27) has, so the 's' may be of either case
+    let mut w = word;
+    while let [stem @ .., b'\'', s] = w
+        && *s | 0x20 == b's'
+    {
+        w = stem;
+    }
+    if let Some(&first) = w.first()
+        && ENGLISH_LENGTHS[usize::from(first | 0x20)] >> w.len() & 1 != 0
+    {
+        let mut buf = [0u8; 14];
+        let b = &mut buf[..w.len()];
+        for (d, &c) in b.iter_mut().zip(w) {
+            *d = c | 0x20;
+        }
+        if is_english_word(b) {
+            return Vote::English;
+        }
+    }
+    // the endings and the short words are all of at most four letters: a longer word's last
+    // four can match no short word, a shorter word is its own last letters
+    let tail = &w[w.len().saturating_sub(4)..];
+    let mut buf = [0u8; 4];
+    let b = &mut buf[..tail.len()];
+    for (d, &c) in b.iter_mut().zip(tail) {
+        *d = c | 0x20;
+    }
+    if looks_transliterated(b) {
+        Vote::Transliterated
+    } else {
+        Vote::Neither
+    }
 }
 
 /// In the Latin "References" of Russian journals a Russian-language source carries "(in
@@ -112,87 +162,113 @@ pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
     (translit == 0).then_some("en")
 }
 
-fn is_english_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"the"
-            | b"of"
-            | b"and"
-            | b"in"
-            | b"for"
-            | b"to"
-            | b"with"
-            | b"on"
-            | b"at"
-            | b"by"
-            | b"from"
-            | b"is"
-            | b"are"
-            | b"was"
-            | b"were"
-            | b"be"
-            | b"an"
-            | b"as"
-            | b"its"
-            | b"it"
-            | b"this"
-            | b"that"
-            | b"how"
-            | b"what"
-            | b"why"
-            | b"who"
-            | b"which"
-            | b"when"
-            | b"between"
-            | b"into"
-            | b"over"
-            | b"after"
-            | b"new"
-            | b"will"
-            | b"he"
-            | b"she"
-            | b"they"
-            | b"we"
-            | b"our"
-            | b"their"
-            | b"his"
-            | b"her"
-            | b"more"
-            | b"again"
-            | b"not"
-            | b"can"
-            | b"does"
-            | b"do"
-            | b"has"
-            | b"have"
-            | b"about"
-            | b"toward"
-            | b"towards"
-            | b"under"
-            | b"against"
-            | b"through"
-            | b"study"
-            | b"analysis"
-            | b"policy"
-            | b"relations"
-            | b"security"
-            | b"review"
-            | b"journal"
-            | b"university"
-            | b"press"
-            | b"international"
-            | b"research"
-            | b"management"
-            | b"report"
-            | b"world"
-            | b"global"
-            | b"economic"
-            | b"political"
-            | b"social"
-            | b"development"
-            | b"theory"
-    )
+/// The English function words and common title words, listed once for [`is_english_word`]
+/// and [`ENGLISH_LENGTHS`].
+macro_rules! english_words {
+    ($($w:literal)|*) => {
+        /// The listed words, for the table.
+        const ENGLISH_WORDS: &[&[u8]] = &[$($w),*];
+
+        /// Whether a lower-cased word is one of the listed English words.
+        fn is_english_word(w: &[u8]) -> bool {
+            matches!(w, $($w)|*)
+        }
+
+        /// Bit `n` of `ENGLISH_LENGTHS[b]` is set when a listed word of `n` letters starts
+        /// with the lower-case letter `b`: most title words (names, content words) fit no
+        /// listed word and are passed over without lower-casing and the list's compares.
+        static ENGLISH_LENGTHS: [u16; 256] = {
+            let mut t = [0u16; 256];
+            let mut k = 0;
+            while k < ENGLISH_WORDS.len() {
+                let w = ENGLISH_WORDS[k];
+                // every listed word is shorter than 16 letters: the bit is in range
+                t[w[0] as usize] |= 1 << w.len();
+                k += 1;
+            }
+            t
+        };
+    };
 }
+
+english_words!(
+    b"the"
+    | b"of"
+    | b"and"
+    | b"in"
+    | b"for"
+    | b"to"
+    | b"with"
+    | b"on"
+    | b"at"
+    | b"by"
+    | b"from"
+    | b"is"
+    | b"are"
+    | b"was"
+    | b"were"
+    | b"be"
+    | b"an"
+    | b"as"
+    | b"its"
+    | b"it"
+    | b"this"
+    | b"that"
+    | b"how"
+    | b"what"
+    | b"why"
+    | b"who"
+    | b"which"
+    | b"when"
+    | b"between"
+    | b"into"
+    | b"over"
+    | b"after"
+    | b"new"
+    | b"will"
+    | b"he"
+    | b"she"
+    | b"they"
+    | b"we"
+    | b"our"
+    | b"their"
+    | b"his"
+    | b"her"
+    | b"more"
+    | b"again"
+    | b"not"
+    | b"can"
+    | b"does"
+    | b"do"
+    | b"has"
+    | b"have"
+    | b"about"
+    | b"toward"
+    | b"towards"
+    | b"under"
+    | b"against"
+    | b"through"
+    | b"study"
+    | b"analysis"
+    | b"policy"
+    | b"relations"
+    | b"security"
+    | b"review"
+    | b"journal"
+    | b"university"
+    | b"press"
+    | b"international"
+    | b"research"
+    | b"management"
+    | b"report"
+    | b"world"
+    | b"global"
+    | b"economic"
+    | b"political"
+    | b"social"
+    | b"development"
+    | b"theory"
+);
 
 /// Endings of Russian words in Latin transliteration.
 fn looks_transliterated(w: &[u8]) -> bool {
@@ -258,6 +334,52 @@ mod tests {
                 String::from_utf8_lossy(w)
             );
         }
+    }
+
+    #[test]
+    fn ascii_votes_as_the_general_reading() {
+        // the listed words in three cases, with "'s", and every short word over the endings'
+        // letters, an apostrophe and one other letter
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let letters = b"aeghiknopstvyS'";
+        let mut last: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let next: Vec<Vec<u8>> = last
+                .iter()
+                .flat_map(|w| {
+                    letters.iter().map(move |&c| {
+                        let mut v = w.clone();
+                        v.push(c);
+                        v
+                    })
+                })
+                .collect();
+            words.extend(next.iter().cloned());
+            last = next;
+        }
+        let listed = [
+            "the", "of", "International", "TOWARDS", "analysis", "Its", "it's", "policy's's",
+            "Yaponskiy", "issledovaniya", "Voprosy", "ekonomiki", "NA", "Po", "v's", "'s", "s'",
+            "abcdefghijklmn", "abcdefghijklmno", "internationals", "x'S", "Rossii", "Stvo",
+        ];
+        for w in listed {
+            words.push(w.as_bytes().to_vec());
+            words.push(w.to_ascii_uppercase().into_bytes());
+            words.push(format!("{w}'s").into_bytes());
+        }
+        for w in ENGLISH_WORDS {
+            let w = String::from_utf8_lossy(w);
+            let capital = w[..1].to_ascii_uppercase() + &w[1..];
+            for v in [w.to_string(), capital, w.to_ascii_uppercase()] {
+                words.push(format!("{v}'s").into_bytes());
+                words.push(v.into_bytes());
+            }
+        }
+        for w in &words {
+            assert_eq!(ascii_vote(w), vote(w), "{:?}", String::from_utf8_lossy(w));
+        }
+        assert_eq!(ascii_vote(b"Policy"), Vote::English);
+        assert_eq!(ascii_vote(b"Yaponskiy"), Vote::Transliterated);
     }
 
     #[test]
