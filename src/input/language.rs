@@ -105,9 +105,10 @@ fn vote(word: &[u8]) -> Vote {
 
 /// The vote of one word of the ASCII split (ASCII letters and apostrophes): what the general
 /// split's reading gives it (lower-cased, "'s" cut, an English word, else a transliterated
-/// ending), with the English list asked only when the first letter and length fit one of its
-/// words (see [`ENGLISH_LENGTHS`]), and only the last four letters, which the endings read,
-/// lower-cased for the transliteration test.
+/// ending). The lists are asked only when a word's first letter, length and last letter fit
+/// a listed English word ([`might_be_english`]) or its last two letters a transliterated
+/// ending ([`might_be_transliterated`]): most words fit neither and are passed over without
+/// lower-casing and compares.
 #[inline(always)]
 fn ascii_vote(word: &[u8]) -> Vote {
     if word.len() < 2 || word.len() > 14 {
@@ -121,9 +122,7 @@ fn ascii_vote(word: &[u8]) -> Vote {
     {
         w = stem;
     }
-    if let Some(&first) = w.first()
-        && ENGLISH_LENGTHS[usize::from(first | 0x20)] >> w.len() & 1 != 0
-    {
+    if might_be_english(w) {
         let mut buf = [0u8; 14];
         let b = &mut buf[..w.len()];
         for (d, &c) in b.iter_mut().zip(w) {
@@ -132,6 +131,9 @@ fn ascii_vote(word: &[u8]) -> Vote {
         if is_english_word(b) {
             return Vote::English;
         }
+    }
+    if !might_be_transliterated(w) {
+        return Vote::Neither;
     }
     // the endings and the short words are all of at most four letters: a longer word's last
     // four can match no short word, a shorter word is its own last letters
@@ -148,6 +150,54 @@ fn ascii_vote(word: &[u8]) -> Vote {
     }
 }
 
+/// A letter's place in the alphabet from 1, of either case (the apostrophe, the one other
+/// byte of an ASCII word, falls on 'g''s place: the tables below then only ask more often).
+#[inline(always)]
+fn letter_index(b: u8) -> usize {
+    usize::from(b & 0x1F)
+}
+
+/// Whether a word of the ASCII split (`ascii_vote`'s, "'s" cut, at most 14 bytes) could be a
+/// listed English word: its first letter, length and last letter fit one
+/// ([`ENGLISH_ENDS`]).
+#[inline(always)]
+fn might_be_english(w: &[u8]) -> bool {
+    match w {
+        [first, .., last] => {
+            ENGLISH_ENDS[letter_index(*first)][w.len()] >> letter_index(*last) & 1 != 0
+        }
+        // no listed word has one letter
+        _ => false,
+    }
+}
+
+/// Whether a word of the ASCII split could be one [`looks_transliterated`] accepts, by its
+/// last two letters ([`TRANSLIT_PAIRS`]); a word of one letter ("v", "i") is always asked.
+#[inline(always)]
+fn might_be_transliterated(w: &[u8]) -> bool {
+    match w {
+        [.., a, b] => TRANSLIT_PAIRS[letter_index(*a)] >> letter_index(*b) & 1 != 0,
+        [_] => true,
+        [] => false,
+    }
+}
+
+/// `TRANSLIT_PAIRS[a]` has bit `b` set when a word ending in the letters `a`, `b` (by
+/// [`letter_index`]) may be one [`looks_transliterated`] accepts: the last two letters of
+/// each ending and of the two-letter words.
+static TRANSLIT_PAIRS: [u32; 32] = {
+    const PAIRS: [&[u8; 2]; 13] = [
+        b"ya", b"go", b"vo", b"kh", b"yh", b"ii", b"iy", b"oi", b"ye", b"oe", b"yi", b"na", b"po",
+    ];
+    let mut t = [0u32; 32];
+    let mut k = 0;
+    while k < PAIRS.len() {
+        t[(PAIRS[k][0] & 0x1F) as usize] |= 1 << (PAIRS[k][1] & 0x1F);
+        k += 1;
+    }
+    t
+};
+
 /// In the Latin "References" of Russian journals a Russian-language source carries "(in
 /// Russian)"; an unmarked Latin-script entry with no sign of transliteration is English.
 pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
@@ -163,7 +213,7 @@ pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
 }
 
 /// The English function words and common title words, listed once for [`is_english_word`]
-/// and [`ENGLISH_LENGTHS`].
+/// and [`ENGLISH_ENDS`].
 macro_rules! english_words {
     ($($w:literal)|*) => {
         /// The listed words, for the table.
@@ -174,16 +224,16 @@ macro_rules! english_words {
             matches!(w, $($w)|*)
         }
 
-        /// Bit `n` of `ENGLISH_LENGTHS[b]` is set when a listed word of `n` letters starts
-        /// with the lower-case letter `b`: most title words (names, content words) fit no
-        /// listed word and are passed over without lower-casing and the list's compares.
-        static ENGLISH_LENGTHS: [u16; 256] = {
-            let mut t = [0u16; 256];
+        /// `ENGLISH_ENDS[f][n]` has bit `l` set when a listed word of `n` letters starts
+        /// with the letter `f` and ends with the letter `l` (by [`letter_index`]): most title
+        /// words (names, content words) fit no listed word.
+        static ENGLISH_ENDS: [[u32; 16]; 32] = {
+            let mut t = [[0u32; 16]; 32];
             let mut k = 0;
             while k < ENGLISH_WORDS.len() {
                 let w = ENGLISH_WORDS[k];
-                // every listed word is shorter than 16 letters: the bit is in range
-                t[w[0] as usize] |= 1 << w.len();
+                // every listed word is shorter than 16 letters: the length is in range
+                t[(w[0] & 0x1F) as usize][w.len()] |= 1 << (w[w.len() - 1] & 0x1F);
                 k += 1;
             }
             t
@@ -325,6 +375,13 @@ mod tests {
                 .collect();
             words.extend(next.iter().cloned());
             last = next;
+        }
+        for w in &words {
+            if looks_transliterated(w) {
+                let upper = w.to_ascii_uppercase();
+                assert!(might_be_transliterated(w), "{:?}", String::from_utf8_lossy(w));
+                assert!(might_be_transliterated(&upper));
+            }
         }
         for w in &words {
             assert_eq!(
