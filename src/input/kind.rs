@@ -264,7 +264,8 @@ fn read_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
     while let Some(rest) = LEADS.iter().find_map(|l| stem.strip_prefix(l.as_bytes())) {
         stem = rest;
     }
-    if stem.starts_with("иссертац".as_bytes()) || stem.starts_with("втореф".as_bytes()) {
+    if stem.starts_with("иссертац".as_bytes()) || stem.starts_with("втореф".as_bytes())
+    {
         w.thesis = true;
     } else if stem.starts_with("онференц".as_bytes()) {
         w.conference = true;

@@ -243,81 +243,81 @@ macro_rules! english_words {
 
 english_words!(
     b"the"
-    | b"of"
-    | b"and"
-    | b"in"
-    | b"for"
-    | b"to"
-    | b"with"
-    | b"on"
-    | b"at"
-    | b"by"
-    | b"from"
-    | b"is"
-    | b"are"
-    | b"was"
-    | b"were"
-    | b"be"
-    | b"an"
-    | b"as"
-    | b"its"
-    | b"it"
-    | b"this"
-    | b"that"
-    | b"how"
-    | b"what"
-    | b"why"
-    | b"who"
-    | b"which"
-    | b"when"
-    | b"between"
-    | b"into"
-    | b"over"
-    | b"after"
-    | b"new"
-    | b"will"
-    | b"he"
-    | b"she"
-    | b"they"
-    | b"we"
-    | b"our"
-    | b"their"
-    | b"his"
-    | b"her"
-    | b"more"
-    | b"again"
-    | b"not"
-    | b"can"
-    | b"does"
-    | b"do"
-    | b"has"
-    | b"have"
-    | b"about"
-    | b"toward"
-    | b"towards"
-    | b"under"
-    | b"against"
-    | b"through"
-    | b"study"
-    | b"analysis"
-    | b"policy"
-    | b"relations"
-    | b"security"
-    | b"review"
-    | b"journal"
-    | b"university"
-    | b"press"
-    | b"international"
-    | b"research"
-    | b"management"
-    | b"report"
-    | b"world"
-    | b"global"
-    | b"economic"
-    | b"political"
-    | b"social"
-    | b"development"
-    | b"theory"
+        | b"of"
+        | b"and"
+        | b"in"
+        | b"for"
+        | b"to"
+        | b"with"
+        | b"on"
+        | b"at"
+        | b"by"
+        | b"from"
+        | b"is"
+        | b"are"
+        | b"was"
+        | b"were"
+        | b"be"
+        | b"an"
+        | b"as"
+        | b"its"
+        | b"it"
+        | b"this"
+        | b"that"
+        | b"how"
+        | b"what"
+        | b"why"
+        | b"who"
+        | b"which"
+        | b"when"
+        | b"between"
+        | b"into"
+        | b"over"
+        | b"after"
+        | b"new"
+        | b"will"
+        | b"he"
+        | b"she"
+        | b"they"
+        | b"we"
+        | b"our"
+        | b"their"
+        | b"his"
+        | b"her"
+        | b"more"
+        | b"again"
+        | b"not"
+        | b"can"
+        | b"does"
+        | b"do"
+        | b"has"
+        | b"have"
+        | b"about"
+        | b"toward"
+        | b"towards"
+        | b"under"
+        | b"against"
+        | b"through"
+        | b"study"
+        | b"analysis"
+        | b"policy"
+        | b"relations"
+        | b"security"
+        | b"review"
+        | b"journal"
+        | b"university"
+        | b"press"
+        | b"international"
+        | b"research"
+        | b"management"
+        | b"report"
+        | b"world"
+        | b"global"
+        | b"economic"
+        | b"political"
+        | b"social"
+        | b"development"
+        | b"theory"
 );
 
 /// Endings of Russian words in Latin transliteration.
@@ -379,7 +379,11 @@ mod tests {
         for w in &words {
             if looks_transliterated(w) {
                 let upper = w.to_ascii_uppercase();
-                assert!(might_be_transliterated(w), "{:?}", String::from_utf8_lossy(w));
+                assert!(
+                    might_be_transliterated(w),
+                    "{:?}",
+                    String::from_utf8_lossy(w)
+                );
                 assert!(might_be_transliterated(&upper));
             }
         }
@@ -415,9 +419,29 @@ mod tests {
             last = next;
         }
         let listed = [
-            "the", "of", "International", "TOWARDS", "analysis", "Its", "it's", "policy's's",
-            "Yaponskiy", "issledovaniya", "Voprosy", "ekonomiki", "NA", "Po", "v's", "'s", "s'",
-            "abcdefghijklmn", "abcdefghijklmno", "internationals", "x'S", "Rossii", "Stvo",
+            "the",
+            "of",
+            "International",
+            "TOWARDS",
+            "analysis",
+            "Its",
+            "it's",
+            "policy's's",
+            "Yaponskiy",
+            "issledovaniya",
+            "Voprosy",
+            "ekonomiki",
+            "NA",
+            "Po",
+            "v's",
+            "'s",
+            "s'",
+            "abcdefghijklmn",
+            "abcdefghijklmno",
+            "internationals",
+            "x'S",
+            "Rossii",
+            "Stvo",
         ];
         for w in listed {
             words.push(w.as_bytes().to_vec());

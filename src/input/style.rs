@@ -13,10 +13,6 @@
 //! entries share is the list's style, and an ambiguous entry that is compatible with it takes
 //! it, while an entry that clearly differs keeps its own.
 
-use std::sync::LazyLock;
-
-use memchr::memmem::Finder;
-
 use crate::model::{Reference, Style};
 use crate::text::normalize;
 
@@ -244,11 +240,14 @@ fn author_form(t: &str) -> Form {
     Form::Other
 }
 
-fn year_position(t: &str) -> YearPos {
+/// Where the year stands; `cues` is the cue scan of `t`, which found the first "(n.d.)" and
+/// " '" already.
+fn year_position(t: &str, cues: &Cues) -> YearPos {
     let head = prefix_at_most(t, 260);
+    // the first "(n.d.)" of `head` is the text's first when it ends inside `head`;
     // "(n.d.)." holds "(n.d.)": the second search runs only where the first found one
-    static NO_DATE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("(n.d.)"));
-    if let Some(k) = NO_DATE.find(head.as_bytes()) {
+    let k = cues.no_date_at;
+    if k < head.len() && head.len() - k >= 6 {
         return if find_from(head, "(n.d.).", k).is_some() {
             YearPos::ParenDot
         } else {
@@ -259,9 +258,8 @@ fn year_position(t: &str) -> YearPos {
         return YearPos::None;
     };
     let pre = &t[..pos];
-    static SPACE_QUOTE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" '"));
-    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some()
-        || SPACE_QUOTE.find(pre.as_bytes()).is_some();
+    // " '" lies in `pre` when its quote is before `pos`
+    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some() || cues.space_quote_at < pos;
     if pos > 250 || quoted_before {
         return YearPos::Late;
     }
@@ -352,6 +350,12 @@ struct Cues {
     in_russian: bool,
     /// "(2016) 'Title', Journal" — Harvard's single marks around a title.
     single_quoted: bool,
+    /// Where the first " '" ends (at its quote; `usize::MAX` when there is none), for
+    /// [`year_position`]'s quoted title before the year.
+    space_quote_at: usize,
+    /// Where the first "(n.d.)" starts (`usize::MAX` when there is none), for
+    /// [`year_position`]'s missing year.
+    no_date_at: usize,
     /// " & " among the authors.
     ampersand: bool,
     /// " and " among the authors.
@@ -379,9 +383,11 @@ struct Cues {
 /// "(Accessed", any pair after "'" …). Most bytes of an entry start no such pair and are
 /// passed over with one look-up; testing single bytes stopped at every "a", "e" and "p".
 static CUE_PAIRS: [u64; 1024] = {
+    // ". '" is read at its quote, as ", '" and ") '" are: ". " is the commonest pair of an
+    // entry, and stopping at each cost more than the quote's own stops
     const PAIRS: [&[u8; 2]; 27] = [
         b"ht", b"ww", b"do", b"DO", b"//", b"; ", b"[I", b"[c", b"[O", b"Av", b"Ac", b"(A", b"(a",
-        b"(i", b"(p", b"(E", b"(e", b"):", b"),", b", ", b". ", b"pp", b"& ", b"an", b"ed", b"Ed",
+        b"(i", b"(p", b"(E", b"(e", b"(n", b"):", b"),", b", ", b"pp", b"& ", b"an", b"ed", b"Ed",
         b"In",
     ];
     const fn set(t: &mut [u64; 1024], a: u8, b: u8) {
@@ -449,6 +455,8 @@ fn scan_cues(t: &str) -> Cues {
     let b = t.as_bytes();
     let mut c = Cues {
         links_at: t.len(),
+        space_quote_at: usize::MAX,
+        no_date_at: usize::MAX,
         ..Cues::default()
     };
     let at = |i: usize, p: &str| b.len() >= i + p.len() && &b[i..i + p.len()] == p.as_bytes();
@@ -488,16 +496,19 @@ fn scan_cues(t: &str) -> Cues {
                 c.available_at |= at(i, "Available at");
                 c.accessed_sentence |= i >= 2 && at(i - 2, ". Accessed ");
             }
-            b'(' => {
-                c.accessed_paren |= at(i, "(Accessed");
-                c.online |= at(i, "(accessed ");
-                c.in_russian |= at(i, "(in Russian)");
-                if in_head {
-                    c.paren_pp |= at(i, "(pp. ");
-                    c.ed_upper |= at(i, "(Ed.)") || at(i, "(Eds.)");
+            // the byte after the '(' tells which one cue can be there
+            b'(' => match b.get(i + 1) {
+                Some(b'A') => c.accessed_paren |= at(i, "(Accessed"),
+                Some(b'a') => c.online |= at(i, "(accessed "),
+                Some(b'i') => c.in_russian |= at(i, "(in Russian)"),
+                Some(b'n') if c.no_date_at == usize::MAX && at(i, "(n.d.)") => c.no_date_at = i,
+                Some(b'p') if in_head => c.paren_pp |= at(i, "(pp. "),
+                Some(b'E') if in_head => c.ed_upper |= at(i, "(Ed.)") || at(i, "(Eds.)"),
+                Some(b'e') if in_head => {
                     c.ed_lower |= at(i, "(ed.)") || at(i, "(eds)") || at(i, "(eds.)");
                 }
-            }
+                _ => {}
+            },
             b')' if in_head => {
                 if at(i, "): ") {
                     c.chicago_locator |= chicago_at(t, i);
@@ -505,21 +516,32 @@ fn scan_cues(t: &str) -> Cues {
                     c.volume_issue |= volume_issue_at(t, i);
                 }
             }
-            b',' if in_head => {
-                c.vol |= at(i, ", vol. ");
-                c.no_without_dot |= at(i, ", no ") && b.get(i + 5).is_some_and(u8::is_ascii_digit);
-                if (at(i, ", pp.") || at(i, ", p. ")) && i >= 4 && year_at(t, i - 4).is_some() {
-                    c.year_then_pages = true;
+            // ", " and the byte after it tell which one cue can be there
+            b',' if in_head => match b.get(i + 2) {
+                Some(b'v') => c.vol |= at(i, ", vol. "),
+                Some(b'n') => {
+                    c.no_without_dot |=
+                        at(i, ", no ") && b.get(i + 5).is_some_and(u8::is_ascii_digit);
                 }
-                c.editor_word |= at(i, ", editor");
-                c.ieee_ed |= at(i, ", Ed.") || at(i, ", Eds.");
-                if at(i, ", '") {
-                    c.single_quoted |= single_quote_closes(t, i + 3);
+                Some(b'p') => {
+                    if (at(i, ", pp.") || at(i, ", p. ")) && i >= 4 && year_at(t, i - 4).is_some() {
+                        c.year_then_pages = true;
+                    }
                 }
-            }
-            b'.' if in_head && at(i, ". '") => c.single_quoted |= single_quote_closes(t, i + 3),
-            b'\'' if in_head && after_space(i) && i >= 2 && b[i - 2] == b')' => {
-                c.single_quoted |= single_quote_closes(t, i + 1);
+                Some(b'e') => c.editor_word |= at(i, ", editor"),
+                Some(b'E') => c.ieee_ed |= at(i, ", Ed.") || at(i, ", Eds."),
+                _ => {}
+            },
+            b'\'' => {
+                if i > 0 && b[i - 1] == b' ' {
+                    c.space_quote_at = c.space_quote_at.min(i);
+                    // "(2016) 'Title'", ", 'Title'", ". 'Title'": the quote read here for
+                    // all three (no link starts at the space or the quote, so `in_head` is
+                    // what it was at the mark before them)
+                    if in_head && i >= 2 && matches!(b[i - 2], b')' | b',' | b'.') {
+                        c.single_quoted |= single_quote_closes(t, i + 1);
+                    }
+                }
             }
             b'p' if in_head && at(i, "pp. ") && !(i > 0 && b[i - 1] == b'(') => c.pp = true,
             b'&' if i < 200 && after_space(i) && at(i, "& ") => c.ampersand = true,
@@ -601,12 +623,21 @@ pub(crate) fn guess_normalized(text: &str) -> StyleGuess {
 }
 
 fn score(t: &str) -> StyleGuess {
-    if has_cyrillic(prefix_at_most(t, 200)) {
-        return StyleGuess {
+    match scores(t) {
+        Some(s) => decide(&s),
+        None => StyleGuess {
             best: Some(Style::Gost),
             definite: true,
             compatible: 1 << ix(Style::Gost),
-        };
+        },
+    }
+}
+
+/// The score of each style in [`STYLES`] order; `None` for an entry in Cyrillic, which is
+/// GOST's.
+fn scores(t: &str) -> Option<[i32; 8]> {
+    if has_cyrillic(prefix_at_most(t, 200)) {
+        return None;
     }
     let mut s = [0i32; 8];
     let mut add = |style: Style, v: i32| s[ix(style)] += v;
@@ -656,7 +687,8 @@ fn score(t: &str) -> StyleGuess {
         }
         Form::Other => {}
     }
-    match year_position(t) {
+    let c = scan_cues(t);
+    match year_position(t, &c) {
         YearPos::ParenDot => {
             add(Apa, 2);
             add(Chicago, -2);
@@ -689,7 +721,6 @@ fn score(t: &str) -> StyleGuess {
         }
         YearPos::None => {}
     }
-    let c = scan_cues(t);
     let head = &t[..c.links_at];
     add(Gost, if c.double_slash { 4 } else { -10 });
     if c.compact {
@@ -790,24 +821,12 @@ fn score(t: &str) -> StyleGuess {
     if form == Form::CommaGiven && imprint_year_at_end(head) {
         add(Chicago, 1);
     }
-    decide(&s)
+    Some(s)
 }
 
 /// The best style, whether it leads clearly, and the styles that score close to it.
 fn decide(s: &[i32; 8]) -> StyleGuess {
-    let mut top_i = 0;
-    for i in 1..8 {
-        if s[i] > s[top_i] {
-            top_i = i;
-        }
-    }
-    let top = s[top_i];
-    let second = (0..8)
-        .filter(|&i| i != top_i)
-        .map(|i| s[i])
-        .max()
-        .unwrap_or(i32::MIN);
-    let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
+    let (best, top, second) = lead(s);
     let definite = best.is_some() && top >= 3 && top - second >= 2;
     let mut compatible = 0u8;
     for (i, &v) in s.iter().enumerate() {
@@ -822,9 +841,31 @@ fn decide(s: &[i32; 8]) -> StyleGuess {
     }
 }
 
-/// The style one entry is printed in, when its cues point to one; `None` when unsure.
+/// The best style of [`decide`] (when one leads), with the top score and the second.
+fn lead(s: &[i32; 8]) -> (Option<Style>, i32, i32) {
+    let mut top_i = 0;
+    for i in 1..8 {
+        if s[i] > s[top_i] {
+            top_i = i;
+        }
+    }
+    let top = s[top_i];
+    let second = (0..8)
+        .filter(|&i| i != top_i)
+        .map(|i| s[i])
+        .max()
+        .unwrap_or(i32::MIN);
+    let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
+    (best, top, second)
+}
+
+/// The style one entry is printed in, when its cues point to one; `None` when unsure. Only
+/// the best style of [`decide`] is made: the parse keeps no more.
 pub(crate) fn entry_style(body: &str) -> Option<Style> {
-    score(prefix_at_most(body, STYLE_BYTES)).best
+    match scores(prefix_at_most(body, STYLE_BYTES)) {
+        Some(s) => lead(&s).0,
+        None => Some(Style::Gost),
+    }
 }
 
 /// Detects the style of a whole list and gives it to the entries that fit it.
