@@ -385,10 +385,11 @@ struct Cues {
 static CUE_PAIRS: [u64; 1024] = {
     // ". '" is read at its quote, as ", '" and ") '" are: ". " is the commonest pair of an
     // entry, and stopping at each cost more than the quote's own stops
-    const PAIRS: [&[u8; 2]; 27] = [
+    // " and ", "edited by" and "edn" are read at their 'd' (see the 'd' arm)
+    const PAIRS: [&[u8; 2]; 28] = [
         b"ht", b"ww", b"do", b"DO", b"//", b"; ", b"[I", b"[c", b"[O", b"Av", b"Ac", b"(A", b"(a",
-        b"(i", b"(p", b"(E", b"(e", b"(n", b"):", b"),", b", ", b"pp", b"& ", b"an", b"ed", b"Ed",
-        b"In",
+        b"(i", b"(p", b"(E", b"(e", b"(n", b"):", b"),", b", ", b"pp", b"& ", b"d ", b"di", b"dn",
+        b"Ed", b"In",
     ];
     const fn set(t: &mut [u64; 1024], a: u8, b: u8) {
         let k = (a as usize) << 8 | b as usize;
@@ -469,6 +470,20 @@ fn scan_cues(t: &str) -> Cues {
             b'h' if at(i, "http") => c.links_at = c.links_at.min(i),
             b'w' if at(i, "www.") => c.links_at = c.links_at.min(i),
             b'd' | b'D' if at(i, "doi:") || at(i, "DOI:") => c.links_at = c.links_at.min(i),
+            // " and " read at its 'd', "edited by" and "edn" at their 'd': their 'a' and 'e'
+            // are the commonest letters of an entry, where the scan then stopped for nothing.
+            // The 'd' is no link's start, nor is the 'e' before it, so `in_head` is what it
+            // was at that 'e'.
+            b'd' => match b.get(i + 1) {
+                Some(b' ') if (3..202).contains(&i) && b[i - 3] == b' ' && at(i - 2, "and ") => {
+                    c.and = true;
+                }
+                Some(b'i' | b'n') if in_head && i >= 1 && b[i - 1] == b'e' => {
+                    c.edited_by |= at(i - 1, "edited by");
+                    c.edn |= i >= 2 && b[i - 2] == b' ' && at(i - 1, "edn");
+                }
+                _ => {}
+            },
             b'/' if in_head && at(i, "//") => c.double_slash = true,
             b';' if in_head => {
                 let next = b.get(i + 1).copied();
@@ -545,11 +560,7 @@ fn scan_cues(t: &str) -> Cues {
             }
             b'p' if in_head && at(i, "pp. ") && !(i > 0 && b[i - 1] == b'(') => c.pp = true,
             b'&' if i < 200 && after_space(i) && at(i, "& ") => c.ampersand = true,
-            b'a' if i < 200 && after_space(i) && at(i, "and ") => c.and = true,
-            b'e' | b'E' if in_head => {
-                c.edited_by |= at(i, "edited by") || at(i, "Edited by");
-                c.edn |= after_space(i) && at(i, "edn");
-            }
+            b'E' if in_head => c.edited_by |= at(i, "Edited by"),
             b'I' if in_head => {
                 c.in_colon |= at(i, "In: ");
                 c.in_word |= after_space(i) && at(i, "In ");
@@ -1033,6 +1044,35 @@ mod tests {
         assert!(got.is_compatible(Style::Mla) && got.is_compatible(Style::Chicago));
         let got = g("World Health Organization. Title. Geneva: WHO; 2019.");
         assert!(got.is_compatible(Style::Vancouver));
+    }
+
+    #[test]
+    fn cues_read_at_a_later_byte() {
+        // (text, and, edited by, edn, single quoted)
+        let cases = [
+            ("and X, edited by Y", false, true, false, false),
+            ("X and Y (ed.) 2nd edn", true, false, true, false),
+            ("edn. X", false, false, false, false),
+            ("Xand Y, Edited by Z", false, true, false, false),
+            ("X (2016) 'T', J", false, false, false, true),
+            ("X. 'T'. J", false, false, false, true),
+            ("X, 'T' J", false, false, false, true),
+            ("X 'T' J", false, false, false, false),
+            // "and" is read in the first 200 bytes, links or not; the rest only before links
+            ("https://x.org/a and b edited by", true, false, false, false),
+        ];
+        for (text, and, edited_by, edn, single_quoted) in cases {
+            let c = scan_cues(text);
+            assert_eq!(
+                (c.and, c.edited_by, c.edn, c.single_quoted),
+                (and, edited_by, edn, single_quoted),
+                "{text}"
+            );
+        }
+        let late = format!("{} and X", "x".repeat(199));
+        assert!(!scan_cues(&late).and);
+        let early = format!("{} and X", "x".repeat(198));
+        assert!(scan_cues(&early).and);
     }
 
     #[test]
