@@ -441,7 +441,25 @@ fn may_start_cue(b: &[u8], i: usize) -> bool {
 /// spills, here the search keeps to a few registers.
 #[inline(never)]
 fn next_cue_start(b: &[u8], from: usize) -> Option<usize> {
+    let starts = |k: usize, x: u8| CUE_FIRST[usize::from(x)] && may_start_cue(b, k);
     let mut i = from;
+    // four bytes a round while four are left: one bound test and one counter step for four
+    // look-ups, where the byte-by-byte loop spent half its instructions on them
+    while let Some(&[x0, x1, x2, x3]) = b.get(i..i + 4) {
+        if starts(i, x0) {
+            return Some(i);
+        }
+        if starts(i + 1, x1) {
+            return Some(i + 1);
+        }
+        if starts(i + 2, x2) {
+            return Some(i + 2);
+        }
+        if starts(i + 3, x3) {
+            return Some(i + 3);
+        }
+        i += 4;
+    }
     while i < b.len() {
         if CUE_FIRST[usize::from(b[i])] && may_start_cue(b, i) {
             return Some(i);
