@@ -100,6 +100,42 @@ pub(super) fn each_ascii_word(b: &[u8], word_bytes: impl Fn(u64) -> u64, mut f: 
     }
 }
 
+/// The non-empty words of `text.split(|c| !is_alphanumeric(c) && c != '.')`, for text that
+/// is not all ASCII (most often Cyrillic). Chars are decoded only where they must be: an
+/// ASCII byte is looked up, and a Cyrillic letter (two bytes led by 0xD0, 0xD1 or 0xD3, or
+/// by 0xD2 unless it is U+0482..=U+0489, signs and combining marks) is alphanumeric, as
+/// [`is_alphanumeric`] answers. The char splitter decoded and tested every char.
+fn each_word(text: &str, mut f: impl FnMut(&[u8])) {
+    static ASCII_WORD_BYTE: [bool; 256] = super::scan::byte_class(true, b'.');
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let (len, in_word) = if x < 0x80 {
+            (1, ASCII_WORD_BYTE[usize::from(x)])
+        } else if matches!(x, 0xD0 | 0xD1 | 0xD3) || x == 0xD2 && !(0x82..=0x89).contains(&next) {
+            (2, true)
+        } else {
+            // `i` is a char boundary: every step is a whole char
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            (c.len_utf8(), is_alphanumeric(c))
+        };
+        if !in_word {
+            if i > start {
+                f(&b[start..i]);
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if b.len() > start {
+        f(&b[start..]);
+    }
+}
+
 /// The bytes of a word of the ASCII split: letters, digits and the dot of an abbreviation.
 #[inline(always)]
 fn word_bytes(w: u64) -> u64 {
@@ -116,9 +152,8 @@ fn scan_words(text: &str, w: &mut Words) {
             read_ascii_word(word, &mut paper_lead, w)
         });
     } else {
-        for word in text.split(|c: char| !is_alphanumeric(c) && c != '.') {
-            read_word(word.as_bytes(), &mut paper_lead, w);
-        }
+        // `read_word` passes over an empty word
+        each_word(text, |word| read_word(word, &mut paper_lead, w));
     }
 }
 
@@ -174,8 +209,8 @@ fn keyword_like(word: &[u8]) -> bool {
 #[inline(always)]
 fn read_ascii_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
     let mut word = word;
-    while let Some(w) = word.strip_suffix(b".") {
-        word = w;
+    while let [stem @ .., b'.'] = word {
+        word = stem;
     }
     // as in `read_word`: other words (most) are passed over without the copy and compares
     if !keyword_like(word) {
@@ -220,8 +255,8 @@ fn read_word(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
         return;
     }
     let mut word = word;
-    while let Some(w) = word.strip_suffix(b".") {
-        word = w;
+    while let [stem @ .., b'.'] = word {
+        word = stem;
     }
     // Every ASCII keyword and lead word below has 3 to 12 letters and starts with one of
     // these: other ASCII words (most) are passed over without the copy and the compares.
@@ -334,6 +369,42 @@ mod tests {
                 assert_eq!(high(ascii_equal(w, b'.')), x == b'.', "{x}");
                 assert_eq!(high(ascii_equal(w, b'\'')), x == b'\'', "{x}");
             }
+        }
+    }
+
+    #[test]
+    fn char_split_as_split() {
+        let texts = [
+            "Материалы конференции. Т. 2",
+            "Доклад о мире҂ и ҃войне",
+            "Ѐ ѐ Ӏ ӿ Ԁ ԯ Ա",
+            "Müller, Zoë; 東京 (2016) ☃ x.y",
+            "Дис. ... канд. экон. наук",
+            "é",
+            "я.",
+            "",
+        ];
+        for t in texts {
+            let mut got = Vec::new();
+            each_word(t, |w| got.push(w.to_vec()));
+            let want: Vec<Vec<u8>> = t
+                .split(|c: char| !c.is_alphanumeric() && c != '.')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.as_bytes().to_vec())
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+        // every char of the Cyrillic blocks, alone and between letters
+        for c in '\u{400}'..='\u{52f}' {
+            let t = format!("a{c}b {c}");
+            let mut got = Vec::new();
+            each_word(&t, |w| got.push(w.to_vec()));
+            let want: Vec<Vec<u8>> = t
+                .split(|c: char| !is_alphanumeric(c) && c != '.')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.as_bytes().to_vec())
+                .collect();
+            assert_eq!(got, want, "{c:?}");
         }
     }
 
