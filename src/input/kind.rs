@@ -100,20 +100,26 @@ pub(super) fn each_ascii_word(b: &[u8], word_bytes: impl Fn(u64) -> u64, mut f: 
     }
 }
 
-/// The non-empty words of `text.split(|c| !is_alphanumeric(c) && c != '.')`, for text that
-/// is not all ASCII (most often Cyrillic). Chars are decoded only where they must be: an
-/// ASCII byte is looked up, and a Cyrillic letter (two bytes led by 0xD0, 0xD1 or 0xD3, or
-/// by 0xD2 unless it is U+0482..=U+0489, signs and combining marks) is alphanumeric, as
-/// [`is_alphanumeric`] answers. The char splitter decoded and tested every char.
-fn each_word(text: &str, mut f: impl FnMut(&[u8])) {
-    static ASCII_WORD_BYTE: [bool; 256] = super::scan::byte_class(true, b'.');
+/// The non-empty words of `text.split(|c| !in_word(c))`, for text that is not all ASCII
+/// (most often Cyrillic), where `ascii[b]` is `in_word` of each ASCII byte and `in_word`
+/// holds for every Cyrillic letter, as [`is_alphanumeric`] and `is_alphabetic` do. Chars
+/// are decoded only where they must be: an ASCII byte is looked up, and a Cyrillic letter
+/// (two bytes led by 0xD0, 0xD1 or 0xD3, or by 0xD2 unless it is U+0482..=U+0489, signs
+/// and combining marks) is in a word. The char splitter decoded and tested every char.
+#[inline(always)]
+pub(super) fn each_word(
+    text: &str,
+    ascii: &[bool; 256],
+    in_word: impl Fn(char) -> bool,
+    mut f: impl FnMut(&[u8]),
+) {
     let b = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         let next = b.get(i + 1).copied().unwrap_or(0);
         let (len, in_word) = if x < 0x80 {
-            (1, ASCII_WORD_BYTE[usize::from(x)])
+            (1, ascii[usize::from(x)])
         } else if matches!(x, 0xD0 | 0xD1 | 0xD3) || x == 0xD2 && !(0x82..=0x89).contains(&next) {
             (2, true)
         } else {
@@ -121,7 +127,7 @@ fn each_word(text: &str, mut f: impl FnMut(&[u8])) {
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
-            (c.len_utf8(), is_alphanumeric(c))
+            (c.len_utf8(), in_word(c))
         };
         if !in_word {
             if i > start {
@@ -134,6 +140,14 @@ fn each_word(text: &str, mut f: impl FnMut(&[u8])) {
     if b.len() > start {
         f(&b[start..]);
     }
+}
+
+/// The ASCII bytes of a word of the char split: letters, digits and the dot.
+static CHAR_WORD_BYTE: [bool; 256] = super::scan::byte_class(true, b'.');
+
+/// The chars of a word of the char split.
+fn in_char_word(c: char) -> bool {
+    is_alphanumeric(c) || c == '.'
 }
 
 /// The bytes of a word of the ASCII split: letters, digits and the dot of an abbreviation.
@@ -153,7 +167,9 @@ fn scan_words(text: &str, w: &mut Words) {
         });
     } else {
         // `read_word` passes over an empty word
-        each_word(text, |word| read_word(word, &mut paper_lead, w));
+        each_word(text, &CHAR_WORD_BYTE, in_char_word, |word| {
+            read_word(word, &mut paper_lead, w)
+        });
     }
 }
 
@@ -386,7 +402,7 @@ mod tests {
         ];
         for t in texts {
             let mut got = Vec::new();
-            each_word(t, |w| got.push(w.to_vec()));
+            each_word(t, &CHAR_WORD_BYTE, in_char_word, |w| got.push(w.to_vec()));
             let want: Vec<Vec<u8>> = t
                 .split(|c: char| !c.is_alphanumeric() && c != '.')
                 .filter(|w| !w.is_empty())
@@ -398,7 +414,7 @@ mod tests {
         for c in '\u{400}'..='\u{52f}' {
             let t = format!("a{c}b {c}");
             let mut got = Vec::new();
-            each_word(&t, |w| got.push(w.to_vec()));
+            each_word(&t, &CHAR_WORD_BYTE, in_char_word, |w| got.push(w.to_vec()));
             let want: Vec<Vec<u8>> = t
                 .split(|c: char| !is_alphanumeric(c) && c != '.')
                 .filter(|w| !w.is_empty())

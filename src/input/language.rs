@@ -2,7 +2,7 @@
 //! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
 //! English function words, so it stays unknown rather than being called English.
 
-use super::kind::{ascii_equal, ascii_letters, each_ascii_word};
+use super::kind::{ascii_equal, ascii_letters, each_ascii_word, each_word};
 use super::scan::{is_alphabetic, is_cyrillic};
 
 /// The bytes of an ASCII word: letters and the apostrophe ("Abe's"), the high bit of each
@@ -10,6 +10,14 @@ use super::scan::{is_alphabetic, is_cyrillic};
 #[inline(always)]
 fn word_bytes(w: u64) -> u64 {
     ascii_letters(w) | ascii_equal(w, b'\'')
+}
+
+/// The ASCII bytes of a word of the char split: letters and the apostrophe.
+static CHAR_WORD_BYTE: [bool; 256] = super::scan::byte_class(false, b'\'');
+
+/// The chars of a word of the char split.
+fn in_char_word(c: char) -> bool {
+    is_alphabetic(c) || c == '\''
 }
 
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
@@ -63,9 +71,11 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
             // the words `split` would give (an empty one votes for nothing)
             each_ascii_word(text.as_bytes(), word_bytes, |word| tally(ascii_vote(word)));
         } else {
-            for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
-                tally(vote(word.as_bytes()));
-            }
+            // the words of `split(|c| !is_alphabetic(c) && c != '\'')` but the empty ones,
+            // for which `vote` is `Neither`
+            each_word(text, &CHAR_WORD_BYTE, in_char_word, |word| {
+                tally(vote(word))
+            });
         }
     }
     (english > 0 && english >= translit).then_some("en")
@@ -461,6 +471,26 @@ mod tests {
         }
         assert_eq!(ascii_vote(b"Policy"), Vote::English);
         assert_eq!(ascii_vote(b"Yaponskiy"), Vote::Transliterated);
+    }
+
+    #[test]
+    fn char_split_as_split() {
+        for t in [
+            "Müller's Zoë, l'État – 東京 ☃",
+            "Японские исследования'ы ҂x",
+            "Ѐ ѐ Ӏ ӿ Ԁ ԯ Ա",
+            "'",
+            "",
+        ] {
+            let mut got = Vec::new();
+            each_word(t, &CHAR_WORD_BYTE, in_char_word, |w| got.push(w.to_vec()));
+            let want: Vec<Vec<u8>> = t
+                .split(|c: char| !c.is_alphabetic() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.as_bytes().to_vec())
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
     }
 
     #[test]
