@@ -39,7 +39,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// the next byte.
 #[inline(always)]
 pub(super) fn ascii_letters(w: u64) -> u64 {
-    let x = w | ONES * 0x20;
+    let x = w | (ONES * 0x20);
     x.wrapping_add(ONES * 0x1F) & !x.wrapping_add(ONES * 0x05) & HIGH
 }
 
@@ -47,7 +47,7 @@ pub(super) fn ascii_letters(w: u64) -> u64 {
 /// in each byte, and adding 0x7F reaches the high bit exactly where it is not zero.
 #[inline(always)]
 pub(super) fn ascii_equal(w: u64, c: u8) -> u64 {
-    let v = w ^ ONES * u64::from(c);
+    let v = w ^ (ONES * u64::from(c));
     !v.wrapping_add(ONES * 0x7F) & HIGH
 }
 

@@ -556,24 +556,24 @@ fn scan_cues(t: &str) -> Cues {
                     c.no_without_dot |=
                         at(i, ", no ") && b.get(i + 5).is_some_and(u8::is_ascii_digit);
                 }
-                Some(b'p') => {
-                    if (at(i, ", pp.") || at(i, ", p. ")) && i >= 4 && year_at(t, i - 4).is_some() {
-                        c.year_then_pages = true;
-                    }
+                Some(b'p')
+                    if (at(i, ", pp.") || at(i, ", p. "))
+                        && i >= 4
+                        && year_at(t, i - 4).is_some() =>
+                {
+                    c.year_then_pages = true;
                 }
                 Some(b'e') => c.editor_word |= at(i, ", editor"),
                 Some(b'E') => c.ieee_ed |= at(i, ", Ed.") || at(i, ", Eds."),
                 _ => {}
             },
-            b'\'' => {
-                if i > 0 && b[i - 1] == b' ' {
-                    c.space_quote_at = c.space_quote_at.min(i);
-                    // "(2016) 'Title'", ", 'Title'", ". 'Title'": the quote read here for
-                    // all three (no link starts at the space or the quote, so `in_head` is
-                    // what it was at the mark before them)
-                    if in_head && i >= 2 && matches!(b[i - 2], b')' | b',' | b'.') {
-                        c.single_quoted |= single_quote_closes(t, i + 1);
-                    }
+            b'\'' if i > 0 && b[i - 1] == b' ' => {
+                c.space_quote_at = c.space_quote_at.min(i);
+                // "(2016) 'Title'", ", 'Title'", ". 'Title'": the quote read here for all
+                // three (no link starts at the space or the quote, so `in_head` is what it
+                // was at the mark before them)
+                if in_head && i >= 2 && matches!(b[i - 2], b')' | b',' | b'.') {
+                    c.single_quoted |= single_quote_closes(t, i + 1);
                 }
             }
             b'p' if in_head && at(i, "pp. ") && !(i > 0 && b[i - 1] == b'(') => c.pp = true,
