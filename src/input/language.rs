@@ -33,7 +33,8 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     // All-ASCII parts (most unmarked entries) have no Cyrillic to outweigh the Latin
     // letters, and an English word is itself Latin letters, so the letter count can only
     // matter where some part is not ASCII.
-    if !parts.iter().all(|t| t.is_ascii()) {
+    let all_ascii = parts.iter().all(|t| t.is_ascii());
+    if !all_ascii {
         let mut cyr = 0usize;
         let mut latin = 0usize;
         let mut ukrainian = false;
@@ -67,7 +68,7 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     };
     for text in parts {
         // the same words either way: for ASCII text the char test is the byte test
-        if text.is_ascii() {
+        if all_ascii || text.is_ascii() {
             // the words `split` would give (an empty one votes for nothing)
             each_ascii_word(text.as_bytes(), word_bytes, |word| tally(ascii_vote(word)));
         } else {

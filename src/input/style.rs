@@ -872,18 +872,17 @@ fn decide(s: &[i32; 8]) -> StyleGuess {
 
 /// The best style of [`decide`] (when one leads), with the top score and the second.
 fn lead(s: &[i32; 8]) -> (Option<Style>, i32, i32) {
-    let mut top_i = 0;
-    for i in 1..8 {
-        if s[i] > s[top_i] {
-            top_i = i;
+    // one pass: the first highest score, and the highest of the others (a tie with the top
+    // included)
+    let (mut top_i, mut top, mut second) = (0, s[0], i32::MIN);
+    for (i, &v) in s.iter().enumerate().skip(1) {
+        if v > top {
+            second = top;
+            (top_i, top) = (i, v);
+        } else if v > second {
+            second = v;
         }
     }
-    let top = s[top_i];
-    let second = (0..8)
-        .filter(|&i| i != top_i)
-        .map(|i| s[i])
-        .max()
-        .unwrap_or(i32::MIN);
     let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
     (best, top, second)
 }
@@ -1091,6 +1090,33 @@ mod tests {
         assert!(!scan_cues(&late).and);
         let early = format!("{} and X", "x".repeat(198));
         assert!(scan_cues(&early).and);
+    }
+
+    #[test]
+    fn lead_as_max_then_max_of_the_others() {
+        // the two-pass reading `lead` was first written as
+        fn by_two_passes(s: &[i32; 8]) -> (usize, i32, i32) {
+            let mut top_i = 0;
+            for i in 1..8 {
+                if s[i] > s[top_i] {
+                    top_i = i;
+                }
+            }
+            let second = (0..8).filter(|&i| i != top_i).map(|i| s[i]).max();
+            (top_i, s[top_i], second.unwrap_or(i32::MIN))
+        }
+        // scores of a few values, many ties among them
+        let mut x = 12345u32;
+        for _ in 0..20000 {
+            let mut s = [0i32; 8];
+            for v in &mut s {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                *v = (x >> 16) as i32 % 7 - 3;
+            }
+            let (top_i, top, second) = by_two_passes(&s);
+            let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
+            assert_eq!(lead(&s), (best, top, second), "{s:?}");
+        }
     }
 
     #[test]
