@@ -379,17 +379,20 @@ struct Cues {
 }
 
 /// The byte pairs that can start a cue: a bit per (byte, next byte), set where an arm of
-/// [`scan_cues`]'s match can fire ("ht" for "http", ", " for ", vol. ", "(A" for
+/// [`scan_cues`]'s match can fire ("ht" for "http", ",v" for ", vol. ", "(A" for
 /// "(Accessed", any pair after "'" …). Most bytes of an entry start no such pair and are
 /// passed over with one look-up; testing single bytes stopped at every "a", "e" and "p".
 static CUE_PAIRS: [u64; 1024] = {
     // ". '" is read at its quote, as ", '" and ") '" are: ". " is the commonest pair of an
     // entry, and stopping at each cost more than the quote's own stops
-    // " and ", "edited by" and "edn" are read at their 'd' (see the 'd' arm)
-    const PAIRS: [&[u8; 2]; 28] = [
+    // " and ", "edited by" and "edn" are read at their 'd' (see the 'd' arm). After a ','
+    // the byte paired is the one after the next (see `may_start_cue`): ", vol. ", ", no ",
+    // ", pp.", ", p. ", ", editor", ", Ed." are told by it, and most ", " are followed by
+    // none of these letters.
+    const PAIRS: [&[u8; 2]; 32] = [
         b"ht", b"ww", b"do", b"DO", b"//", b"; ", b"[I", b"[c", b"[O", b"Av", b"Ac", b"(A", b"(a",
-        b"(i", b"(p", b"(E", b"(e", b"(n", b"):", b"),", b", ", b"pp", b"& ", b"d ", b"di", b"dn",
-        b"Ed", b"In",
+        b"(i", b"(p", b"(E", b"(e", b"(n", b"):", b"),", b",v", b",n", b",p", b",e", b",E", b"pp",
+        b"& ", b"d ", b"di", b"dn", b"Ed", b"In",
     ];
     const fn set(t: &mut [u64; 1024], a: u8, b: u8) {
         let k = (a as usize) << 8 | b as usize;
@@ -429,9 +432,11 @@ static CUE_FIRST: [bool; 256] = {
     t
 };
 
-/// Whether the bytes at `i` and after it can start a cue (see [`CUE_PAIRS`]).
+/// Whether the bytes at `i` and after it can start a cue (see [`CUE_PAIRS`]): byte `i` and
+/// the next, or after a ',' the one after that (the ',' arm's cues all start ", ").
 fn may_start_cue(b: &[u8], i: usize) -> bool {
-    let next = b.get(i + 1).copied().unwrap_or(0);
+    let step = if b[i] == b',' { 2 } else { 1 };
+    let next = b.get(i + step).copied().unwrap_or(0);
     let k = usize::from(b[i]) << 8 | usize::from(next);
     CUE_PAIRS[k >> 6] >> (k & 63) & 1 != 0
 }
