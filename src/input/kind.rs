@@ -118,7 +118,7 @@ pub(super) fn each_word(
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         let next = b.get(i + 1).copied().unwrap_or(0);
-        let (len, in_word) = if x < 0x80 {
+        let (len, inside) = if x < 0x80 {
             (1, ascii[usize::from(x)])
         } else if matches!(x, 0xD0 | 0xD1 | 0xD3) || x == 0xD2 && !(0x82..=0x89).contains(&next) {
             (2, true)
@@ -129,7 +129,7 @@ pub(super) fn each_word(
             };
             (c.len_utf8(), in_word(c))
         };
-        if !in_word {
+        if !inside {
             if i > start {
                 f(&b[start..i]);
             }
@@ -178,29 +178,10 @@ fn scan_words(text: &str, w: &mut Words) {
 /// letter `b` (either case). A word whose first letter and length match none (most words of
 /// a title) is passed over with this one look-up, without the copy and the compares.
 static KEYWORD_LENGTHS: [u16; 256] = {
-    const WORDS: [&[u8]; 17] = [
-        b"dissertation",
-        b"thesis",
-        b"phd",
-        b"proceedings",
-        b"conference",
-        b"symposium",
-        b"workshop",
-        b"congress",
-        b"proc",
-        b"report",
-        b"reports",
-        b"brief",
-        b"paper",
-        b"working",
-        b"discussion",
-        b"white",
-        b"policy",
-    ];
     let mut t = [0u16; 256];
     let mut k = 0;
-    while k < WORDS.len() {
-        let w = WORDS[k];
+    while k < KEYWORDS.len() {
+        let w = KEYWORDS[k];
         let first = w[0];
         t[first as usize] |= 1 << w.len();
         t[first.to_ascii_uppercase() as usize] |= 1 << w.len();
@@ -208,6 +189,27 @@ static KEYWORD_LENGTHS: [u16; 256] = {
     }
     t
 };
+
+/// The keywords and lead words [`read_keyword`] matches.
+const KEYWORDS: [&[u8]; 17] = [
+    b"dissertation",
+    b"thesis",
+    b"phd",
+    b"proceedings",
+    b"conference",
+    b"symposium",
+    b"workshop",
+    b"congress",
+    b"proc",
+    b"report",
+    b"reports",
+    b"brief",
+    b"paper",
+    b"working",
+    b"discussion",
+    b"white",
+    b"policy",
+];
 
 /// Whether a word (its trailing dots cut) could be a keyword or lead word, by its first
 /// letter and length (see [`KEYWORD_LENGTHS`]).
@@ -248,7 +250,8 @@ fn read_ascii_keyword(word: &[u8], paper_lead: &mut bool, w: &mut Words) {
     read_keyword(b, paper_lead, w);
 }
 
-/// The keywords and lead words, all ASCII, matched against a lower-cased ASCII word.
+/// The keywords and lead words, all ASCII, matched against a lower-cased ASCII word. A word
+/// added here must be added to [`KEYWORD_LENGTHS`]' list too, or it is never asked.
 /// Always inlined: the compiler otherwise leaves a call per keyword-like word.
 #[inline(always)]
 fn read_keyword(b: &[u8], paper_lead: &mut bool, w: &mut Words) {
@@ -370,6 +373,33 @@ pub(crate) fn classify(e: &Evidence<'_>) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_keyword_is_asked() {
+        for k in KEYWORDS {
+            let k = String::from_utf8_lossy(k);
+            let capital = k[..1].to_ascii_uppercase() + &k[1..];
+            for v in [
+                k.to_string(),
+                capital,
+                k.to_ascii_uppercase(),
+                format!("{k}."),
+            ] {
+                let mut word = v.as_bytes();
+                while let [stem @ .., b'.'] = word {
+                    word = stem;
+                }
+                assert!(keyword_like(word), "{v}");
+                // and the match knows it: a flag, or a lead word that makes "paper" one
+                let mut w = Words::default();
+                // "paper" is one after a lead word only
+                let mut lead = k == "paper";
+                read_ascii_word(v.as_bytes(), &mut lead, &mut w);
+                read_ascii_word(b"Paper", &mut lead, &mut w);
+                assert!(w.thesis || w.conference || w.report, "{v}");
+            }
+        }
+    }
 
     #[test]
     fn block_classes_as_the_byte_tests() {
