@@ -2,10 +2,23 @@
 //! words in a Latin-script title. Transliterated Russian ("Yaponskie issledovaniya") has no
 //! English function words, so it stays unknown rather than being called English.
 
+use super::kind::{ascii_equal, ascii_letters, each_ascii_word, each_word};
 use super::scan::{is_alphabetic, is_cyrillic};
 
-/// The bytes of an ASCII word: letters and the apostrophe ("Abe's").
-static WORD_BYTE: [bool; 256] = super::scan::byte_class(false, b'\'');
+/// The bytes of an ASCII word: letters and the apostrophe ("Abe's"), the high bit of each
+/// such byte of an eight-byte block (see [`each_ascii_word`]).
+#[inline(always)]
+fn word_bytes(w: u64) -> u64 {
+    ascii_letters(w) | ascii_equal(w, b'\'')
+}
+
+/// The ASCII bytes of a word of the char split: letters and the apostrophe.
+static CHAR_WORD_BYTE: [bool; 256] = super::scan::byte_class(false, b'\'');
+
+/// The chars of a word of the char split.
+fn in_char_word(c: char) -> bool {
+    is_alphabetic(c) || c == '\''
+}
 
 /// Guesses the ISO 639-1 language of a title and source from their script and words.
 #[cfg(test)]
@@ -20,7 +33,8 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     // All-ASCII parts (most unmarked entries) have no Cyrillic to outweigh the Latin
     // letters, and an English word is itself Latin letters, so the letter count can only
     // matter where some part is not ASCII.
-    if !parts.iter().all(|t| t.is_ascii()) {
+    let all_ascii = parts.iter().all(|t| t.is_ascii());
+    if !all_ascii {
         let mut cyr = 0usize;
         let mut latin = 0usize;
         let mut ukrainian = false;
@@ -47,56 +61,153 @@ pub(crate) fn guess_language_parts(parts: &[&str]) -> Option<&'static str> {
     }
     let mut english = 0;
     let mut translit = 0;
-    // `letters_only`: the word is ASCII letters and apostrophes, as the ASCII split gives
-    let mut read_word = |word: &[u8], letters_only: bool| {
-        if word.len() < 2 || word.len() > 14 {
-            return;
-        }
-        // lower-cased on the stack: this runs for every word of every unmarked entry
-        let mut buf = [0u8; 14];
-        let b = &mut buf[..word.len()];
-        if letters_only {
-            // an ASCII letter's lower case sets 0x20, which the apostrophe (0x27) has
-            for (d, &c) in b.iter_mut().zip(word) {
-                *d = c | 0x20;
-            }
-        } else {
-            super::scan::lower_into(b, word);
-        }
-        // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
-        let mut w: &[u8] = b;
-        while let Some(stem) = w.strip_suffix(b"'s") {
-            w = stem;
-        }
-        if is_english_word(w) {
-            english += 1;
-        } else if looks_transliterated(w) {
-            translit += 1;
-        }
+    let mut tally = |vote: Vote| match vote {
+        Vote::English => english += 1,
+        Vote::Transliterated => translit += 1,
+        Vote::Neither => {}
     };
     for text in parts {
         // the same words either way: for ASCII text the char test is the byte test
-        if text.is_ascii() {
-            let b = text.as_bytes();
-            let mut start = 0;
-            for (i, &x) in b.iter().enumerate() {
-                if !WORD_BYTE[usize::from(x)] {
-                    // the words `split` would give, without its per-byte iterator
-                    if i > start + 1 {
-                        read_word(&b[start..i], true);
-                    }
-                    start = i + 1;
-                }
-            }
-            read_word(&b[start..], true);
+        if all_ascii || text.is_ascii() {
+            // the words `split` would give (an empty one votes for nothing)
+            each_ascii_word(text.as_bytes(), word_bytes, |word| tally(ascii_vote(word)));
         } else {
-            for word in text.split(|c: char| !is_alphabetic(c) && c != '\'') {
-                read_word(word.as_bytes(), false);
-            }
+            // the words of `split(|c| !is_alphabetic(c) && c != '\'')` but the empty ones,
+            // for which `vote` is `Neither`
+            each_word(text, &CHAR_WORD_BYTE, in_char_word, |word| {
+                tally(vote(word))
+            });
         }
     }
     (english > 0 && english >= translit).then_some("en")
 }
+
+/// What one word says about the language.
+#[derive(Debug, PartialEq)]
+enum Vote {
+    English,
+    Transliterated,
+    Neither,
+}
+
+/// The vote of one word of the general split (of non-ASCII text): lower-cased, "'s" cut,
+/// an English word, else a transliterated ending.
+fn vote(word: &[u8]) -> Vote {
+    if word.len() < 2 || word.len() > 14 {
+        return Vote::Neither;
+    }
+    // lower-cased on the stack
+    let mut buf = [0u8; 14];
+    let b = &mut buf[..word.len()];
+    super::scan::lower_into(b, word);
+    // compared as bytes: every listed word is ASCII, so no UTF-8 check is needed
+    let mut w: &[u8] = b;
+    while let Some(stem) = w.strip_suffix(b"'s") {
+        w = stem;
+    }
+    if is_english_word(w) {
+        Vote::English
+    } else if looks_transliterated(w) {
+        Vote::Transliterated
+    } else {
+        Vote::Neither
+    }
+}
+
+/// The vote of one word of the ASCII split (ASCII letters and apostrophes): what the general
+/// split's reading gives it (lower-cased, "'s" cut, an English word, else a transliterated
+/// ending). The lists are asked only when a word's first letter, length and last letter fit
+/// a listed English word ([`might_be_english`]) or its last two letters a transliterated
+/// ending ([`might_be_transliterated`]): most words fit neither and are passed over without
+/// lower-casing and compares.
+#[inline(always)]
+fn ascii_vote(word: &[u8]) -> Vote {
+    if word.len() < 2 || word.len() > 14 {
+        return Vote::Neither;
+    }
+    // "'s" cut as after lower-casing: an ASCII letter's lower case sets 0x20, which the
+    // apostrophe (0x27) has, so the 's' may be of either case
+    let mut w = word;
+    while let [stem @ .., b'\'', s] = w
+        && *s | 0x20 == b's'
+    {
+        w = stem;
+    }
+    if might_be_english(w) {
+        let mut buf = [0u8; 14];
+        let b = &mut buf[..w.len()];
+        for (d, &c) in b.iter_mut().zip(w) {
+            *d = c | 0x20;
+        }
+        if is_english_word(b) {
+            return Vote::English;
+        }
+    }
+    if !might_be_transliterated(w) {
+        return Vote::Neither;
+    }
+    // the endings and the short words are all of at most four letters: a longer word's last
+    // four can match no short word, a shorter word is its own last letters
+    let tail = &w[w.len().saturating_sub(4)..];
+    let mut buf = [0u8; 4];
+    let b = &mut buf[..tail.len()];
+    for (d, &c) in b.iter_mut().zip(tail) {
+        *d = c | 0x20;
+    }
+    if looks_transliterated(b) {
+        Vote::Transliterated
+    } else {
+        Vote::Neither
+    }
+}
+
+/// A letter's place in the alphabet from 1, of either case (the apostrophe, the one other
+/// byte of an ASCII word, falls on 'g''s place: the tables below then only ask more often).
+#[inline(always)]
+fn letter_index(b: u8) -> usize {
+    usize::from(b & 0x1F)
+}
+
+/// Whether a word of the ASCII split (`ascii_vote`'s, "'s" cut, at most 14 bytes) could be a
+/// listed English word: its first letter, length and last letter fit one
+/// ([`ENGLISH_ENDS`]).
+#[inline(always)]
+fn might_be_english(w: &[u8]) -> bool {
+    match w {
+        [first, .., last] => {
+            ENGLISH_ENDS[letter_index(*first)][w.len()] >> letter_index(*last) & 1 != 0
+        }
+        // no listed word has one letter
+        _ => false,
+    }
+}
+
+/// Whether a word of the ASCII split could be one [`looks_transliterated`] accepts, by its
+/// last two letters ([`TRANSLIT_PAIRS`]); a word of one letter ("v", "i") is always asked.
+#[inline(always)]
+fn might_be_transliterated(w: &[u8]) -> bool {
+    match w {
+        [.., a, b] => TRANSLIT_PAIRS[letter_index(*a)] >> letter_index(*b) & 1 != 0,
+        [_] => true,
+        [] => false,
+    }
+}
+
+/// `TRANSLIT_PAIRS[a]` has bit `b` set when a word ending in the letters `a`, `b` (by
+/// [`letter_index`]) may be one [`looks_transliterated`] accepts: the last two letters of
+/// each ending and of the two-letter words.
+static TRANSLIT_PAIRS: [u32; 32] = {
+    const PAIRS: [&[u8; 2]; 13] = [
+        b"ya", b"go", b"vo", b"kh", b"yh", b"ii", b"iy", b"oi", b"ye", b"oe", b"yi", b"na", b"po",
+    ];
+    let mut t = [0u32; 32];
+    let mut k = 0;
+    while k < PAIRS.len() {
+        t[(PAIRS[k][0] & 0x1F) as usize] |= 1 << (PAIRS[k][1] & 0x1F);
+        k += 1;
+    }
+    t
+};
 
 /// In the Latin "References" of Russian journals a Russian-language source carries "(in
 /// Russian)"; an unmarked Latin-script entry with no sign of transliteration is English.
@@ -112,87 +223,116 @@ pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
     (translit == 0).then_some("en")
 }
 
-fn is_english_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"the"
-            | b"of"
-            | b"and"
-            | b"in"
-            | b"for"
-            | b"to"
-            | b"with"
-            | b"on"
-            | b"at"
-            | b"by"
-            | b"from"
-            | b"is"
-            | b"are"
-            | b"was"
-            | b"were"
-            | b"be"
-            | b"an"
-            | b"as"
-            | b"its"
-            | b"it"
-            | b"this"
-            | b"that"
-            | b"how"
-            | b"what"
-            | b"why"
-            | b"who"
-            | b"which"
-            | b"when"
-            | b"between"
-            | b"into"
-            | b"over"
-            | b"after"
-            | b"new"
-            | b"will"
-            | b"he"
-            | b"she"
-            | b"they"
-            | b"we"
-            | b"our"
-            | b"their"
-            | b"his"
-            | b"her"
-            | b"more"
-            | b"again"
-            | b"not"
-            | b"can"
-            | b"does"
-            | b"do"
-            | b"has"
-            | b"have"
-            | b"about"
-            | b"toward"
-            | b"towards"
-            | b"under"
-            | b"against"
-            | b"through"
-            | b"study"
-            | b"analysis"
-            | b"policy"
-            | b"relations"
-            | b"security"
-            | b"review"
-            | b"journal"
-            | b"university"
-            | b"press"
-            | b"international"
-            | b"research"
-            | b"management"
-            | b"report"
-            | b"world"
-            | b"global"
-            | b"economic"
-            | b"political"
-            | b"social"
-            | b"development"
-            | b"theory"
-    )
+/// The English function words and common title words, listed once for [`is_english_word`]
+/// and [`ENGLISH_ENDS`].
+macro_rules! english_words {
+    ($($w:literal)|*) => {
+        /// The listed words, for the table.
+        const ENGLISH_WORDS: &[&[u8]] = &[$($w),*];
+
+        /// Whether a lower-cased word is one of the listed English words. Inlined: it is
+        /// asked of a few words per title, after [`might_be_english`], and as a call it cost
+        /// about 60 instructions a reference more.
+        #[inline(always)]
+        fn is_english_word(w: &[u8]) -> bool {
+            matches!(w, $($w)|*)
+        }
+
+        /// `ENGLISH_ENDS[f][n]` has bit `l` set when a listed word of `n` letters starts
+        /// with the letter `f` and ends with the letter `l` (by [`letter_index`]): most title
+        /// words (names, content words) fit no listed word.
+        static ENGLISH_ENDS: [[u32; 16]; 32] = {
+            let mut t = [[0u32; 16]; 32];
+            let mut k = 0;
+            while k < ENGLISH_WORDS.len() {
+                let w = ENGLISH_WORDS[k];
+                // every listed word is shorter than 16 letters: the length is in range
+                t[(w[0] & 0x1F) as usize][w.len()] |= 1 << (w[w.len() - 1] & 0x1F);
+                k += 1;
+            }
+            t
+        };
+    };
 }
+
+english_words!(
+    b"the"
+        | b"of"
+        | b"and"
+        | b"in"
+        | b"for"
+        | b"to"
+        | b"with"
+        | b"on"
+        | b"at"
+        | b"by"
+        | b"from"
+        | b"is"
+        | b"are"
+        | b"was"
+        | b"were"
+        | b"be"
+        | b"an"
+        | b"as"
+        | b"its"
+        | b"it"
+        | b"this"
+        | b"that"
+        | b"how"
+        | b"what"
+        | b"why"
+        | b"who"
+        | b"which"
+        | b"when"
+        | b"between"
+        | b"into"
+        | b"over"
+        | b"after"
+        | b"new"
+        | b"will"
+        | b"he"
+        | b"she"
+        | b"they"
+        | b"we"
+        | b"our"
+        | b"their"
+        | b"his"
+        | b"her"
+        | b"more"
+        | b"again"
+        | b"not"
+        | b"can"
+        | b"does"
+        | b"do"
+        | b"has"
+        | b"have"
+        | b"about"
+        | b"toward"
+        | b"towards"
+        | b"under"
+        | b"against"
+        | b"through"
+        | b"study"
+        | b"analysis"
+        | b"policy"
+        | b"relations"
+        | b"security"
+        | b"review"
+        | b"journal"
+        | b"university"
+        | b"press"
+        | b"international"
+        | b"research"
+        | b"management"
+        | b"report"
+        | b"world"
+        | b"global"
+        | b"economic"
+        | b"political"
+        | b"social"
+        | b"development"
+        | b"theory"
+);
 
 /// Endings of Russian words in Latin transliteration.
 fn looks_transliterated(w: &[u8]) -> bool {
@@ -251,12 +391,109 @@ mod tests {
             last = next;
         }
         for w in &words {
+            if looks_transliterated(w) {
+                let upper = w.to_ascii_uppercase();
+                assert!(
+                    might_be_transliterated(w),
+                    "{:?}",
+                    String::from_utf8_lossy(w)
+                );
+                assert!(might_be_transliterated(&upper));
+            }
+        }
+        for w in &words {
             assert_eq!(
                 looks_transliterated(w),
                 looks_transliterated_by_list(w),
                 "{:?}",
                 String::from_utf8_lossy(w)
             );
+        }
+    }
+
+    #[test]
+    fn ascii_votes_as_the_general_reading() {
+        // the listed words in three cases, with "'s", and every short word over the endings'
+        // letters, an apostrophe and one other letter
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let letters = b"aeghiknopstvyS'";
+        let mut last: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let next: Vec<Vec<u8>> = last
+                .iter()
+                .flat_map(|w| {
+                    letters.iter().map(move |&c| {
+                        let mut v = w.clone();
+                        v.push(c);
+                        v
+                    })
+                })
+                .collect();
+            words.extend(next.iter().cloned());
+            last = next;
+        }
+        let listed = [
+            "the",
+            "of",
+            "International",
+            "TOWARDS",
+            "analysis",
+            "Its",
+            "it's",
+            "policy's's",
+            "Yaponskiy",
+            "issledovaniya",
+            "Voprosy",
+            "ekonomiki",
+            "NA",
+            "Po",
+            "v's",
+            "'s",
+            "s'",
+            "abcdefghijklmn",
+            "abcdefghijklmno",
+            "internationals",
+            "x'S",
+            "Rossii",
+            "Stvo",
+        ];
+        for w in listed {
+            words.push(w.as_bytes().to_vec());
+            words.push(w.to_ascii_uppercase().into_bytes());
+            words.push(format!("{w}'s").into_bytes());
+        }
+        for w in ENGLISH_WORDS {
+            let w = String::from_utf8_lossy(w);
+            let capital = w[..1].to_ascii_uppercase() + &w[1..];
+            for v in [w.to_string(), capital, w.to_ascii_uppercase()] {
+                words.push(format!("{v}'s").into_bytes());
+                words.push(v.into_bytes());
+            }
+        }
+        for w in &words {
+            assert_eq!(ascii_vote(w), vote(w), "{:?}", String::from_utf8_lossy(w));
+        }
+        assert_eq!(ascii_vote(b"Policy"), Vote::English);
+        assert_eq!(ascii_vote(b"Yaponskiy"), Vote::Transliterated);
+    }
+
+    #[test]
+    fn char_split_as_split() {
+        for t in [
+            "Müller's Zoë, l'État – 東京 ☃",
+            "Японские исследования'ы ҂x",
+            "Ѐ ѐ Ӏ ӿ Ԁ ԯ Ա",
+            "'",
+            "",
+        ] {
+            let mut got = Vec::new();
+            each_word(t, &CHAR_WORD_BYTE, in_char_word, |w| got.push(w.to_vec()));
+            let want: Vec<Vec<u8>> = t
+                .split(|c: char| !c.is_alphabetic() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.as_bytes().to_vec())
+                .collect();
+            assert_eq!(got, want, "{t:?}");
         }
     }
 

@@ -13,10 +13,6 @@
 //! entries share is the list's style, and an ambiguous entry that is compatible with it takes
 //! it, while an entry that clearly differs keeps its own.
 
-use std::sync::LazyLock;
-
-use memchr::memmem::Finder;
-
 use crate::model::{Reference, Style};
 use crate::text::normalize;
 
@@ -244,11 +240,14 @@ fn author_form(t: &str) -> Form {
     Form::Other
 }
 
-fn year_position(t: &str) -> YearPos {
+/// Where the year stands; `cues` is the cue scan of `t`, which found the first "(n.d.)" and
+/// " '" already.
+fn year_position(t: &str, cues: &Cues) -> YearPos {
     let head = prefix_at_most(t, 260);
+    // the first "(n.d.)" of `head` is the text's first when it ends inside `head`;
     // "(n.d.)." holds "(n.d.)": the second search runs only where the first found one
-    static NO_DATE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("(n.d.)"));
-    if let Some(k) = NO_DATE.find(head.as_bytes()) {
+    let k = cues.no_date_at;
+    if k < head.len() && head.len() - k >= 6 {
         return if find_from(head, "(n.d.).", k).is_some() {
             YearPos::ParenDot
         } else {
@@ -259,9 +258,8 @@ fn year_position(t: &str) -> YearPos {
         return YearPos::None;
     };
     let pre = &t[..pos];
-    static SPACE_QUOTE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" '"));
-    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some()
-        || SPACE_QUOTE.find(pre.as_bytes()).is_some();
+    // " '" lies in `pre` when its quote is before `pos`
+    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some() || cues.space_quote_at < pos;
     if pos > 250 || quoted_before {
         return YearPos::Late;
     }
@@ -352,6 +350,12 @@ struct Cues {
     in_russian: bool,
     /// "(2016) 'Title', Journal" — Harvard's single marks around a title.
     single_quoted: bool,
+    /// Where the first " '" ends (at its quote; `usize::MAX` when there is none), for
+    /// [`year_position`]'s quoted title before the year.
+    space_quote_at: usize,
+    /// Where the first "(n.d.)" starts (`usize::MAX` when there is none), for
+    /// [`year_position`]'s missing year.
+    no_date_at: usize,
     /// " & " among the authors.
     ampersand: bool,
     /// " and " among the authors.
@@ -375,14 +379,20 @@ struct Cues {
 }
 
 /// The byte pairs that can start a cue: a bit per (byte, next byte), set where an arm of
-/// [`scan_cues`]'s match can fire ("ht" for "http", ", " for ", vol. ", "(A" for
+/// [`scan_cues`]'s match can fire ("ht" for "http", ",v" for ", vol. ", "(A" for
 /// "(Accessed", any pair after "'" …). Most bytes of an entry start no such pair and are
 /// passed over with one look-up; testing single bytes stopped at every "a", "e" and "p".
 static CUE_PAIRS: [u64; 1024] = {
-    const PAIRS: [&[u8; 2]; 27] = [
+    // ". '" is read at its quote, as ", '" and ") '" are: ". " is the commonest pair of an
+    // entry, and stopping at each cost more than the quote's own stops
+    // " and ", "edited by" and "edn" are read at their 'd' (see the 'd' arm). After a ','
+    // the byte paired is the one after the next (see `may_start_cue`): ", vol. ", ", no ",
+    // ", pp.", ", p. ", ", editor", ", Ed." are told by it, and most ", " are followed by
+    // none of these letters.
+    const PAIRS: [&[u8; 2]; 32] = [
         b"ht", b"ww", b"do", b"DO", b"//", b"; ", b"[I", b"[c", b"[O", b"Av", b"Ac", b"(A", b"(a",
-        b"(i", b"(p", b"(E", b"(e", b"):", b"),", b", ", b". ", b"pp", b"& ", b"an", b"ed", b"Ed",
-        b"In",
+        b"(i", b"(p", b"(E", b"(e", b"(n", b"):", b"),", b",v", b",n", b",p", b",e", b",E", b"pp",
+        b"& ", b"d ", b"di", b"dn", b"Ed", b"In",
     ];
     const fn set(t: &mut [u64; 1024], a: u8, b: u8) {
         let k = (a as usize) << 8 | b as usize;
@@ -422,9 +432,11 @@ static CUE_FIRST: [bool; 256] = {
     t
 };
 
-/// Whether the bytes at `i` and after it can start a cue (see [`CUE_PAIRS`]).
+/// Whether the bytes at `i` and after it can start a cue (see [`CUE_PAIRS`]): byte `i` and
+/// the next, or after a ',' the one after that (the ',' arm's cues all start ", ").
 fn may_start_cue(b: &[u8], i: usize) -> bool {
-    let next = b.get(i + 1).copied().unwrap_or(0);
+    let step = if b[i] == b',' { 2 } else { 1 };
+    let next = b.get(i + step).copied().unwrap_or(0);
     let k = usize::from(b[i]) << 8 | usize::from(next);
     CUE_PAIRS[k >> 6] >> (k & 63) & 1 != 0
 }
@@ -434,7 +446,25 @@ fn may_start_cue(b: &[u8], i: usize) -> bool {
 /// spills, here the search keeps to a few registers.
 #[inline(never)]
 fn next_cue_start(b: &[u8], from: usize) -> Option<usize> {
+    let starts = |k: usize, x: u8| CUE_FIRST[usize::from(x)] && may_start_cue(b, k);
     let mut i = from;
+    // four bytes a round while four are left: one bound test and one counter step for four
+    // look-ups, where the byte-by-byte loop spent half its instructions on them
+    while let Some(&[x0, x1, x2, x3]) = b.get(i..i + 4) {
+        if starts(i, x0) {
+            return Some(i);
+        }
+        if starts(i + 1, x1) {
+            return Some(i + 1);
+        }
+        if starts(i + 2, x2) {
+            return Some(i + 2);
+        }
+        if starts(i + 3, x3) {
+            return Some(i + 3);
+        }
+        i += 4;
+    }
     while i < b.len() {
         if CUE_FIRST[usize::from(b[i])] && may_start_cue(b, i) {
             return Some(i);
@@ -449,6 +479,8 @@ fn scan_cues(t: &str) -> Cues {
     let b = t.as_bytes();
     let mut c = Cues {
         links_at: t.len(),
+        space_quote_at: usize::MAX,
+        no_date_at: usize::MAX,
         ..Cues::default()
     };
     let at = |i: usize, p: &str| b.len() >= i + p.len() && &b[i..i + p.len()] == p.as_bytes();
@@ -461,6 +493,20 @@ fn scan_cues(t: &str) -> Cues {
             b'h' if at(i, "http") => c.links_at = c.links_at.min(i),
             b'w' if at(i, "www.") => c.links_at = c.links_at.min(i),
             b'd' | b'D' if at(i, "doi:") || at(i, "DOI:") => c.links_at = c.links_at.min(i),
+            // " and " read at its 'd', "edited by" and "edn" at their 'd': their 'a' and 'e'
+            // are the commonest letters of an entry, where the scan then stopped for nothing.
+            // The 'd' is no link's start, nor is the 'e' before it, so `in_head` is what it
+            // was at that 'e'.
+            b'd' => match b.get(i + 1) {
+                Some(b' ') if (3..202).contains(&i) && b[i - 3] == b' ' && at(i - 2, "and ") => {
+                    c.and = true;
+                }
+                Some(b'i' | b'n') if in_head && i >= 1 && b[i - 1] == b'e' => {
+                    c.edited_by |= at(i - 1, "edited by");
+                    c.edn |= i >= 2 && b[i - 2] == b' ' && at(i - 1, "edn");
+                }
+                _ => {}
+            },
             b'/' if in_head && at(i, "//") => c.double_slash = true,
             b';' if in_head => {
                 let next = b.get(i + 1).copied();
@@ -488,16 +534,19 @@ fn scan_cues(t: &str) -> Cues {
                 c.available_at |= at(i, "Available at");
                 c.accessed_sentence |= i >= 2 && at(i - 2, ". Accessed ");
             }
-            b'(' => {
-                c.accessed_paren |= at(i, "(Accessed");
-                c.online |= at(i, "(accessed ");
-                c.in_russian |= at(i, "(in Russian)");
-                if in_head {
-                    c.paren_pp |= at(i, "(pp. ");
-                    c.ed_upper |= at(i, "(Ed.)") || at(i, "(Eds.)");
+            // the byte after the '(' tells which one cue can be there
+            b'(' => match b.get(i + 1) {
+                Some(b'A') => c.accessed_paren |= at(i, "(Accessed"),
+                Some(b'a') => c.online |= at(i, "(accessed "),
+                Some(b'i') => c.in_russian |= at(i, "(in Russian)"),
+                Some(b'n') if c.no_date_at == usize::MAX && at(i, "(n.d.)") => c.no_date_at = i,
+                Some(b'p') if in_head => c.paren_pp |= at(i, "(pp. "),
+                Some(b'E') if in_head => c.ed_upper |= at(i, "(Ed.)") || at(i, "(Eds.)"),
+                Some(b'e') if in_head => {
                     c.ed_lower |= at(i, "(ed.)") || at(i, "(eds)") || at(i, "(eds.)");
                 }
-            }
+                _ => {}
+            },
             b')' if in_head => {
                 if at(i, "): ") {
                     c.chicago_locator |= chicago_at(t, i);
@@ -505,29 +554,36 @@ fn scan_cues(t: &str) -> Cues {
                     c.volume_issue |= volume_issue_at(t, i);
                 }
             }
-            b',' if in_head => {
-                c.vol |= at(i, ", vol. ");
-                c.no_without_dot |= at(i, ", no ") && b.get(i + 5).is_some_and(u8::is_ascii_digit);
-                if (at(i, ", pp.") || at(i, ", p. ")) && i >= 4 && year_at(t, i - 4).is_some() {
+            // ", " and the byte after it tell which one cue can be there
+            b',' if in_head => match b.get(i + 2) {
+                Some(b'v') => c.vol |= at(i, ", vol. "),
+                Some(b'n') => {
+                    c.no_without_dot |=
+                        at(i, ", no ") && b.get(i + 5).is_some_and(u8::is_ascii_digit);
+                }
+                Some(b'p')
+                    if (at(i, ", pp.") || at(i, ", p. "))
+                        && i >= 4
+                        && year_at(t, i - 4).is_some() =>
+                {
                     c.year_then_pages = true;
                 }
-                c.editor_word |= at(i, ", editor");
-                c.ieee_ed |= at(i, ", Ed.") || at(i, ", Eds.");
-                if at(i, ", '") {
-                    c.single_quoted |= single_quote_closes(t, i + 3);
+                Some(b'e') => c.editor_word |= at(i, ", editor"),
+                Some(b'E') => c.ieee_ed |= at(i, ", Ed.") || at(i, ", Eds."),
+                _ => {}
+            },
+            b'\'' if i > 0 && b[i - 1] == b' ' => {
+                c.space_quote_at = c.space_quote_at.min(i);
+                // "(2016) 'Title'", ", 'Title'", ". 'Title'": the quote read here for all
+                // three (no link starts at the space or the quote, so `in_head` is what it
+                // was at the mark before them)
+                if in_head && i >= 2 && matches!(b[i - 2], b')' | b',' | b'.') {
+                    c.single_quoted |= single_quote_closes(t, i + 1);
                 }
-            }
-            b'.' if in_head && at(i, ". '") => c.single_quoted |= single_quote_closes(t, i + 3),
-            b'\'' if in_head && after_space(i) && i >= 2 && b[i - 2] == b')' => {
-                c.single_quoted |= single_quote_closes(t, i + 1);
             }
             b'p' if in_head && at(i, "pp. ") && !(i > 0 && b[i - 1] == b'(') => c.pp = true,
             b'&' if i < 200 && after_space(i) && at(i, "& ") => c.ampersand = true,
-            b'a' if i < 200 && after_space(i) && at(i, "and ") => c.and = true,
-            b'e' | b'E' if in_head => {
-                c.edited_by |= at(i, "edited by") || at(i, "Edited by");
-                c.edn |= after_space(i) && at(i, "edn");
-            }
+            b'E' if in_head => c.edited_by |= at(i, "Edited by"),
             b'I' if in_head => {
                 c.in_colon |= at(i, "In: ");
                 c.in_word |= after_space(i) && at(i, "In ");
@@ -601,12 +657,21 @@ pub(crate) fn guess_normalized(text: &str) -> StyleGuess {
 }
 
 fn score(t: &str) -> StyleGuess {
-    if has_cyrillic(prefix_at_most(t, 200)) {
-        return StyleGuess {
+    match scores(t) {
+        Some(s) => decide(&s),
+        None => StyleGuess {
             best: Some(Style::Gost),
             definite: true,
             compatible: 1 << ix(Style::Gost),
-        };
+        },
+    }
+}
+
+/// The score of each style in [`STYLES`] order; `None` for an entry in Cyrillic, which is
+/// GOST's.
+fn scores(t: &str) -> Option<[i32; 8]> {
+    if has_cyrillic(prefix_at_most(t, 200)) {
+        return None;
     }
     let mut s = [0i32; 8];
     let mut add = |style: Style, v: i32| s[ix(style)] += v;
@@ -656,7 +721,8 @@ fn score(t: &str) -> StyleGuess {
         }
         Form::Other => {}
     }
-    match year_position(t) {
+    let c = scan_cues(t);
+    match year_position(t, &c) {
         YearPos::ParenDot => {
             add(Apa, 2);
             add(Chicago, -2);
@@ -689,7 +755,6 @@ fn score(t: &str) -> StyleGuess {
         }
         YearPos::None => {}
     }
-    let c = scan_cues(t);
     let head = &t[..c.links_at];
     add(Gost, if c.double_slash { 4 } else { -10 });
     if c.compact {
@@ -790,24 +855,12 @@ fn score(t: &str) -> StyleGuess {
     if form == Form::CommaGiven && imprint_year_at_end(head) {
         add(Chicago, 1);
     }
-    decide(&s)
+    Some(s)
 }
 
 /// The best style, whether it leads clearly, and the styles that score close to it.
 fn decide(s: &[i32; 8]) -> StyleGuess {
-    let mut top_i = 0;
-    for i in 1..8 {
-        if s[i] > s[top_i] {
-            top_i = i;
-        }
-    }
-    let top = s[top_i];
-    let second = (0..8)
-        .filter(|&i| i != top_i)
-        .map(|i| s[i])
-        .max()
-        .unwrap_or(i32::MIN);
-    let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
+    let (best, top, second) = lead(s);
     let definite = best.is_some() && top >= 3 && top - second >= 2;
     let mut compatible = 0u8;
     for (i, &v) in s.iter().enumerate() {
@@ -822,9 +875,30 @@ fn decide(s: &[i32; 8]) -> StyleGuess {
     }
 }
 
-/// The style one entry is printed in, when its cues point to one; `None` when unsure.
+/// The best style of [`decide`] (when one leads), with the top score and the second.
+fn lead(s: &[i32; 8]) -> (Option<Style>, i32, i32) {
+    // one pass: the first highest score, and the highest of the others (a tie with the top
+    // included)
+    let (mut top_i, mut top, mut second) = (0, s[0], i32::MIN);
+    for (i, &v) in s.iter().enumerate().skip(1) {
+        if v > top {
+            second = top;
+            (top_i, top) = (i, v);
+        } else if v > second {
+            second = v;
+        }
+    }
+    let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
+    (best, top, second)
+}
+
+/// The style one entry is printed in, when its cues point to one; `None` when unsure. Only
+/// the best style of [`decide`] is made: the parse keeps no more.
 pub(crate) fn entry_style(body: &str) -> Option<Style> {
-    score(prefix_at_most(body, STYLE_BYTES)).best
+    match scores(prefix_at_most(body, STYLE_BYTES)) {
+        Some(s) => lead(&s).0,
+        None => Some(Style::Gost),
+    }
 }
 
 /// Detects the style of a whole list and gives it to the entries that fit it.
@@ -992,6 +1066,62 @@ mod tests {
         assert!(got.is_compatible(Style::Mla) && got.is_compatible(Style::Chicago));
         let got = g("World Health Organization. Title. Geneva: WHO; 2019.");
         assert!(got.is_compatible(Style::Vancouver));
+    }
+
+    #[test]
+    fn cues_read_at_a_later_byte() {
+        // (text, and, edited by, edn, single quoted)
+        let cases = [
+            ("and X, edited by Y", false, true, false, false),
+            ("X and Y (ed.) 2nd edn", true, false, true, false),
+            ("edn. X", false, false, false, false),
+            ("Xand Y, Edited by Z", false, true, false, false),
+            ("X (2016) 'T', J", false, false, false, true),
+            ("X. 'T'. J", false, false, false, true),
+            ("X, 'T' J", false, false, false, true),
+            ("X 'T' J", false, false, false, false),
+            // "and" is read in the first 200 bytes, links or not; the rest only before links
+            ("https://x.org/a and b edited by", true, false, false, false),
+        ];
+        for (text, and, edited_by, edn, single_quoted) in cases {
+            let c = scan_cues(text);
+            assert_eq!(
+                (c.and, c.edited_by, c.edn, c.single_quoted),
+                (and, edited_by, edn, single_quoted),
+                "{text}"
+            );
+        }
+        let late = format!("{} and X", "x".repeat(199));
+        assert!(!scan_cues(&late).and);
+        let early = format!("{} and X", "x".repeat(198));
+        assert!(scan_cues(&early).and);
+    }
+
+    #[test]
+    fn lead_as_max_then_max_of_the_others() {
+        // the two-pass reading `lead` was first written as
+        fn by_two_passes(s: &[i32; 8]) -> (usize, i32, i32) {
+            let mut top_i = 0;
+            for i in 1..8 {
+                if s[i] > s[top_i] {
+                    top_i = i;
+                }
+            }
+            let second = (0..8).filter(|&i| i != top_i).map(|i| s[i]).max();
+            (top_i, s[top_i], second.unwrap_or(i32::MIN))
+        }
+        // scores of a few values, many ties among them
+        let mut x = 12345u32;
+        for _ in 0..20000 {
+            let mut s = [0i32; 8];
+            for v in &mut s {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                *v = (x >> 16) as i32 % 7 - 3;
+            }
+            let (top_i, top, second) = by_two_passes(&s);
+            let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
+            assert_eq!(lead(&s), (best, top, second), "{s:?}");
+        }
     }
 
     #[test]
