@@ -15,8 +15,8 @@ use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
     after_last_byte, contains_str, find_byte, find_str, first_year, has_cyrillic, prefix_at_most,
-    rfind_str, rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci, trim_ws, words,
-    year_at,
+    rfind_byte, rfind_str, rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci,
+    trim_ws, words, year_at,
 };
 use super::segment::split_label;
 use super::sentences;
@@ -595,6 +595,7 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
             && ph.volume.starts_with(|c: char| c.is_ascii_uppercase())
             && ph.volume[1..].bytes().all(|b| b.is_ascii_digit());
         loc.volume = Some(if series { &ph.volume[1..] } else { ph.volume }.to_string());
+        loc.issue = ph.issue.map(str::to_string);
         loc.pages = Some(ph.pages.to_string());
         loc.year = Some(ph.year);
     }
@@ -798,6 +799,8 @@ struct Physics<'a> {
     title: &'a str,
     journal: &'a str,
     volume: &'a str,
+    /// The issue, where the form prints one ("25 (4) (2015)").
+    issue: Option<&'a str>,
     pages: &'a str,
     year: i32,
 }
@@ -806,7 +809,59 @@ struct Physics<'a> {
 /// "Phys. Lett. B511 (2001) 265": an abbreviated journal, volume, page and year in
 /// parentheses, and no title.
 fn physics_form(rest: &str) -> Option<Physics<'_>> {
-    chemistry_form(rest).or_else(|| physics_paren_form(rest))
+    chemistry_form(rest)
+        .or_else(|| physics_paren_form(rest))
+        .or_else(|| elsevier_form(rest))
+}
+
+/// "Title, Waves Random Complex Media 25 (4) (2015) 549-555": the numbered style of
+/// Elsevier's journals (and many in physics and engineering) — the title, a comma, the
+/// journal, and its volume, issue in parentheses, year in parentheses and pages, with no
+/// punctuation between them. The journal need not be abbreviated: the run of locators at
+/// the end is what tells the form.
+fn elsevier_form(rest: &str) -> Option<Physics<'_>> {
+    let t = rest.trim_end().trim_end_matches(['.', ' ']);
+    let (front, pages) = rsplit_once_byte(t, b' ')?;
+    if !is_page_token(pages) {
+        return None;
+    }
+    let inner = front.trim_end().strip_suffix(')')?;
+    let open = rfind_byte(inner, b'(')?;
+    let year = year_at(inner, open + 1).filter(|_| inner.len() == open + 5)?;
+    let mut before = inner[..open].trim_end();
+    let mut issue = None;
+    if let Some(b) = before.strip_suffix(')') {
+        let o = rfind_byte(b, b'(')?;
+        let printed = b[o + 1..].trim();
+        let ok = !printed.is_empty()
+            && printed.len() <= 9
+            && printed
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-');
+        if !ok {
+            return None;
+        }
+        issue = Some(printed);
+        before = b[..o].trim_end();
+    }
+    let (journal_part, volume) = rsplit_once_byte(before, b' ')?;
+    let volume_ok =
+        !volume.is_empty() && volume.len() <= 6 && volume.bytes().all(|b| b.is_ascii_digit());
+    let (title, journal) = rsplit_once_str(journal_part, ", ")?;
+    let (title, journal) = (title.trim().trim_matches(['"', ',', ' ']), journal.trim());
+    let journal_ok = !journal.is_empty()
+        && journal.len() <= 100
+        && journal.starts_with(|c: char| c.is_uppercase())
+        && words(journal).count() <= 12
+        && !journal.bytes().any(|b| b.is_ascii_digit());
+    (volume_ok && journal_ok && !title.is_empty()).then_some(Physics {
+        title,
+        journal,
+        volume,
+        issue,
+        pages,
+        year,
+    })
 }
 
 /// "J. Am. Chem. Soc. 2007, 129, 3226-3237": journal, year, volume, pages.
@@ -826,6 +881,7 @@ fn chemistry_form(rest: &str) -> Option<Physics<'_>> {
         title: "",
         journal,
         volume,
+        issue: None,
         pages,
         year,
     })
@@ -883,6 +939,7 @@ fn physics_paren_form(rest: &str) -> Option<Physics<'_>> {
         title,
         journal,
         volume,
+        issue: None,
         pages,
         year,
     })
@@ -925,6 +982,39 @@ mod tests {
 
     fn p(s: &str) -> Reference {
         parse_reference(s).0
+    }
+
+    #[test]
+    fn elsevier_layout() {
+        let ph = elsevier_form(
+            "Bright, dark, and singular solitons in a rod, Waves Random Complex Media 25 (4) (2015) 549-555.",
+        )
+        .unwrap();
+        assert_eq!(ph.title, "Bright, dark, and singular solitons in a rod");
+        assert_eq!(ph.journal, "Waves Random Complex Media");
+        assert_eq!(
+            (ph.volume, ph.issue, ph.pages, ph.year),
+            ("25", Some("4"), "549-555", 2015)
+        );
+        let ph = elsevier_form("Matching NLO computations, JHEP 11 (2007) 070").unwrap();
+        assert_eq!((ph.journal, ph.volume, ph.issue), ("JHEP", "11", None));
+        // no title before the journal, words after the year, or a year slot alone: not this form
+        assert!(elsevier_form("Waves Random Complex Media 25 (4) (2015) 549-555").is_none());
+        assert!(elsevier_form("Title, Journal 25 (2015) in press").is_none());
+        assert!(elsevier_form("Title. Moscow (2015) 120").is_none());
+        let r = parse_reference_rules(
+            "[1] M. Younis, S. Ali, Bright, dark, and singular solitons, Waves Random Complex Media 25 (4) (2015) 549–555.",
+        )
+        .0;
+        assert_eq!(r.container.as_deref(), Some("Waves Random Complex Media"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()),
+            (Some("25"), Some("4"), Some("549-555"))
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Bright, dark, and singular solitons")
+        );
     }
 
     #[test]
