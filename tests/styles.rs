@@ -294,6 +294,28 @@ fn chicago_news_dates_are_no_volumes() {
     assert_eq!(r.year, Some(2019));
 }
 
+/// GOST's textbook with its editors after a slash and an edition statement before the
+/// imprint: the editors are read (in the nominative), the edition is no container.
+#[test]
+fn gost_edited_textbook_with_an_edition() {
+    check_all(&[(
+        "Иванов И.И., Петров П.П. Экономика Японии: учебник / под ред. С.С. Сидорова. 2-е изд., перераб. и доп. М.: Наука, 2015. 320 с.",
+        Want {
+            style: Some(Style::Gost),
+            authors: Some(&["Иванов", "Петров"]),
+            editors: Some(&["Сидоров"]),
+            year: Some(2015),
+            title: Some("Экономика Японии: учебник"),
+            publisher: Some("Наука"),
+            ..Want::default()
+        },
+    )]);
+    let (r, _) = parse_reference(
+        "Иванов И.И., Петров П.П. Экономика Японии: учебник / под ред. С.С. Сидорова. 2-е изд., перераб. и доп. М.: Наука, 2015. 320 с.",
+    );
+    assert_eq!(r.container, None);
+}
+
 #[test]
 fn harvard() {
     check_all(&[

@@ -30,6 +30,37 @@ pub(crate) fn repair(r: &mut Reference) {
         edition_and_imprint(r);
         city_state_place(r);
         publisher_as_container(r);
+        edition_as_container(r);
+    }
+}
+
+/// "2-е изд., перераб. и доп.", "Изд. 3-е", "3rd ed." read as a container: a book's edition
+/// statement, which names no container (and no field of its own here).
+fn edition_as_container(r: &mut Reference) {
+    let Some(c) = r.container.as_deref() else {
+        return;
+    };
+    let lower = c.to_lowercase();
+    let first = lower.split([' ', ',']).next().unwrap_or("");
+    let numbered = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && matches!(
+                &w[digits..],
+                "-е" | "-ое" | "-th" | "th" | "nd" | "rd" | "st" | "-nd" | "-rd" | "-st"
+            )
+    };
+    let edition = (numbered(first)
+        && lower.split([' ', ',']).any(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "изд" | "издание" | "ed" | "edn" | "edition"
+            )
+        }))
+        || lower.starts_with("изд. ")
+        || lower.starts_with("издание ");
+    if edition && c.chars().count() <= 40 {
+        r.container = None;
     }
 }
 
@@ -82,15 +113,21 @@ fn ed_book(book: &Option<String>, rest: Option<String>) -> String {
 /// "Япония 2016. Ежегодник / под ред. Д.В. Стрельцова": GOST names the editors after a slash,
 /// in the book's field (the container of a chapter, the title of an edited book).
 fn gost_editors(r: &mut Reference) {
-    let in_container = r.container.is_some();
+    // every marker holds " / ": a field without a slash (most) is passed at once; the
+    // container is read first, then the title ("Экономика Японии: учебник / под ред. …. 2-е
+    // изд. М.: Наука" leaves an edition as the container and the editors in the title)
+    let has_slash = |f: &Option<String>| {
+        f.as_deref()
+            .is_some_and(|c| memchr::memchr(b'/', c.as_bytes()).is_some())
+    };
+    let in_container = has_slash(&r.container);
+    if !in_container && !has_slash(&r.title) {
+        return;
+    }
     let field = if in_container { &r.container } else { &r.title };
     let Some(c) = field.as_deref() else {
         return;
     };
-    // every marker holds " / ": a field without a slash (most) is passed at once
-    if memchr::memchr(b'/', c.as_bytes()).is_none() {
-        return;
-    }
     // "под ред." (under the editorship of) puts the names in the genitive
     let markers = [
         (" / под ред. ", true),
@@ -632,6 +669,24 @@ mod tests {
             (r.container, r.publisher.as_deref()),
             (None, Some("Oxford University Press"))
         );
+    }
+
+    #[test]
+    fn an_edition_is_no_container() {
+        for (c, gone) in [
+            ("2-е изд., перераб. и доп", true),
+            ("Изд. 3-е, испр", true),
+            ("3rd ed", true),
+            ("2nd edn", true),
+            ("Вопросы экономики", false),
+            ("21st Century Studies", false),
+            ("2nd International Conference on Education", false),
+        ] {
+            let mut r = Reference::unparsed(1, None, 1, String::new());
+            r.container = Some(c.to_string());
+            edition_as_container(&mut r);
+            assert_eq!(r.container.is_none(), gone, "{c}");
+        }
     }
 
     #[test]
