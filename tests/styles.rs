@@ -314,6 +314,14 @@ fn gost_edited_textbook_with_an_edition() {
         "Иванов И.И., Петров П.П. Экономика Японии: учебник / под ред. С.С. Сидорова. 2-е изд., перераб. и доп. М.: Наука, 2015. 320 с.",
     );
     assert_eq!(r.container, None);
+    // a thesis: the statement after the title is no part of it and names no container
+    let (r, _) = parse_reference(
+        "Михайлова Е.В. Японская диаспора: дис. … канд. ист. наук. М., 2010. 210 с.",
+    );
+    assert_eq!(r.title.as_deref(), Some("Японская диаспора"));
+    assert_eq!(r.container, None);
+    assert_eq!(r.place.as_deref(), Some("М"));
+    assert_eq!(r.kind, citegraph::Kind::Thesis);
 }
 
 #[test]

@@ -64,6 +64,49 @@ fn edition_as_container(r: &mut Reference) {
     }
 }
 
+/// "Японская диаспора: дис. … канд. ист. наук. М., 2010": GOST's thesis statement (and
+/// "автореф. дис." for its abstract) follows the title after a colon, and the sentence
+/// splitter cut it at the abbreviations' dots: the title loses the statement, the statement
+/// is no container, and the city after it is the place. Run after the work's kind is told,
+/// which reads the statement.
+pub(crate) fn gost_thesis(r: &mut Reference) {
+    let Some(t) = r.title.as_deref() else {
+        return;
+    };
+    // the title's bytes end in ": дис" or ": автореф" (what the sentence cut left)
+    let Some(k) = [": дис", ": автореф"].iter().find_map(|m| {
+        t.strip_suffix(m)
+            .or_else(|| t.strip_suffix(&format!("{m}.")))
+            .map(str::len)
+    }) else {
+        return;
+    };
+    let statement = r.container.as_deref().unwrap_or("");
+    let degree = ["канд.", "д-ра", "доктора", "дис.", "…", "..."]
+        .iter()
+        .any(|w| statement.starts_with(w));
+    if !degree {
+        return;
+    }
+    let title = t[..k].trim().to_string();
+    // the place: the last sentence of the statement, after "наук" (and a specialty code)
+    let place = statement
+        .rsplit(". ")
+        .next()
+        .filter(|p| {
+            !p.is_empty()
+                && p.chars().count() <= 20
+                && p.starts_with(char::is_uppercase)
+                && !p.contains("наук")
+        })
+        .map(str::to_string);
+    r.title = Some(title);
+    r.container = None;
+    if r.place.is_none() {
+        r.place = place;
+    }
+}
+
 /// "in Network Science Handbook, P. Adams, Ed.": the book's name was read as an editor's
 /// family name and the editor's name as the given names.
 fn ieee_book_editor(r: &mut Reference) {
@@ -669,6 +712,28 @@ mod tests {
             (r.container, r.publisher.as_deref()),
             (None, Some("Oxford University Press"))
         );
+    }
+
+    #[test]
+    fn a_gost_thesis_statement_is_no_part_of_the_title() {
+        let mut r = Reference::unparsed(1, None, 1, String::new());
+        r.title = Some("Японская диаспора: дис".into());
+        r.container = Some("канд. ист. наук. М".into());
+        gost_thesis(&mut r);
+        assert_eq!(r.title.as_deref(), Some("Японская диаспора"));
+        assert_eq!((r.container, r.place.as_deref()), (None, Some("М")));
+        let mut r = Reference::unparsed(1, None, 1, String::new());
+        r.title = Some("Экономика Японии: автореф".into());
+        r.container = Some("дис. ... д-ра экон. наук: 08.00.14. М".into());
+        gost_thesis(&mut r);
+        assert_eq!(r.title.as_deref(), Some("Экономика Японии"));
+        assert_eq!(r.place.as_deref(), Some("М"));
+        // a title that merely ends in those letters, with a journal after it, stays
+        let mut r = Reference::unparsed(1, None, 1, String::new());
+        r.title = Some("Заметки: дис".into());
+        r.container = Some("Вопросы истории".into());
+        gost_thesis(&mut r);
+        assert_eq!(r.title.as_deref(), Some("Заметки: дис"));
     }
 
     #[test]

@@ -725,6 +725,7 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
         has_editors: !r.editors.is_empty(),
         in_marker: split.in_marker,
     });
+    super::fixups::gost_thesis(r);
     r.parsed = true;
     Some(Parsed {
         defects,
