@@ -324,6 +324,36 @@ fn gost_edited_textbook_with_an_edition() {
     assert_eq!(r.kind, citegraph::Kind::Thesis);
 }
 
+/// An edited yearbook, GOST's slash naming its editor: "Japan 2016. Yearbook" is one title,
+/// in Latin as in Cyrillic, not a title and a container.
+#[test]
+fn an_edited_yearbook_is_one_title() {
+    for (raw, title, editor) in [
+        (
+            "Japan 2016. Yearbook / ed. by D.V. Streltsov. Moscow: AIRO-XXI, 2016. 400 p.",
+            "Japan 2016. Yearbook",
+            "Streltsov",
+        ),
+        (
+            "Япония 2016. Ежегодник / под ред. Д.В. Стрельцова. М.: АИРО-XXI, 2016. 400 с.",
+            "Япония 2016. Ежегодник",
+            "Стрельцов",
+        ),
+    ] {
+        let (r, _) = parse_reference(raw);
+        assert_eq!(r.title.as_deref(), Some(title), "{raw}");
+        assert_eq!(r.container, None, "{raw}");
+        assert!(r.authors.is_empty());
+        assert_eq!(families(&r.editors), [editor]);
+    }
+    // a chapter in it keeps the book as its container
+    let (r, _) = parse_reference(
+        "Стрельцов Д.В. Политика // Япония 2016. Ежегодник / под ред. Д.В. Стрельцова. М.: АИРО-XXI, 2016. С. 7–43.",
+    );
+    assert_eq!(r.title.as_deref(), Some("Политика"));
+    assert_eq!(r.container.as_deref(), Some("Япония 2016. Ежегодник"));
+}
+
 #[test]
 fn harvard() {
     check_all(&[

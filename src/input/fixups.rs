@@ -13,15 +13,15 @@ use super::scan::{
 };
 
 /// Applies every repair that fits; fields already read are never overwritten.
-pub(crate) fn repair(r: &mut Reference) {
+pub(crate) fn repair(r: &mut Reference, marked: bool) {
     if r.container.is_none() {
         // an edited book: "История Японии / под ред. А.Е. Жукова. М.: …"
-        gost_editors(r);
+        gost_editors(r, marked);
     }
     if let Some(c) = r.container.take() {
         r.container = Some(c);
         ieee_book_editor(r);
-        gost_editors(r);
+        gost_editors(r, marked);
         chapter_pages(r);
         chicago_locators(r);
         vancouver_dated_locator(r);
@@ -155,7 +155,11 @@ fn ed_book(book: &Option<String>, rest: Option<String>) -> String {
 
 /// "Япония 2016. Ежегодник / под ред. Д.В. Стрельцова": GOST names the editors after a slash,
 /// in the book's field (the container of a chapter, the title of an edited book).
-fn gost_editors(r: &mut Reference) {
+///
+/// Without a marker before it ("//", "In:") and without authors, the field the editors
+/// close is the rest of an edited book's title that a sentence cut split off ("Japan 2016.
+/// Yearbook / ed. by D.V. Streltsov"): the two are one title.
+fn gost_editors(r: &mut Reference, marked: bool) {
     // every marker holds " / ": a field without a slash (most) is passed at once; the
     // container is read first, then the title ("Экономика Японии: учебник / под ред. …. 2-е
     // изд. М.: Наука" leaves an edition as the container and the editors in the title)
@@ -202,7 +206,13 @@ fn gost_editors(r: &mut Reference) {
         r.editors = names;
     }
     let book = (!book.is_empty()).then_some(book);
-    if in_container {
+    if in_container && !marked && r.authors.is_empty() {
+        r.title = match (r.title.take(), book) {
+            (Some(t), Some(b)) => Some(format!("{t}. {b}")),
+            (t, b) => t.or(b),
+        };
+        r.container = None;
+    } else if in_container {
         r.container = book;
     } else {
         r.title = book;
@@ -676,14 +686,14 @@ mod tests {
     #[test]
     fn chicago_forms() {
         let mut r = with_container("Journal of Documentation 75 (2)");
-        repair(&mut r);
+        repair(&mut r, false);
         assert_eq!(r.container.as_deref(), Some("Journal of Documentation"));
         assert_eq!(
             (r.volume.as_deref(), r.issue.as_deref()),
             (Some("75"), Some("2"))
         );
         let mut r = with_container("American Archivist 81, no. 2 (2018)");
-        repair(&mut r);
+        repair(&mut r, false);
         assert_eq!(r.container.as_deref(), Some("American Archivist"));
         assert_eq!(
             (r.volume.as_deref(), r.issue.as_deref()),
@@ -692,14 +702,14 @@ mod tests {
         assert_eq!(r.year, Some(2018));
         // a year in a name is no volume
         let mut r = with_container("Japan 2017. Yearbook");
-        repair(&mut r);
+        repair(&mut r, false);
         assert_eq!(r.container.as_deref(), Some("Japan 2017. Yearbook"));
     }
 
     #[test]
     fn apa_chapter_pages_and_publisher() {
         let mut r = with_container("Handbook of research evaluation (pp. 211-230). Routledge");
-        repair(&mut r);
+        repair(&mut r, false);
         assert_eq!(
             r.container.as_deref(),
             Some("Handbook of research evaluation")
@@ -707,7 +717,7 @@ mod tests {
         assert_eq!(r.pages.as_deref(), Some("211-230"));
         assert_eq!(r.publisher.as_deref(), Some("Routledge"));
         let mut r = with_container("Oxford University Press");
-        repair(&mut r);
+        repair(&mut r, false);
         assert_eq!(
             (r.container, r.publisher.as_deref()),
             (None, Some("Oxford University Press"))
@@ -788,7 +798,7 @@ mod tests {
             "(2)",
         ] {
             let mut r = with_container(c);
-            repair(&mut r);
+            repair(&mut r, false);
         }
     }
 }

@@ -678,7 +678,10 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
     r.pages = loc.pages.take();
     r.place = loc.place.take();
     r.publisher = loc.publisher.take().or(corporate);
-    super::fixups::repair(r);
+    // whether a marker ("//", "In:") introduced the source: then it is a book the work is
+    // part of, not the rest of the work's own title
+    let marked = split.in_marker || memchr::memmem::find(rest.as_bytes(), b"//").is_some();
+    super::fixups::repair(r, marked);
     r.url = tail.url;
     r.doi = tail.doi;
     r.accessed = tail.accessed;
