@@ -354,7 +354,13 @@ pub(crate) fn classify(e: &Evidence<'_>) -> Kind {
         return Kind::Report;
     }
     if e.container.is_some() && e.has_pages && !e.page_count {
-        return Kind::Chapter;
+        // a book's part names the book's editors or imprint; pages in a periodical with
+        // neither ("Atlantic Monthly, February 1994, 44–76") are an article's
+        return if e.has_editors || e.has_imprint {
+            Kind::Chapter
+        } else {
+            Kind::JournalArticle
+        };
     }
     if e.has_editors && e.container.is_some() && e.has_url && !e.has_date {
         return Kind::Report;
@@ -373,6 +379,25 @@ pub(crate) fn classify(e: &Evidence<'_>) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_in_a_container_without_editors_or_imprint_are_an_article() {
+        let e = |has_editors, has_imprint| Evidence {
+            title: "The Coming Anarchy",
+            container: Some("Atlantic Monthly"),
+            has_volume_or_issue: false,
+            has_pages: true,
+            page_count: false,
+            has_imprint,
+            has_url: false,
+            has_date: false,
+            has_editors,
+            in_marker: false,
+        };
+        assert_eq!(classify(&e(false, false)), Kind::JournalArticle);
+        assert_eq!(classify(&e(true, false)), Kind::Chapter);
+        assert_eq!(classify(&e(false, true)), Kind::Chapter);
+    }
 
     #[test]
     fn every_keyword_is_asked() {
