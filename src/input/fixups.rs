@@ -32,6 +32,34 @@ pub(crate) fn repair(r: &mut Reference, marked: bool) {
         publisher_as_container(r);
         edition_as_container(r);
     }
+    publisher_then_place(r);
+}
+
+/// "Free Press, New York": Elsevier's Harvard prints a book's publisher before its city.
+/// Split where the part before the comma is a publisher by its words and the part after a
+/// short capitalised name ("Little, Brown" stays whole).
+fn publisher_then_place(r: &mut Reference) {
+    if r.place.is_some() {
+        return;
+    }
+    let Some((publisher, place)) = r
+        .publisher
+        .as_deref()
+        .and_then(|p| rsplit_once_str(p, ", "))
+    else {
+        return;
+    };
+    let place_like = !place.is_empty()
+        && place.split_whitespace().count() <= 3
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && !super::reference::is_publisher_name(place);
+    if place_like && super::reference::is_publisher_name(publisher) {
+        let (publisher, place) = (publisher.to_string(), place.to_string());
+        r.publisher = Some(publisher);
+        r.place = Some(place);
+    }
 }
 
 /// "2-е изд., перераб. и доп.", "Изд. 3-е", "3rd ed." read as a container: a book's edition
@@ -744,6 +772,28 @@ mod tests {
         r.container = Some("Вопросы истории".into());
         gost_thesis(&mut r);
         assert_eq!(r.title.as_deref(), Some("Заметки: дис"));
+    }
+
+    #[test]
+    fn a_publisher_before_its_city() {
+        for (p, want) in [
+            ("Free Press, New York", ("Free Press", Some("New York"))),
+            ("Little, Brown", ("Little, Brown", None)),
+            (
+                "Farrar, Straus and Giroux",
+                ("Farrar, Straus and Giroux", None),
+            ),
+            ("Springer, Berlin", ("Springer", Some("Berlin"))),
+        ] {
+            let mut r = Reference::unparsed(1, None, 1, String::new());
+            r.publisher = Some(p.to_string());
+            publisher_then_place(&mut r);
+            assert_eq!(
+                (r.publisher.as_deref().unwrap(), r.place.as_deref()),
+                want,
+                "{p}"
+            );
+        }
     }
 
     #[test]

@@ -386,6 +386,15 @@ pub(crate) fn refine(
         }
         c
     });
+    // "The genetic | basis of human cancer": the model cut a book's name in two, the second
+    // half labelled a title after the container. Where the rules' container is the whole
+    // (it starts with the model's half), it stands.
+    let container = match (container, r.container.as_deref()) {
+        (Some(c), Some(rules)) if container_cut_short(&spans) && rules.starts_with(&c) => {
+            Some(rules.to_string())
+        }
+        (c, _) => c,
+    };
     // IEEE's chapter: the model reads `"Title," in Book,` as one title span
     let container = container.or_else(|| {
         model_title
@@ -485,6 +494,25 @@ fn has_word(text: &str, word: &str) -> bool {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// Whether the model's first container span is followed at once by a second title span
+/// (one after the first title): the sign of a book's name cut in two.
+fn container_cut_short(spans: &[LabeledSpan]) -> bool {
+    let is_container = |l: FieldLabel| {
+        matches!(
+            l,
+            FieldLabel::Journal | FieldLabel::ContainerTitle | FieldLabel::CollectionTitle
+        )
+    };
+    let Some(i) = spans.iter().position(|s| is_container(s.label)) else {
+        return false;
+    };
+    let titles_before = spans[..i].iter().any(|s| s.label == FieldLabel::Title);
+    titles_before
+        && spans
+            .get(i + 1)
+            .is_some_and(|s| s.label == FieldLabel::Title)
 }
 
 /// The book of IEEE's chapter form, where the model's title span runs on past the quoted
