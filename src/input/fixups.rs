@@ -68,6 +68,14 @@ fn edition_as_container(r: &mut Reference) {
     let Some(c) = r.container.as_deref() else {
         return;
     };
+    // every edition statement starts with a digit or "Изд"/"изд": most containers are
+    // passed without a lower-cased copy
+    if !(c.starts_with(|ch: char| ch.is_ascii_digit())
+        || c.starts_with("Изд")
+        || c.starts_with("изд"))
+    {
+        return;
+    }
     let lower = c.to_lowercase();
     let first = lower.split([' ', ',']).next().unwrap_or("");
     let numbered = |w: &str| {
@@ -101,12 +109,15 @@ pub(crate) fn gost_thesis(r: &mut Reference) {
     let Some(t) = r.title.as_deref() else {
         return;
     };
-    // the title's bytes end in ": дис" or ": автореф" (what the sentence cut left)
-    let Some(k) = [": дис", ": автореф"].iter().find_map(|m| {
-        t.strip_suffix(m)
-            .or_else(|| t.strip_suffix(&format!("{m}.")))
-            .map(str::len)
-    }) else {
+    // the title's bytes end in ": дис" or ": автореф" (what the sentence cut left): their
+    // last letters' final bytes (с D1 81, ф D1 84) or a full stop rule the rest out first
+    if !matches!(t.as_bytes().last(), Some(0x81 | 0x84 | b'.')) {
+        return;
+    }
+    let Some(k) = [": дис", ": дис.", ": автореф", ": автореф."]
+        .iter()
+        .find_map(|m| t.strip_suffix(m).map(str::len))
+    else {
         return;
     };
     let statement = r.container.as_deref().unwrap_or("");

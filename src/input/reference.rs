@@ -680,7 +680,10 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
     r.publisher = loc.publisher.take().or(corporate);
     // whether a marker ("//", "In:") introduced the source: then it is a book the work is
     // part of, not the rest of the work's own title
-    let marked = split.in_marker || memchr::memmem::find(rest.as_bytes(), b"//").is_some();
+    // (a slash is rare: found by memchr, not by a substring searcher set up per entry)
+    let marked = split.in_marker
+        || memchr::memchr_iter(b'/', rest.as_bytes())
+            .any(|i| rest.as_bytes().get(i + 1) == Some(&b'/'));
     super::fixups::repair(r, marked);
     r.url = tail.url;
     r.doi = tail.doi;
