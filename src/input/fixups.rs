@@ -72,7 +72,8 @@ fn edition_as_container(r: &mut Reference) {
     // passed without a lower-cased copy
     if !(c.starts_with(|ch: char| ch.is_ascii_digit())
         || c.starts_with("Изд")
-        || c.starts_with("изд"))
+        || c.starts_with("изд")
+        || c.starts_with("ИЗД"))
     {
         return;
     }
