@@ -317,6 +317,18 @@ fn scan_names(toks: &Tokens<'_>) -> (AuthorPrefix, usize) {
         while !out.names.is_empty() && toks.get(i).is_some_and(|t| is_conjunction(t.text)) {
             i += 1;
         }
+        // "S. Frixione, P. Nason, C. Oleari, Matching NLO QCD …": after a list printed
+        // initials first, a word and bare capitals ("Family AB", Vancouver's form) is the
+        // title's start, not one more name
+        if !out.names.is_empty()
+            && toks.get(0).is_some_and(|t| is_dotted_initials(t.text))
+            && toks.get(i).is_some_and(|t| !is_dotted_initials(t.text))
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| is_bare_initials(t.text.trim_end_matches([',', '.'])))
+        {
+            break;
+        }
         let Some((name, next, closed)) = name_at(toks, i, !out.names.is_empty()) else {
             break;
         };
@@ -1146,6 +1158,18 @@ fn unglue(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_after_an_initials_first_list_is_no_name() {
+        let p = author_prefix(
+            "S. Frixione, P. Nason, C. Oleari, Matching NLO QCD computations, JHEP 11 (2007) 070.",
+        );
+        let fam: Vec<&str> = p.names.iter().map(|n| n.family.as_str()).collect();
+        assert_eq!(fam, ["Frixione", "Nason", "Oleari"]);
+        // a Vancouver list is read as before
+        let p = author_prefix("Smith AB, Jones CD. Title. Journal. 2016;12(3):42-65.");
+        assert_eq!(p.names.len(), 2);
+    }
 
     #[test]
     fn case_tests_by_range_agree_with_the_unicode_tables() {
