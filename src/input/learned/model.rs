@@ -715,7 +715,15 @@ impl<'a> Reader<'a> {
 /// When `q` is the best label so far and `score[p] - score[q]` is below `slack[q][p]`,
 /// no step from `p` can beat the same step from `q`, so Viterbi need not add `p`'s row:
 /// an exact pruning that leaves a handful of the twenty previous labels per token.
-type Slack = [[f64; LABELS]; LABELS];
+///
+/// Stored as `f32`, each value widened downwards by a relative 2^-20 (far more than the
+/// 2^-24 rounding of the conversion), so that [`step`]'s test can run in `f32`: its
+/// threshold then never exceeds the exact one, and it keeps a superset of the rows the
+/// exact test keeps. An extra row kept changes nothing (see [`step`]).
+type Slack = [[f32; LABELS]; LABELS];
+
+/// The relative widening of [`Slack`] and of [`step`]'s rounding margin.
+const WIDEN: f64 = 1.0 / (1u32 << 20) as f64;
 
 fn reach(transitions: &[f32]) -> f64 {
     transitions
@@ -731,8 +739,9 @@ fn slack(transitions: &[f32]) -> Slack {
             let least = (0..LABELS)
                 .map(|l| t(q, l) - t(p, l))
                 .fold(f64::INFINITY, f64::min);
-            // f32 differences are exact in f64, so this is the exact least margin.
-            *s = least;
+            // f32 differences are exact in f64, so `least` is the exact least margin; it
+            // is lowered before rounding to f32 (see [`Slack`]).
+            *s = (least - least.abs() * WIDEN) as f32;
         }
     }
     out
@@ -872,11 +881,18 @@ fn step(
     // Four units in the last place of the largest magnitude two close sums can have: sums
     // further apart than that round to different floats. (A score far below the best is
     // far below it by much more.) A -inf score never passes the test.
-    let top64 = f64::from(top);
-    let margin = (top64.abs() + reach + 1.0) * 3.0 * f64::from(f32::EPSILON) * 2.0;
+    //
+    // The test runs in f32 (vector code) with the margin raised and `slack` lowered by a
+    // relative 2^-20 (see [`Slack`]): the roundings of `s - top` and of `least - margin`
+    // in f32 are each below 2^-24 of magnitudes no larger than `|least| + margin`, and
+    // the margin is at least 2^-20 of that, so every row the exact test keeps is kept.
+    // Keeping more rows than needed changes neither a maximum nor the lowest label
+    // reaching it. A NaN or -inf difference fails the test, as in exact arithmetic.
+    let margin = (f64::from(top).abs() + reach + 1.0) * 3.0 * f64::from(f32::EPSILON) * 2.0;
+    let margin = (margin * (1.0 + WIDEN)) as f32;
     let mut open = 0u32;
     for (p, (&s, &least)) in score.iter().zip(&slack[q]).enumerate() {
-        open |= u32::from(f64::from(s) - top64 > least - margin) << p;
+        open |= u32::from(s - top > least - margin) << p;
     }
     open &= !(1 << q);
     let kept = open | 1 << q;
