@@ -370,13 +370,11 @@ mod tests {
         ENDINGS.iter().any(|e| w.ends_with(e)) || matches!(w, b"i" | b"v" | b"na" | b"po")
     }
 
-    #[test]
-    fn transliteration_endings_as_listed() {
-        // every word of up to five letters over the endings' letters and one other
-        let letters = b"aeghiknostvyx";
-        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
-        let mut last = words.clone();
-        for _ in 0..5 {
+    /// Every word of one to `max` letters over `letters`.
+    fn words_over(letters: &[u8], max: usize) -> Vec<Vec<u8>> {
+        let mut words = Vec::new();
+        let mut last: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..max {
             let next: Vec<Vec<u8>> = last
                 .iter()
                 .flat_map(|w| {
@@ -390,6 +388,14 @@ mod tests {
             words.extend(next.iter().cloned());
             last = next;
         }
+        words
+    }
+
+    #[test]
+    fn transliteration_endings_as_listed() {
+        // every word of up to five letters over the endings' letters and one other
+        let mut words = words_over(b"aeghiknostvyx", 5);
+        words.push(Vec::new());
         for w in &words {
             if looks_transliterated(w) {
                 let upper = w.to_ascii_uppercase();
@@ -415,23 +421,7 @@ mod tests {
     fn ascii_votes_as_the_general_reading() {
         // the listed words in three cases, with "'s", and every short word over the endings'
         // letters, an apostrophe and one other letter
-        let mut words: Vec<Vec<u8>> = Vec::new();
-        let letters = b"aeghiknopstvyS'";
-        let mut last: Vec<Vec<u8>> = vec![Vec::new()];
-        for _ in 0..4 {
-            let next: Vec<Vec<u8>> = last
-                .iter()
-                .flat_map(|w| {
-                    letters.iter().map(move |&c| {
-                        let mut v = w.clone();
-                        v.push(c);
-                        v
-                    })
-                })
-                .collect();
-            words.extend(next.iter().cloned());
-            last = next;
-        }
+        let mut words = words_over(b"aeghiknopstvyS'", 4);
         let listed = [
             "the",
             "of",
