@@ -314,9 +314,25 @@ fn scan_names(toks: &Tokens<'_>) -> (AuthorPrefix, usize) {
     let mut after = 0;
     while out.names.len() < MAX_NAMES {
         // separators between names
+        let mut after_and = false;
         while !out.names.is_empty() && toks.get(i).is_some_and(|t| is_conjunction(t.text)) {
             i += 1;
+            after_and = true;
         }
+        // "Keohane, Robert O., and Joseph S. Nye.": Chicago and MLA invert only the first
+        // name, printed with its full given name; after "and" the next reads given first
+        // ("Joseph S." is no family name with its initials)
+        let full_given_before = out.names.last().is_some_and(|n| {
+            n.given
+                .as_deref()
+                .and_then(|g| g.split_whitespace().next())
+                .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+        });
+        let given_first_next = if after_and && full_given_before {
+            given_first_at(toks, i, true)
+        } else {
+            None
+        };
         // "S. Frixione, P. Nason, C. Oleari, Matching NLO QCD …": after a list printed
         // initials first, a word and bare capitals ("Family AB", Vancouver's form) is the
         // title's start, not one more name
@@ -329,7 +345,9 @@ fn scan_names(toks: &Tokens<'_>) -> (AuthorPrefix, usize) {
         {
             break;
         }
-        let Some((name, next, closed)) = name_at(toks, i, !out.names.is_empty()) else {
+        let Some((name, next, closed)) =
+            given_first_next.or_else(|| name_at(toks, i, !out.names.is_empty()))
+        else {
             break;
         };
         // a name ends on a token it read
@@ -1158,6 +1176,26 @@ fn unglue(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chicago_and_mla_invert_only_the_first_name() {
+        let p = author_prefix(
+            "Keohane, Robert O., and Joseph S. Nye. Power and Interdependence. Boston: Longman, 2012.",
+        );
+        let names: Vec<(&str, Option<&str>)> = p
+            .names
+            .iter()
+            .map(|n| (n.family.as_str(), n.given.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Keohane", Some("Robert O.")), ("Nye", Some("Joseph S."))]
+        );
+        // an initials-only first name keeps the family-first reading after "and"
+        let p = author_prefix("Ivanov I.I. and Petrov P.P. (2016) Title.");
+        let fam: Vec<&str> = p.names.iter().map(|n| n.family.as_str()).collect();
+        assert_eq!(fam, ["Ivanov", "Petrov"]);
+    }
 
     #[test]
     fn a_title_after_an_initials_first_list_is_no_name() {
