@@ -322,13 +322,16 @@ fn scan_names(toks: &Tokens<'_>) -> (AuthorPrefix, usize) {
         // "Keohane, Robert O., and Joseph S. Nye.": Chicago and MLA invert only the first
         // name, printed with its full given name; after "and" the next reads given first
         // ("Joseph S." is no family name with its initials)
-        let full_given_before = out.names.last().is_some_and(|n| {
-            n.given
-                .as_deref()
-                .and_then(|g| g.split_whitespace().next())
-                .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 2)
-        });
-        let given_first_next = if after_and && full_given_before {
+        // (the given name is looked at only after "and": this loop runs for every name)
+        let full_given_before = || {
+            out.names.last().is_some_and(|n| {
+                n.given
+                    .as_deref()
+                    .and_then(|g| g.split_whitespace().next())
+                    .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+            })
+        };
+        let given_first_next = if after_and && full_given_before() {
             given_first_at(toks, i, true)
         } else {
             None
