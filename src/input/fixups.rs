@@ -133,6 +133,8 @@ pub(crate) fn gost_thesis(r: &mut Reference) {
     let place = statement
         .rsplit(". ")
         .next()
+        // "М." keeps its full stop as the end of a journal's name would
+        .map(|p| p.trim_end_matches('.'))
         .filter(|p| {
             !p.is_empty()
                 && p.chars().count() <= 20

@@ -4,7 +4,8 @@
 //! The stages are separate files, each with one job: [`page`] finds the parts of an article
 //! page, [`segment`] cuts the list into entries, [`reference`](mod@reference) parses one entry
 //! with the help of [`authors`], [`tail`], [`sentences`], [`locator`], [`date`], [`language`]
-//! and [`kind`], and [`dedup`] finds repeated entries.
+//! and [`kind`] (and, where [`settled`] finds the rules' reading unclean, the learned model),
+//! and [`dedup`] finds repeated entries.
 //!
 //! Everything is hand-written scanning over `&str` with byte offsets taken only at ASCII
 //! delimiters or char boundaries, linear in the input: an entry is parsed on its first
@@ -26,6 +27,7 @@ mod reference;
 mod scan;
 mod segment;
 mod sentences;
+mod settled;
 mod style;
 mod tail;
 

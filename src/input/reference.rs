@@ -14,12 +14,13 @@ use super::kind::{Evidence, classify};
 use super::language::guess_language_parts;
 use super::locator::{Locators, strip_locators};
 use super::scan::{
-    after_last_byte, contains_str, find_byte, find_str, first_year, has_cyrillic, prefix_at_most,
-    rfind_byte, rfind_str, rsplit_once_byte, rsplit_once_str, split_once_str, starts_with_ci,
-    trim_ws, words, year_at,
+    after_last_byte, contains_str, ends_on_abbreviation, find_byte, find_str, first_year,
+    has_cyrillic, prefix_at_most, rfind_byte, rfind_str, rsplit_once_byte, rsplit_once_str,
+    split_once_str, starts_with_ci, trim_ws, words, year_at,
 };
 use super::segment::split_label;
 use super::sentences;
+use super::settled::rules_reading_settled;
 use super::tail::cut_tail;
 
 /// Entries longer than this are parsed on their first bytes only (the raw text is kept in
@@ -69,8 +70,8 @@ pub fn parse_reference_rules(raw: &str) -> (Reference, Vec<Warning>) {
     parse_with(raw, Parser::Rules)
 }
 
-/// Which readers parse a reference: the rules alone, or the rules and then the learned
-/// [`SequenceModel`](crate::SequenceModel) where it reads better.
+/// Which readers parse a reference: the rules alone, or the rules and then, where their
+/// reading is not clean, the learned [`SequenceModel`](crate::SequenceModel).
 ///
 /// The default, [`Parser::Hybrid`], is what [`parse_reference`] and
 /// [`Analyzer`](crate::Analyzer) use; [`Parser::Rules`] trades accuracy on unusual entries
@@ -90,7 +91,11 @@ pub enum Parser {
     /// The rule parser alone ([`parse_reference_rules`]).
     Rules,
     /// The rules, then the learned model for titles, containers and hard author lists
-    /// ([`parse_reference`]).
+    /// ([`parse_reference`]). The model reads only the entries whose rule reading falls
+    /// short of the clean shape of its style (a journal article with a bare journal name
+    /// and locators, a book with its publisher and place, in a recognised style): on
+    /// AnyStyle's gold set a third of the entries stand on the rules alone, on lists in the
+    /// common styles almost all of them.
     #[default]
     Hybrid,
 }
@@ -203,7 +208,7 @@ fn parse_trimmed(raw: &str, reader: Parser, r: &mut Reference) -> Vec<Warning> {
                     .into_iter()
                     .map(|(code, msg)| Warning::new(code, Some(1), msg)),
             );
-            if reader == Parser::Hybrid {
+            if reader == Parser::Hybrid && !rules_reading_settled(r) {
                 super::learned::fields::refine(r, text, parsed.text_authors);
             }
             warnings
@@ -273,6 +278,17 @@ fn year_slot(s: &str) -> Option<YearSlot> {
 fn non_empty(s: &str) -> Option<String> {
     let s = trim_ws(trim_ws(s).trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | ' ')));
     (!s.is_empty()).then(|| s.to_string())
+}
+
+/// [`non_empty`] for a journal's name: an abbreviation's full stop at its end stays ("IEEE
+/// Trans. Knowl. Data Eng.").
+fn journal_name(s: &str) -> Option<String> {
+    let mut name = non_empty(s)?;
+    let printed = trim_ws(s).trim_end_matches([',', ';', ':', ' ']);
+    if printed.ends_with('.') && !name.ends_with('.') && ends_on_abbreviation(&name) {
+        name.push('.');
+    }
+    Some(name)
 }
 
 /// Title and source from the text after the year slot.
@@ -625,7 +641,7 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
     } else if split.keep == 1 {
         title = &split.source[..source_len];
     } else if physics.is_none() {
-        container = non_empty(&split.source[..source_len]);
+        container = journal_name(&split.source[..source_len]);
     }
     // "Book, edited by A. Family" / "Book. Ed. A. Family": the editors are no part of the
     // book's name, and an "Edited by" part alone is no container at all

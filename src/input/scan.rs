@@ -370,6 +370,17 @@ pub(crate) fn number_at(s: &str, i: usize) -> Option<(u32, usize)> {
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+/// Whether a journal's name ends on an abbreviation whose full stop it keeps ("Phys. Lett."):
+/// a last word of at most five letters starting with a capital, in a name with other
+/// abbreviated words.
+pub(crate) fn ends_on_abbreviation(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    last.chars().count() <= 5
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().all(char::is_alphabetic)
+        && contains_str(name, ". ")
+}
+
 pub(crate) fn prefix_at_most(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
