@@ -107,17 +107,18 @@ fn classes(s: &str) -> u8 {
     if fancy { bits | QUOTE_OR_MARKUP } else { bits }
 }
 
-/// The space-separated words of `s` (the text is normalised: its spaces are single ASCII
-/// spaces), each with its offset.
-fn words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut from = 0;
-    spaces(s.as_bytes())
-        .chain(std::iter::once(s.len()))
-        .filter_map(move |end| {
-            let start = from;
-            from = end + 1;
-            (end > start).then(|| (start, &s[start..end]))
-        })
+/// Calls `visit` with the start of each space-separated word of `b` and the word's bytes,
+/// until it returns `false`; returns whether every call returned `true`. The word starts
+/// come from [`spaces`], eight bytes tested at a time: this runs on most entries.
+fn each_word<'a>(b: &'a [u8], mut visit: impl FnMut(&'a [u8]) -> bool) -> bool {
+    let mut start = 0;
+    for space in spaces(b).chain(std::iter::once(b.len())) {
+        if space > start && !visit(&b[start..space]) {
+            return false;
+        }
+        start = space + 1;
+    }
+    true
 }
 
 /// A title of three words or more, not starting in lower case (the tail of a name list:
@@ -131,16 +132,16 @@ fn clean_title(title: &str) -> bool {
         return false;
     }
     let (mut words, mut abbreviations) = (0usize, 0usize);
-    for (at, word) in words_at(title) {
+    let mut previous: &[u8] = b"";
+    let no_list_end = each_word(title.as_bytes(), |word| {
         words += 1;
-        abbreviations += usize::from(word.ends_with('.'));
-        if (word == "et" && title[at..].starts_with("et al"))
-            || (word == "and" && title[at..].starts_with("and others"))
-        {
-            return false;
-        }
-    }
-    words >= 3 && abbreviations * 2 < words && !opens_on_initials(title)
+        abbreviations += usize::from(word.last() == Some(&b'.'));
+        let list_end = (previous == b"et" && word.starts_with(b"al"))
+            || (previous == b"and" && word.starts_with(b"others"));
+        previous = word;
+        !list_end
+    });
+    no_list_end && words >= 3 && abbreviations * 2 < words && !opens_on_initials(title)
 }
 
 /// "J.Evslin ,and V. Mathai, T- duality…": within the first 30 bytes, a comma and a token
@@ -159,11 +160,9 @@ fn opens_on_initials(title: &str) -> bool {
 /// word of a chapter's book or a volume ("In", "Vol", "ed", "eds", with their stops).
 fn clean_container(container: &str) -> bool {
     classes(container) & !MAYBE_FANCY_QUOTE == 0
-        && !words_at(container).any(|(_, w)| {
-            matches!(
-                w.trim_end_matches(['.', ':', ';']),
-                "In" | "Vol" | "vol" | "ed" | "eds"
-            )
+        && each_word(container.as_bytes(), |w| {
+            let w = w.strip_suffix(b".").or(w.strip_suffix(b":")).unwrap_or(w);
+            !matches!(w, b"In" | b"Vol" | b"vol" | b"ed" | b"eds")
         })
 }
 
