@@ -262,6 +262,34 @@ fn vancouver_editors_and_organisations_in_an_unnumbered_list() {
     assert_eq!(book.publisher.as_deref(), Some("Springer"));
 }
 
+/// Vancouver with Russian names: a transliteration digraph among the undotted initials
+/// ("Titov YuA", "Zhukov AKh") is initials, read by the rules alone and in both parsers;
+/// "Li Yu" stays a name with a family word "Yu".
+#[test]
+fn vancouver_initials_with_transliteration_digraphs() {
+    for parse in [parse_reference, citegraph::parse_reference_rules] {
+        let (r, _) = parse(
+            "Titov YuA, Andreev DV. Integration and Security. Russia in Global Affairs. 2011;60(5):263-292.",
+        );
+        let names: Vec<String> = r.authors.iter().map(|a| a.to_string()).collect();
+        assert_eq!(names, ["Titov Yu.A.", "Andreev D.V."]);
+        assert_eq!(r.title.as_deref(), Some("Integration and Security"));
+        assert_eq!(r.container.as_deref(), Some("Russia in Global Affairs"));
+        let (r, _) =
+            parse("Zhukov AKh, Shcherbakov IuA. Energy policy of Japan. Vopr Ekon. 2010;3(2):1-5.");
+        let names: Vec<String> = r.authors.iter().map(|a| a.to_string()).collect();
+        assert_eq!(names, ["Zhukov A.Kh.", "Shcherbakov Iu.A."]);
+    }
+    let (r, _) =
+        parse_reference("Li Yu, Chen X. Deep learning for parsing. Nature. 2015;521:436-44.");
+    assert!(
+        r.authors
+            .iter()
+            .any(|a| a.family == "Yu" || a.family == "Li")
+    );
+    assert_eq!(r.authors.len(), 2);
+}
+
 /// MLA's "edited by R. V. Cassill, Norton": initials do not end the editor clause, and the
 /// publisher after it is the book's.
 #[test]

@@ -549,12 +549,60 @@ fn is_ascii_dotted_initials(t: &[u8]) -> bool {
     groups > 0
 }
 
-/// Undotted initials as Vancouver prints them: "DV", "J".
+/// Undotted initials as Vancouver prints them: "DV", "J", and with a Russian
+/// transliteration digraph among other capitals: "YuA" (Юрий Алексеевич), "AKh".
 fn is_bare_initials(t: &str) -> bool {
     let n = t.chars().count();
-    (1..=3).contains(&n)
+    if (1..=3).contains(&n)
         && t.chars()
             .all(|c| is_upper(c) && super::scan::is_alphabetic(c))
+    {
+        return true;
+    }
+    is_digraph_initials(t)
+}
+
+/// Undotted initials with a transliteration digraph: "YuA", "AKh", "IuA". They pass for a
+/// family word (a capital, then letters with a lower-case one), so the family readers ask
+/// this first. A digraph alone ("Yu") is as likely a family name (Chinese "Yu"): only with
+/// another initial is the token read as initials.
+fn is_digraph_initials(t: &str) -> bool {
+    t.len() <= 6
+        && bare_initial_units(t)
+            .is_some_and(|(units, digraphs)| (2..=3).contains(&units) && digraphs > 0)
+}
+
+/// The transliteration digraphs that stand for one Cyrillic initial: Ю Я Е Ё Ж Х Ч Ш Ц.
+fn is_initial_digraph(first: u8, second: u8) -> bool {
+    matches!(
+        (first, second),
+        (b'Y', b'u' | b'a' | b'e' | b'o')
+            | (b'I', b'u' | b'a')
+            | (b'Z' | b'K' | b'C' | b'S', b'h')
+            | (b'T', b's')
+    )
+}
+
+/// Reads `t` as undotted ASCII initials, each a capital or a [`is_initial_digraph`]:
+/// how many initials and how many of them digraphs; `None` when `t` is something else.
+fn bare_initial_units(t: &str) -> Option<(usize, usize)> {
+    let b = t.as_bytes();
+    let (mut units, mut digraphs, mut i) = (0, 0, 0);
+    while i < b.len() {
+        if !b[i].is_ascii_uppercase() {
+            return None;
+        }
+        if b.get(i + 1)
+            .is_some_and(|&next| next.is_ascii_lowercase() && is_initial_digraph(b[i], next))
+        {
+            digraphs += 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+        units += 1;
+    }
+    Some((units, digraphs))
 }
 
 /// A particle printed with a capital at the head of a family name ("De Rosa", "Van Dyke").
@@ -721,13 +769,14 @@ fn joined(words: &[&str]) -> String {
 /// Dotted initials as the model stores them: "D. V." tokens give "D.V.", "DV" gives "D.V.".
 fn initials_string(toks: &[&str]) -> String {
     // the exact length, so the string is allocated once rather than grown by the pushes
+    // (a digraph's second letter, "YuA", takes no stop of its own)
     let len = toks
         .iter()
         .map(|t| {
             if t.contains('.') {
                 t.len()
             } else {
-                t.len() + t.chars().count()
+                t.len() + t.chars().filter(|c| !c.is_lowercase()).count()
             }
         })
         .sum();
@@ -737,7 +786,12 @@ fn initials_string(toks: &[&str]) -> String {
             out.push_str(t);
         } else {
             for c in t.chars() {
-                out.push(c);
+                if c.is_lowercase() && out.ends_with('.') {
+                    out.pop();
+                    out.push(c);
+                } else {
+                    out.push(c);
+                }
                 out.push('.');
             }
         }
@@ -821,7 +875,8 @@ fn given_first_at(toks: &Tokens<'_>, i: usize, in_list: bool) -> Option<(PersonN
     }
     let last = toks.get(j)?.text;
     let core = bare(last).trim_end_matches('.');
-    if !is_family_word(core) {
+    // "Titov YuA, Andreev DV": Vancouver's initials with a digraph look like a family word
+    if !is_family_word(core) || is_digraph_initials(core) {
         return None;
     }
     let next = toks.get(j + 1).map(|t| t.text);
@@ -895,7 +950,10 @@ fn family_first(toks: &Tokens<'_>, i: usize) -> Option<(PersonName, usize, bool)
         }
         // capitals only as the first word: later ones are Vancouver initials ("Smith AB")
         let caps_first = family.is_empty() && is_caps_family_word(core);
-        if (is_family_word(core) || caps_first) && !is_dotted_initials(core) {
+        if (is_family_word(core) || caps_first)
+            && !is_dotted_initials(core)
+            && (family.is_empty() || !is_digraph_initials(core.trim_end_matches('.')))
+        {
             family.push(core);
             j += 1;
             if t.ends_with(',') {
@@ -1564,6 +1622,20 @@ mod tests {
         assert!(names("Japan Woos Russia for Its Own Security").is_empty());
         assert!(names("IMEMO RAN (2018) Report").is_empty());
         assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn digraph_initials() {
+        assert!(is_bare_initials("YuA"));
+        assert!(is_bare_initials("AKh"));
+        assert!(is_bare_initials("IuA"));
+        assert!(is_bare_initials("DV"));
+        assert!(!is_bare_initials("Yu"), "alone, a family name as likely");
+        assert!(!is_bare_initials("Yuri"));
+        assert!(!is_bare_initials("AbC"), "not a digraph");
+        assert_eq!(initials_string(&["YuA"]), "Yu.A.");
+        assert_eq!(initials_string(&["AKh"]), "A.Kh.");
+        assert_eq!(initials_string(&["DV"]), "D.V.");
     }
 
     #[test]
