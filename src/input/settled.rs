@@ -127,8 +127,11 @@ fn each_word<'a>(b: &'a [u8], mut visit: impl FnMut(&'a [u8]) -> bool) -> bool {
 /// and not opening on initials and commas (names read as the title: "G. G, Xin, and Z. Y.
 /// Yang").
 fn clean_title(title: &str) -> bool {
-    if title.chars().next().is_none_or(char::is_lowercase) || classes(title) & QUOTE_OR_MARKUP != 0
-    {
+    if title.chars().next().is_none_or(char::is_lowercase) {
+        return false;
+    }
+    let bits = classes(title);
+    if bits & QUOTE_OR_MARKUP != 0 {
         return false;
     }
     let (mut words, mut abbreviations) = (0usize, 0usize);
@@ -141,7 +144,11 @@ fn clean_title(title: &str) -> bool {
         previous = word;
         !list_end
     });
-    no_list_end && words >= 3 && abbreviations * 2 < words && !opens_on_initials(title)
+    // the initials test looks for a comma first; the byte classes know of none
+    no_list_end
+        && words >= 3
+        && abbreviations * 2 < words
+        && (bits & COMMA == 0 || !opens_on_initials(title))
 }
 
 /// "J.Evslin ,and V. Mathai, T- duality…": within the first 30 bytes, a comma and a token
