@@ -32,7 +32,11 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
 // sequence model for title, container and hard author lists; session 3): authors 0.962,
 // title 0.939, container 0.911, year 0.991, volume 0.940, issue 0.940, pages 0.960, doi 0.923;
 // session 5 (notes cut from titles, edited books, the model's publisher, Chicago's "Family,
-// First, and First Family"): authors 0.966, title 0.940, container 0.912, the rest unchanged.
+// First, and First Family"): authors 0.966, title 0.940, container 0.912, the rest unchanged;
+// session 6 (the model reads only entries whose rule reading is not clean, `input::settled`):
+// authors 0.968, title 0.945, container 0.925, volume 0.941, pages 0.961. The floors were not
+// raised with session 6: its gate was shaped on this set's disagreements (README), so its
+// gain here is in-sample; the floors stay where the model-everywhere parser put them.
 // Issue 5's goals: authors and year >= 0.95, title and container >= 0.90.
 const FLOORS: [(Field, f64); 8] = [
     (Field::Authors, 0.95),
