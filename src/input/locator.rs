@@ -11,16 +11,21 @@ use super::scan::{
     spaces, starts_with_ci, trim_end_ascii, trim_ws, words, year_at,
 };
 use super::sentences;
+use std::borrow::Cow;
 
-/// What the trailing locators of a source said.
+/// What the trailing locators of a source said, as slices of the source: a reading is often
+/// tried and dropped (a source is read with and without its first item kept), so nothing is
+/// copied until the caller keeps a value.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub(crate) struct Locators {
-    pub volume: Option<String>,
-    pub issue: Option<String>,
-    pub pages: Option<String>,
+pub(crate) struct Locators<'a> {
+    pub volume: Option<&'a str>,
+    pub issue: Option<&'a str>,
+    /// Owned only for a page count read as a number ("296 p.").
+    pub pages: Option<Cow<'a, str>>,
     pub year: Option<i32>,
-    pub place: Option<String>,
-    pub publisher: Option<String>,
+    /// Owned only when a state code is joined to its city ("Washington, DC").
+    pub place: Option<Cow<'a, str>>,
+    pub publisher: Option<&'a str>,
     /// A page count ("296 p."), which marks a whole book.
     pub page_count: bool,
     /// The Vancouver form "2016;12(3):42-65" was seen.
@@ -135,7 +140,7 @@ impl std::ops::Index<usize> for Cuts {
 
 /// Reads locators from the right end of `s`, never consuming the first `keep` items. Returns
 /// them and the byte length of the source that is left (`s[..len]`).
-pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
+pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators<'_>, usize) {
     let mut loc = Locators::default();
     // footnote marks after the last locator ("2009. †", "2010. *") are no part of it
     let mut s = match s.as_bytes().last() {
@@ -169,8 +174,8 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
             && let Some((place, publisher)) = place_publisher(body)
         {
             loc.year = Some(y);
-            loc.place = Some(place.to_string());
-            loc.publisher = Some(publisher.to_string());
+            loc.place = Some(Cow::Borrowed(place));
+            loc.publisher = Some(publisher);
             s = t[..open].trim_end_matches([' ', ',']);
         }
     }
@@ -188,8 +193,8 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         };
         let (v, p) = (word(n - 2), word(n - 1));
         if bare(v) && bare(p) && v.bytes().all(|b| b.is_ascii_digit()) {
-            loc.volume = Some(v.to_string());
-            loc.pages = Some(p.to_string());
+            loc.volume = Some(v);
+            loc.pages = Some(Cow::Borrowed(p));
             n -= 2;
         }
     }
@@ -210,7 +215,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
             let (pa, pb) = its[n - 1];
             let city = s[pa..pb].trim();
             if words(city).count() <= 3 && city.starts_with(char::is_uppercase) {
-                *place = format!("{city}, {place}");
+                *place = Cow::Owned(format!("{city}, {place}"));
                 n -= 1;
             }
         }
@@ -230,7 +235,7 @@ pub(crate) fn strip_locators(s: &str, keep: usize) -> (Locators, usize) {
         if let Some(v) = after_label(inner, &CHAPTER_PAGES)
             && is_range(v)
         {
-            loc.pages = Some(v.to_string());
+            loc.pages = Some(Cow::Borrowed(v));
             len = kept[..open].trim_end().len();
         }
     }
@@ -272,7 +277,7 @@ fn names_a_number(word: &str) -> bool {
 /// Locators glued to the end of the source by spaces rather than commas ("Journal of X
 /// 2005, 61, 327-335", "Journal 137, 1493-1502", "Journal 26: 5988-93"): read word by word
 /// from the right once the comma-separated locators are gone. Returns the new source length.
-fn peel_words(s: &str, loc: &mut Locators) -> usize {
+fn peel_words<'a>(s: &'a str, loc: &mut Locators<'a>) -> usize {
     let mut end = s.len();
     for _ in 0..4 {
         let cur = s[..end].trim_end_matches([' ', ',', ';']);
@@ -291,7 +296,7 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
         } else if loc.pages.is_none() && is_range(word) && word.contains('-') && prev.ends_with(':')
         {
             // "26: 5988-93"
-            loc.pages = Some(word.to_string());
+            loc.pages = Some(Cow::Borrowed(word));
         } else if loc.volume.is_none()
             && word.ends_with(':')
             && loc.pages.is_some()
@@ -300,7 +305,7 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
                 .bytes()
                 .all(|b| b.is_ascii_digit())
         {
-            loc.volume = Some(word.trim_end_matches(':').to_string());
+            loc.volume = Some(word.trim_end_matches(':'));
         } else if loc.volume.is_none() && word.contains('(') && compact_locator(word, loc) {
             // "Journal 128(5), EL342-EL346": volume and issue glued to the name by a space
         } else if let Some(dm) = loc
@@ -314,7 +319,7 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
             end = rfind_byte(&cur[..sp], b' ').unwrap_or(0);
             continue;
         } else if loc.volume.is_none() && loc.pages.is_some() && digits && !names_a_number(prev) {
-            loc.volume = Some(word.to_string());
+            loc.volume = Some(word);
         } else {
             break;
         }
@@ -325,41 +330,41 @@ fn peel_words(s: &str, loc: &mut Locators) -> usize {
 
 /// Records one locator item; `false` when the item is not a locator (or repeats one already
 /// read, which means it belongs to the source).
-fn read_item(item: &str, loc: &mut Locators) -> bool {
+fn read_item<'a>(item: &'a str, loc: &mut Locators<'a>) -> bool {
     if item.is_empty() {
         return true;
     }
     if let Some(v) = after_label(item, &PAGES) {
         if loc.pages.is_none() && is_range(v) {
-            loc.pages = Some(v.to_string());
+            loc.pages = Some(Cow::Borrowed(v));
             return true;
         }
         return false;
     }
     if let Some(v) = after_label(item, &ISSUES) {
         if loc.issue.is_none() && is_number_like(v) {
-            loc.issue = Some(v.to_string());
+            loc.issue = Some(v);
             return true;
         }
         return false;
     }
     if let Some(v) = after_label(item, &VOLUMES) {
         if loc.volume.is_none() && is_number_like(v) {
-            loc.volume = Some(v.to_string());
+            loc.volume = Some(v);
             return true;
         }
         return false;
     }
     if let Some(count) = page_count(item) {
         if loc.pages.is_none() {
-            loc.pages = Some(count.to_string());
+            loc.pages = Some(Cow::Owned(count.to_string()));
             loc.page_count = true;
             return true;
         }
         return false;
     }
     if is_range(item) && item.contains('-') && loc.pages.is_none() {
-        loc.pages = Some(item.to_string());
+        loc.pages = Some(Cow::Borrowed(item));
         return true;
     }
     // "…, 61, 327-335": a bare number before the pages is the volume
@@ -370,7 +375,7 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         && item.bytes().all(|b| b.is_ascii_digit())
         && year_at(item, 0).is_none()
     {
-        loc.volume = Some(item.to_string());
+        loc.volume = Some(item);
         return true;
     }
     if item.len() == 4
@@ -388,7 +393,7 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
         && let Some(inner) = item.strip_prefix('(').and_then(|i| i.strip_suffix(')'))
         && is_number_like(inner)
     {
-        loc.issue = Some(inner.to_string());
+        loc.issue = Some(inner);
         return true;
     }
     // both date forms below are of one or two words: the item is cut into words once, and
@@ -420,12 +425,12 @@ fn read_item(item: &str, loc: &mut Locators) -> bool {
 }
 
 /// Records the item as place and publisher if it is one ("Moscow: AIRO-XXI").
-fn take_place_publisher(item: &str, loc: &mut Locators) -> bool {
+fn take_place_publisher<'a>(item: &'a str, loc: &mut Locators<'a>) -> bool {
     let Some((place, publisher)) = place_publisher(item) else {
         return false;
     };
-    loc.place = Some(place.to_string());
-    loc.publisher = Some(publisher.to_string());
+    loc.place = Some(Cow::Borrowed(place));
+    loc.publisher = Some(publisher);
     true
 }
 
@@ -706,7 +711,7 @@ fn is_edition(item: &str) -> bool {
 }
 
 /// "12(3):42-65", "12(3)", "2019;12(1):102-116", "12:42-65".
-fn compact_locator(item: &str, loc: &mut Locators) -> bool {
+fn compact_locator<'a>(item: &'a str, loc: &mut Locators<'a>) -> bool {
     let mut s = item;
     let mut year = None;
     if let Some(y) = year_at(s, 0) {
@@ -771,10 +776,10 @@ fn compact_locator(item: &str, loc: &mut Locators) -> bool {
     if loc.volume.is_some() {
         return false;
     }
-    loc.volume = (!volume.is_empty()).then(|| volume.to_string());
-    loc.issue = loc.issue.take().or(issue.map(str::to_string));
+    loc.volume = (!volume.is_empty()).then_some(volume);
+    loc.issue = loc.issue.take().or(issue);
     if loc.pages.is_none() {
-        loc.pages = pages.map(str::to_string);
+        loc.pages = pages.map(Cow::Borrowed);
     }
     if loc.year.is_none() {
         loc.year = year;
@@ -812,7 +817,7 @@ fn place_publisher(item: &str) -> Option<(&str, &str)> {
 mod tests {
     use super::*;
 
-    fn run(s: &str, keep: usize) -> (Locators, &str) {
+    fn run(s: &str, keep: usize) -> (Locators<'_>, &str) {
         let (l, n) = strip_locators(s, keep);
         (l, &s[..n])
     }
@@ -823,22 +828,19 @@ mod tests {
         assert_eq!(src, "Japan 2016. Yearbook");
         assert_eq!(l.pages.as_deref(), Some("61-78"));
         assert_eq!(l.place.as_deref(), Some("Moscow"));
-        assert_eq!(l.publisher.as_deref(), Some("AIRO-XXI"));
+        assert_eq!(l.publisher, Some("AIRO-XXI"));
         let (l, src) = run(
             "Vestnik universiteta. Seriya 25. Politika, no 3. pp. 72-95",
             0,
         );
         assert_eq!(src, "Vestnik universiteta. Seriya 25. Politika");
-        assert_eq!(
-            (l.issue.as_deref(), l.pages.as_deref()),
-            (Some("3"), Some("72-95"))
-        );
+        assert_eq!((l.issue, l.pages.as_deref()), (Some("3"), Some("72-95")));
         let (l, src) = run(
             "Japan: Political Modernization of the Heisei Era, Moscow: AIRO-XXI",
             1,
         );
         assert_eq!(src, "Japan: Political Modernization of the Heisei Era");
-        assert_eq!(l.publisher.as_deref(), Some("AIRO-XXI"));
+        assert_eq!(l.publisher, Some("AIRO-XXI"));
         let (_, src) = run("IMEMO RAN", 0);
         assert_eq!(src, "IMEMO RAN");
     }
@@ -848,7 +850,7 @@ mod tests {
         let (l, src) = run("Revue des soins, octobre 2011, n°42. p. 10-12", 0);
         assert_eq!(src, "Revue des soins");
         assert_eq!(l.year, Some(2011));
-        assert_eq!(l.issue.as_deref(), Some("42"));
+        assert_eq!(l.issue, Some("42"));
         let (l, src) = run("Daily Courier 14 March", 0);
         assert_eq!(src, "Daily Courier");
         assert_eq!(l.day_month, Some((3, 14)));
@@ -859,7 +861,7 @@ mod tests {
         let (l, src) = run("Salt Marshes of the North (Oxford: Clarendon, 2004)", 1);
         assert_eq!(src, "Salt Marshes of the North");
         assert_eq!(l.year, Some(2004));
-        assert_eq!(l.publisher.as_deref(), Some("Clarendon"));
+        assert_eq!(l.publisher, Some("Clarendon"));
     }
 
     #[test]
@@ -867,7 +869,7 @@ mod tests {
         let (l, src) = run("Coastal Ecology, 14 (2), 101-119", 0);
         assert_eq!(src, "Coastal Ecology");
         assert_eq!(
-            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (l.volume, l.issue, l.pages.as_deref()),
             (Some("14"), Some("2"), Some("101-119"))
         );
         let (l, _) = run("Coastal Ecology 14 (2011) 101-119", 0);
@@ -883,7 +885,7 @@ mod tests {
         assert_eq!(src, "Японские исследования");
         assert_eq!(l.year, Some(2016));
         assert_eq!(
-            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (l.volume, l.issue, l.pages.as_deref()),
             (Some("5"), Some("3"), Some("42-65"))
         );
         let (l, src) = run(
@@ -895,36 +897,31 @@ mod tests {
             "Outlines of global transformations: politics, economics, law"
         );
         assert_eq!(
-            (
-                l.volume.as_deref(),
-                l.issue.as_deref(),
-                l.pages.as_deref(),
-                l.year
-            ),
+            (l.volume, l.issue, l.pages.as_deref(), l.year),
             (Some("12"), Some("1"), Some("102-116"), Some(2019))
         );
         let (l, src) = run("Japanese Studies in Russia. 2020;(2):45-61", 0);
         assert_eq!(src, "Japanese Studies in Russia");
         assert_eq!(
-            (l.volume, l.issue.as_deref(), l.pages.as_deref(), l.year),
+            (l.volume, l.issue, l.pages.as_deref(), l.year),
             (None, Some("2"), Some("45-61"), Some(2020))
         );
         let (l, src) = run("Journal of Things, 12(3), 42-65", 0);
         assert_eq!(src, "Journal of Things");
         assert_eq!(
-            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (l.volume, l.issue, l.pages.as_deref()),
             (Some("12"), Some("3"), Some("42-65"))
         );
         let (l, src) = run("Science, Vol. 12, No. 3, P. 42-65", 0);
         assert_eq!(src, "Science");
         assert_eq!(
-            (l.volume.as_deref(), l.issue.as_deref(), l.pages.as_deref()),
+            (l.volume, l.issue, l.pages.as_deref()),
             (Some("12"), Some("3"), Some("42-65"))
         );
         let (l, src) = run("М.: Наука, 2013. 296 с", 0);
         assert_eq!(src, "");
         assert_eq!(
-            (l.place.as_deref(), l.publisher.as_deref(), l.year),
+            (l.place.as_deref(), l.publisher, l.year),
             (Some("М."), Some("Наука"), Some(2013))
         );
         assert!(l.page_count);
@@ -932,7 +929,7 @@ mod tests {
         assert_eq!(src, "");
         assert_eq!(l.place.as_deref(), Some("Washington, DC"));
         let (l, src) = run("Perceptions, vol. XVII, no 4, pp. 49-78", 0);
-        assert_eq!((src, l.volume.as_deref()), ("Perceptions", Some("XVII")));
+        assert_eq!((src, l.volume), ("Perceptions", Some("XVII")));
         let (l, src) = run("Handbook of Things (pp. 10-25). London: Routledge", 0);
         assert_eq!(
             (src, l.pages.as_deref()),
@@ -944,7 +941,7 @@ mod tests {
         );
         assert_eq!(src, "European Journal of Clinical Pharmacology");
         assert_eq!(
-            (l.year, l.volume.as_deref(), l.pages.as_deref()),
+            (l.year, l.volume, l.pages.as_deref()),
             (Some(2005), Some("61"), Some("327-335"))
         );
         let (l, src) = run(
@@ -952,12 +949,12 @@ mod tests {
             0,
         );
         assert_eq!(
-            (src, l.volume.as_deref()),
+            (src, l.volume),
             ("Journal of the Acoustical Society of America", Some("137"))
         );
         let (l, src) = run("Journal of clinical oncology 26: 5988-93", 0);
         assert_eq!(
-            (src, l.volume.as_deref(), l.pages.as_deref()),
+            (src, l.volume, l.pages.as_deref()),
             ("Journal of clinical oncology", Some("26"), Some("5988-93"))
         );
         let (_, src) = run("Vestnik MGU. Seriya 25, no 3, pp. 72-95", 0);
@@ -965,18 +962,18 @@ mod tests {
         let (l, src) = run("Journal of neurotrauma 12, 1-21 (1995).", 0);
         assert_eq!(src, "Journal of neurotrauma");
         assert_eq!(
-            (l.volume.as_deref(), l.pages.as_deref(), l.year),
+            (l.volume, l.pages.as_deref(), l.year),
             (Some("12"), Some("1-21"), Some(1995))
         );
         let (l, src) = run("Oncogene. 2010 Mar 18;29(11):1611-21", 0);
         assert_eq!(src, "Oncogene");
         assert_eq!(
-            (l.volume.as_deref(), l.issue.as_deref(), l.year),
+            (l.volume, l.issue, l.year),
             (Some("29"), Some("11"), Some(2010))
         );
         let (l, src) = run("ApJS, 208, 17", 0);
         assert_eq!(
-            (src, l.volume.as_deref(), l.pages.as_deref()),
+            (src, l.volume, l.pages.as_deref()),
             ("ApJS", Some("208"), Some("17"))
         );
         let (l, src) = run(
@@ -985,25 +982,14 @@ mod tests {
         );
         assert_eq!(src, "Journal of the Acoustical Society of America");
         assert_eq!(
-            (
-                l.volume.as_deref(),
-                l.issue.as_deref(),
-                l.pages.as_deref(),
-                l.year
-            ),
+            (l.volume, l.issue, l.pages.as_deref(), l.year),
             (Some("128"), Some("5"), Some("EL342-EL346"), Some(2010))
         );
         let (l, src) = run("Physical Review Letters 2000, 85, (24), 5186-5189", 0);
         assert_eq!(src, "Physical Review Letters");
-        assert_eq!(
-            (l.volume.as_deref(), l.issue.as_deref()),
-            (Some("85"), Some("24"))
-        );
+        assert_eq!((l.volume, l.issue), (Some("85"), Some("24")));
         let (l, src) = run("L'Aide-soignante, septembre 2004, n°59. p. 24-25", 0);
-        assert_eq!(
-            (l.issue.as_deref(), l.pages.as_deref()),
-            (Some("59"), Some("24-25"))
-        );
+        assert_eq!((l.issue, l.pages.as_deref()), (Some("59"), Some("24-25")));
         assert!(src.starts_with("L'Aide-soignante"));
         let (l, src) = run("The Japan Times, 12 March", 0);
         assert_eq!((src, l.day_month), ("The Japan Times", Some((3, 12))));

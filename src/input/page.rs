@@ -1,6 +1,8 @@
 //! The shape of an article page: title line, author block, reference section and the
 //! "For citations:" line. A text without a reference heading is a bare list.
 
+use std::borrow::Cow;
+
 use crate::model::{Article, PersonName};
 use crate::text::normalize;
 
@@ -338,9 +340,9 @@ fn read_citation(line: &str, article: &mut Article) {
         article.title = Some(title.trim().trim_end_matches('.').to_string());
     }
     article.year = loc.year.or_else(|| first_year(source).map(|(_, y)| y));
-    article.volume = loc.volume;
-    article.issue = loc.issue;
-    article.pages = loc.pages;
+    article.volume = loc.volume.map(str::to_string);
+    article.issue = loc.issue.map(str::to_string);
+    article.pages = loc.pages.map(Cow::into_owned);
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! One reference's text to a [`Reference`]: author slot, year slot, title, source, locators,
 //! tail, kind, language and style.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
@@ -521,7 +522,7 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
             name.to_ascii_lowercase().as_str(),
             "anonymous" | "anon" | "n.a" | ""
         ) {
-            corporate = Some(name.to_string());
+            corporate = Some(name);
         }
         slot = Some(found);
         pos = k + found.1;
@@ -600,7 +601,7 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
             {
                 comma_split = Some((&remaining[..k], ""));
                 loc = loc0;
-                loc.publisher = Some(remaining[k + 2..].to_string());
+                loc.publisher = Some(&remaining[k + 2..]);
                 source_len = len0;
             }
         }
@@ -610,9 +611,9 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
         let series = ph.volume.len() > 1
             && ph.volume.starts_with(|c: char| c.is_ascii_uppercase())
             && ph.volume[1..].bytes().all(|b| b.is_ascii_digit());
-        loc.volume = Some(if series { &ph.volume[1..] } else { ph.volume }.to_string());
-        loc.issue = ph.issue.map(str::to_string);
-        loc.pages = Some(ph.pages.to_string());
+        loc.volume = Some(if series { &ph.volume[1..] } else { ph.volume });
+        loc.issue = ph.issue;
+        loc.pages = Some(Cow::Borrowed(ph.pages));
         loc.year = Some(ph.year);
     }
     if !split.after_date.is_empty() {
@@ -689,11 +690,12 @@ fn parse_fields(text: &str, r: &mut Reference) -> Option<Parsed> {
             format!("({y}) in the year slot, {printed} in the date"),
         ));
     }
-    r.volume = loc.volume.take();
-    r.issue = loc.issue.take();
-    r.pages = loc.pages.take();
-    r.place = loc.place.take();
-    r.publisher = loc.publisher.take().or(corporate);
+    // the locators are slices of the entry until here, where the kept ones are copied out
+    r.volume = loc.volume.map(str::to_string);
+    r.issue = loc.issue.map(str::to_string);
+    r.pages = loc.pages.take().map(Cow::into_owned);
+    r.place = loc.place.take().map(Cow::into_owned);
+    r.publisher = loc.publisher.or(corporate).map(str::to_string);
     // whether a marker ("//", "In:") introduced the source: then it is a book the work is
     // part of, not the rest of the work's own title
     // (a slash is rare: found by memchr, not by a substring searcher set up per entry)
@@ -991,7 +993,7 @@ fn corporate_slot(body: &str) -> Option<(usize, YearSlot)> {
     found.2.then_some((k, found))
 }
 
-fn merge(into: &mut Locators, from: Locators) {
+fn merge<'a>(into: &mut Locators<'a>, from: Locators<'a>) {
     into.volume = into.volume.take().or(from.volume);
     into.issue = into.issue.take().or(from.issue);
     into.pages = into.pages.take().or(from.pages);
