@@ -160,11 +160,54 @@ pub(crate) fn mark_ends_part(s: &str, i: usize, c: u8) -> bool {
 /// Splits `s` into parts; each item is the byte range of a part without its closing
 /// punctuation and separator, plus the punctuation char that closed it (`'.'`, `'?'`, `'!'`,
 /// or `'\0'` for the last part).
-pub(crate) fn parts(s: &str) -> Vec<(usize, usize, char)> {
-    // sized for a typical reference at once: pushing into an empty vector grows it twice
-    let mut out = Vec::with_capacity(8);
+pub(crate) fn parts(s: &str) -> Parts {
+    let mut out = Parts::default();
     each_part(s, |a, b, c| out.push((a, b, c)));
     out
+}
+
+/// One part: its byte range and closing punctuation, as [`parts`] gives it.
+pub(crate) type Part = (usize, usize, char);
+
+/// The parts of a text: a reference has a handful, so up to [`Parts::HEAD`] are kept on the
+/// stack and a text with more (a page line) moves them all to a vector, so the parts are
+/// always one slice.
+#[derive(Default)]
+pub(crate) struct Parts {
+    head: [Part; Parts::HEAD],
+    len: usize,
+    more: Vec<Part>,
+}
+
+impl Parts {
+    const HEAD: usize = 16;
+
+    fn push(&mut self, part: Part) {
+        if self.len < Parts::HEAD {
+            self.head[self.len] = part;
+        } else {
+            if self.more.is_empty() {
+                self.more.extend_from_slice(&self.head);
+            }
+            self.more.push(part);
+        }
+        self.len += 1;
+    }
+
+    pub(crate) fn as_slice(&self) -> &[Part] {
+        if self.len <= Parts::HEAD {
+            &self.head[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
+impl std::ops::Deref for Parts {
+    type Target = [Part];
+    fn deref(&self) -> &[Part] {
+        self.as_slice()
+    }
 }
 
 /// [`parts`], handed to `f` one by one rather than collected.
@@ -199,7 +242,7 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        parts(s).into_iter().map(|(a, b, _)| &s[a..b]).collect()
+        parts(s).iter().map(|&(a, b, _)| &s[a..b]).collect()
     }
 
     #[test]

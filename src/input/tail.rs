@@ -115,7 +115,9 @@ pub(crate) fn cut_tail(text: &str) -> Tail<'_> {
 /// [`cut_tail`] with the text's ASCII-lower-cased copy.
 fn cut_tail_with<'a>(text: &'a str, lower: &str) -> Tail<'a> {
     let mut tail = Tail::default();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // at most one span for each cut below (language, five notes, DOI, URL, access date),
+    // so they are kept on the stack
+    let mut spans = Spans::default();
 
     if let Some((s, e, lang)) = language_note(text, lower) {
         tail.language = Some(lang);
@@ -159,8 +161,36 @@ fn cut_tail_with<'a>(text: &'a str, lower: &str) -> Tail<'a> {
         tail.accessed = Some(d);
         spans.push((s, e));
     }
-    tail.body = rebuild(text, &mut spans);
+    tail.body = rebuild(text, spans.as_mut_slice());
     tail
+}
+
+/// The spans [`cut_tail_with`] cuts, in a fixed array: there are never more than
+/// [`Spans::MAX`].
+#[derive(Default)]
+struct Spans {
+    list: [(usize, usize); Spans::MAX],
+    len: usize,
+}
+
+impl Spans {
+    const MAX: usize = 9;
+
+    fn push(&mut self, span: (usize, usize)) {
+        self.list[self.len] = span;
+        self.len += 1;
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [(usize, usize)] {
+        &mut self.list[..self.len]
+    }
+}
+
+impl std::ops::Deref for Spans {
+    type Target = [(usize, usize)];
+    fn deref(&self) -> &[(usize, usize)] {
+        &self.list[..self.len]
+    }
 }
 
 /// The text without the spans, pieces joined by one space.
@@ -179,7 +209,9 @@ fn rebuild<'a>(text: &'a str, spans: &mut [(usize, usize)]) -> Cow<'a, str> {
         at = at.max(e);
     }
     push_piece(&mut out, &text[at..]);
-    Cow::Owned(out.trim_end_matches(tail_trim).to_string())
+    // trimmed in place rather than copied
+    out.truncate(out.trim_end_matches(tail_trim).len());
+    Cow::Owned(out)
 }
 
 /// What is trimmed from the end of the text left after the cuts.
@@ -254,9 +286,14 @@ fn language_note(text: &str, lower: &str) -> Option<(usize, usize, &'static str)
 
 /// ISO 639-1 code of an English language name or its usual abbreviation.
 pub(crate) fn language_code(word: &str) -> Option<&'static str> {
-    let w = word.to_ascii_lowercase();
-    let first = w.split([' ', ',']).next().unwrap_or("");
-    Some(match first {
+    // the first word is lower-cased in a stack buffer: every name below fits, and a longer
+    // word is none of them
+    let first = word.split([' ', ',']).next().unwrap_or("");
+    let mut buf = [0u8; 10];
+    let lower = buf.get_mut(..first.len())?;
+    lower.copy_from_slice(first.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match std::str::from_utf8(lower).ok()? {
         "russian" | "russ" | "rus" => "ru",
         "english" | "engl" | "eng" => "en",
         "german" | "germ" | "ger" => "de",
