@@ -3,7 +3,7 @@
 //! English function words, so it stays unknown rather than being called English.
 
 use super::kind::{ascii_equal, ascii_letters, each_ascii_word, each_word};
-use super::scan::{is_alphabetic, is_cyrillic};
+use super::scan::{is_alphabetic, is_cyrillic, lower_into};
 
 /// The bytes of an ASCII word: letters and the apostrophe ("Abe's"), the high bit of each
 /// such byte of an eight-byte block (see [`each_ascii_word`]).
@@ -218,7 +218,15 @@ pub(crate) fn unmarked_latin_is_english(text: &str) -> Option<&'static str> {
     }
     let translit = text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| looks_transliterated(w.to_ascii_lowercase().as_bytes()))
+        .filter(|w| {
+            // only a word's last five bytes decide (see `looks_transliterated`): they are
+            // lower-cased on the stack rather than the word copied
+            let tail = &w.as_bytes()[w.len().saturating_sub(5)..];
+            let mut buf = [0u8; 5];
+            let lower = &mut buf[..tail.len()];
+            lower_into(lower, tail);
+            looks_transliterated(lower)
+        })
         .count();
     (translit == 0).then_some("en")
 }
@@ -334,7 +342,8 @@ english_words!(
         | b"theory"
 );
 
-/// Endings of Russian words in Latin transliteration.
+/// Endings of Russian words in Latin transliteration. Reads at most the last five bytes
+/// (the longest ending, or a whole short word), which [`unmarked_latin_is_english`] relies on.
 fn looks_transliterated(w: &[u8]) -> bool {
     // the endings "iya", "ogo", "ykh", "yh", "skii", "skiy", "skoi", "nye", "noe", "aya",
     // "ovo", "ikh", "stvo", "yi", "nyi", "eniya" ("nyi" and "eniya" end in shorter ones), as

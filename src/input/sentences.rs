@@ -15,10 +15,24 @@ fn is_abbreviation(word: &str) -> bool {
         super::scan::lower_into(b, word.as_bytes());
         return is_ascii_abbreviation(b);
     }
-    let lowered = word.to_lowercase();
+    // lower-cased char by char into a stack buffer: a word whose lower case does not fit is
+    // longer than every abbreviation. (Char by char differs from `str::to_lowercase` only
+    // in a final sigma, which no abbreviation has.)
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let Some(slot) = buf.get_mut(n..n + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(slot);
+        n += c.len_utf8();
+    }
+    let Ok(lowered) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
     is_ascii_abbreviation(lowered.as_bytes())
         || matches!(
-            lowered.as_str(),
+            lowered,
             "т" | "с" | "вып" | "ч" | "кн" | "ред" | "под" | "см" | "гг" | "г" | "т.е"
         )
 }
