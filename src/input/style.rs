@@ -258,8 +258,8 @@ fn year_position(t: &str, cues: &Cues) -> YearPos {
         return YearPos::None;
     };
     let pre = &t[..pos];
-    // " '" lies in `pre` when its quote is before `pos`
-    let quoted_before = memchr::memchr(b'"', pre.as_bytes()).is_some() || cues.space_quote_at < pos;
+    // '"' and " '" lie in `pre` when their quote is before `pos`
+    let quoted_before = cues.quotes[0] < pos || cues.space_quote_at < pos;
     if pos > 250 || quoted_before {
         return YearPos::Late;
     }
@@ -356,6 +356,9 @@ struct Cues {
     /// Where the first "(n.d.)" starts (`usize::MAX` when there is none), for
     /// [`year_position`]'s missing year.
     no_date_at: usize,
+    /// Where the first two '"' are (`usize::MAX` when there are fewer): the double-quoted
+    /// title of [`quote_close`] and [`year_position`]'s quoted title before the year.
+    quotes: [usize; 2],
     /// " & " among the authors.
     ampersand: bool,
     /// " and " among the authors.
@@ -404,7 +407,9 @@ static CUE_PAIRS: [u64; 1024] = {
         set(&mut t, PAIRS[k][0], PAIRS[k][1]);
         k += 1;
     }
-    // ";" before a digit ("2016;12"), and "'" before anything (its arm looks back)
+    // ";" before a digit ("2016;12"), "'" before anything (its arm looks back), and '"'
+    // before anything: the scan keeps where the first two are for the title's closing mark
+    // and the year's place, where memchr calls on short text cost more than these few stops
     let mut d = b'0';
     while d <= b'9' {
         set(&mut t, b';', d);
@@ -413,6 +418,7 @@ static CUE_PAIRS: [u64; 1024] = {
     let mut n = 0;
     while n < 256 {
         set(&mut t, b'\'', n as u8);
+        set(&mut t, b'"', n as u8);
         n += 1;
     }
     t
@@ -479,6 +485,7 @@ fn scan_cues(t: &str) -> Cues {
     let b = t.as_bytes();
     let mut c = Cues {
         links_at: t.len(),
+        quotes: [usize::MAX; 2],
         space_quote_at: usize::MAX,
         no_date_at: usize::MAX,
         ..Cues::default()
@@ -581,6 +588,13 @@ fn scan_cues(t: &str) -> Cues {
                     c.single_quoted |= single_quote_closes(t, i + 1);
                 }
             }
+            b'"' => {
+                if c.quotes[0] == usize::MAX {
+                    c.quotes[0] = i;
+                } else if c.quotes[1] == usize::MAX {
+                    c.quotes[1] = i;
+                }
+            }
             b'p' if in_head && at(i, "pp. ") && !(i > 0 && b[i - 1] == b'(') => c.pp = true,
             b'&' if i < 200 && after_space(i) && at(i, "& ") => c.ampersand = true,
             b'E' if in_head => c.edited_by |= at(i, "Edited by"),
@@ -633,12 +647,15 @@ fn volume_issue_at(t: &str, close: usize) -> bool {
         && t[..open].ends_with(|c: char| c.is_ascii_digit())
 }
 
-/// The closing mark of the first double-quoted title: '.' for Chicago and MLA, ',' for IEEE.
-fn quote_close(t: &str) -> Option<char> {
-    // ASCII quotes found with the vectorised byte search (both are char boundaries)
-    let open = memchr::memchr(b'"', t.as_bytes())?;
-    let close = open + 1 + memchr::memchr(b'"', &t.as_bytes()[open + 1..])?;
-    t[..close].chars().next_back()
+/// The closing mark of the first double-quoted title of `head` (a prefix of the text
+/// `cues` were read from): '.' for Chicago and MLA, ',' for IEEE.
+fn quote_close(head: &str, cues: &Cues) -> Option<char> {
+    // the first two quotes of the text are the first two of `head` when they lie in it
+    let [open, close] = cues.quotes;
+    if open >= head.len() || close >= head.len() {
+        return None;
+    }
+    head[..close].chars().next_back()
 }
 
 /// The style cues of one entry (label and all, normalised or not).
@@ -667,10 +684,27 @@ fn score(t: &str) -> StyleGuess {
     }
 }
 
+/// Whether the first 200 bytes of `t` hold a Cyrillic letter ([`has_cyrillic`]). ASCII
+/// text, most entries, is told by the high bits of eight bytes at a time: the standard
+/// library's check, which `has_cyrillic` starts with, reads the bytes after its last 64 one
+/// by one, most of a 200-byte head.
+fn head_has_cyrillic(t: &str) -> bool {
+    let head = prefix_at_most(t, 200);
+    let b = head.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    let mut high = chunks.by_ref().fold(0u64, |acc, c| {
+        acc | u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))
+    });
+    for &x in chunks.remainder() {
+        high |= u64::from(x);
+    }
+    high & 0x8080_8080_8080_8080 != 0 && has_cyrillic(head)
+}
+
 /// The score of each style in [`STYLES`] order; `None` for an entry in Cyrillic, which is
 /// GOST's.
 fn scores(t: &str) -> Option<[i32; 8]> {
-    if has_cyrillic(prefix_at_most(t, 200)) {
+    if head_has_cyrillic(t) {
         return None;
     }
     let mut s = [0i32; 8];
@@ -808,7 +842,7 @@ fn scores(t: &str) -> Option<[i32; 8]> {
     if c.no_without_dot || c.in_russian {
         add(RussianLatin, 2);
     }
-    match quote_close(head) {
+    match quote_close(head, &c) {
         Some('.') => {
             add(Chicago, 1);
             add(Mla, 1);
@@ -1121,6 +1155,39 @@ mod tests {
             let (top_i, top, second) = by_two_passes(&s);
             let best = (top >= 2 && top > second).then_some(STYLES[top_i]);
             assert_eq!(lead(&s), (best, top, second), "{s:?}");
+        }
+    }
+
+    /// Text of the bytes the helpers below turn on, ASCII and not.
+    const CUE_TEXT: &str =
+        "[ -~]{0,12}|\"|'|\\(|\\)|\\.|,|:| |\u{e9}|\u{436}|\u{d0}|http|2016|(n\\.d\\.)";
+
+    proptest::proptest! {
+        #[test]
+        fn quotes_from_the_scan_are_the_byte_searches(
+            parts in proptest::collection::vec(proptest::string::string_regex(CUE_TEXT).unwrap(), 0..40),
+        ) {
+            let t = parts.concat();
+            let c = scan_cues(&t);
+            // the memchr readings these replaced
+            let head = &t[..c.links_at];
+            let old_close = memchr::memchr(b'"', head.as_bytes()).and_then(|open| {
+                let close = open + 1 + memchr::memchr(b'"', &head.as_bytes()[open + 1..])?;
+                head[..close].chars().next_back()
+            });
+            proptest::prop_assert_eq!(quote_close(head, &c), old_close);
+            for pos in 0..=t.len() {
+                let old = memchr::memchr(b'"', &t.as_bytes()[..pos]).is_some();
+                proptest::prop_assert_eq!(c.quotes[0] < pos, old);
+            }
+        }
+
+        #[test]
+        fn head_cyrillic_is_has_cyrillic(
+            parts in proptest::collection::vec(proptest::string::string_regex(CUE_TEXT).unwrap(), 0..80),
+        ) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(head_has_cyrillic(&t), has_cyrillic(prefix_at_most(&t, 200)));
         }
     }
 
