@@ -136,6 +136,10 @@ fn is_particle(t: &str) -> bool {
 
 /// "AB", "E" — capitals with no dots, as Vancouver prints initials.
 fn is_bare_caps(t: &str) -> bool {
+    // ASCII (most words): the byte tests, without char decoding
+    if t.is_ascii() {
+        return (1..=3).contains(&t.len()) && t.bytes().all(|x| x.is_ascii_uppercase());
+    }
     let n = t.chars().count();
     (1..=3).contains(&n) && t.chars().all(char::is_uppercase)
 }
@@ -1233,6 +1237,13 @@ mod tests {
                 g.starts_with(char::is_uppercase) && letters >= 2 && word_like
             };
             proptest::prop_assert_eq!(is_given_name(&g), old);
+        }
+
+        #[test]
+        fn bare_caps_as_bytes_are_bare_caps(t in "[A-Za-z.é\u{c9}\u{436}\u{416}]{0,5}") {
+            let n = t.chars().count();
+            let old = (1..=3).contains(&n) && t.chars().all(char::is_uppercase);
+            proptest::prop_assert_eq!(is_bare_caps(&t), old);
         }
 
         #[test]
