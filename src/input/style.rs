@@ -279,7 +279,7 @@ fn year_position(t: &str, cues: &Cues) -> YearPos {
             YearPos::ParenBare
         };
     }
-    let Some((pos, _)) = first_year(t) else {
+    let Some(pos) = first_year_at(t) else {
         return YearPos::None;
     };
     let pre = &t[..pos];
@@ -322,6 +322,33 @@ fn year_position(t: &str, cues: &Cues) -> YearPos {
     } else {
         YearPos::Late
     }
+}
+
+/// Where [`first_year`] finds the first year of `t`. Every year it takes (1400..=2100)
+/// starts with a '1' or a '2': eight bytes at a time are searched for those two, where the
+/// search for any digit stopped at each page, volume and issue number.
+fn first_year_at(t: &str) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // a byte's low seven bits plus 0x4f reach 0x80 from '1' up, plus 0x4d from '3' up,
+        // and no sum carries into the next byte; a byte with its high bit is neither
+        let low = w & LOW7;
+        let mut leads = low.wrapping_add(ONES * 0x4f) & !low.wrapping_add(ONES * 0x4d) & !w & HIGH;
+        while leads != 0 {
+            let j = i + (leads.trailing_zeros() / 8) as usize;
+            if year_at(t, j).is_some() {
+                return Some(j);
+            }
+            leads &= leads - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&j| matches!(b[j], b'1' | b'2') && year_at(t, j).is_some())
 }
 
 /// "Place: Publisher, 2016." at the end: a Chicago notes-bibliography imprint.
@@ -1244,6 +1271,17 @@ mod tests {
             let n = t.chars().count();
             let old = (1..=3).contains(&n) && t.chars().all(char::is_uppercase);
             proptest::prop_assert_eq!(is_bare_caps(&t), old);
+        }
+
+        #[test]
+        fn first_year_at_is_first_year(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "2", "0", "9", "3", "14", "20", "2016", "1399", "2101", "1400", "2100", "(",
+                " ", "x", "\u{e9}", "\u{b1}", "\u{431}", "12(3)", "42-65",
+            ]), 0..40),
+        ) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(first_year_at(&t), first_year(&t).map(|(p, _)| p));
         }
 
         #[test]
