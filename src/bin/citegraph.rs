@@ -52,8 +52,8 @@ struct AnalyzeArgs {
     /// JSON on one line instead of indented (about half the size for long lists).
     #[arg(long)]
     compact: bool,
-    /// How references are read: `hybrid` (rules, then the learned model where it reads
-    /// better) or `rules` (several times faster, weaker on unusual entries).
+    /// How references are read: `hybrid` (rules, then the learned model where their reading
+    /// is not clean) or `rules` (up to twice as fast, weaker on unusual entries).
     #[arg(long, value_enum, default_value_t = ParserChoice::Hybrid)]
     parser: ParserChoice,
 }
